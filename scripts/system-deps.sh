@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install the system programs the tests drive for real, when they are missing:
+# PostgreSQL (store tests), Chromium (browser tests), espeak-ng (voice), tmux (terminal coach),
+# Node.js + npm (to fetch axe-core from the npm registry for accessibility scans).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+
+if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "system-deps: missing ${need[*]}; run as root or install them with apt-get" >&2
+        exit 1
+    fi
+    echo "system-deps: installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# axe-core for the accessibility scans, from the npm registry, kept out of the source tree.
+if [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
+    mkdir -p .cache/axe
+    (cd .cache/axe && npm install --silent --no-audit --no-fund --prefix . axe-core@4 >/dev/null)
+fi
+echo "system-deps: ok"

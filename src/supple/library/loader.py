@@ -1,0 +1,154 @@
+"""Load and validate the library from the YAML files shipped in the package.
+
+Reading the package's own read-only data is the one file access the domain makes; everything
+a person writes goes through the adapters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from supple.library.model import Exercise
+
+DATA = "supple.library.data"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LibraryError(ValueError):
+    """A library file that does not validate; the message names file, field and problem."""
+
+
+class UnknownExercise(KeyError):
+    """An exercise id that is not in the library; the message suggests the closest ids."""
+
+    def __init__(self, exercise_id: str, suggestions: list[str]) -> None:
+        self.exercise_id = exercise_id
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no exercise '{exercise_id}' in the library{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    more = len(error.errors()) - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"field '{where}': {first['msg']}{tail}"
+
+
+def parse_exercise(text: str, source: str) -> Exercise:
+    """Validate one YAML document; raise LibraryError naming ``source``."""
+    try:
+        raw = yaml.load(text, Loader=_YAML_LOADER)  # a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        raise LibraryError(
+            f"{source}:{line} is not valid YAML: {getattr(exc, 'problem', exc)}"
+        ) from None
+    if not isinstance(raw, dict):
+        raise LibraryError(f"{source}: expected a mapping of fields, got {type(raw).__name__}")
+    try:
+        exercise = Exercise.model_validate(raw)
+    except ValidationError as exc:
+        raise LibraryError(f"{source}: {_describe(exc)}") from None
+    stem = Path(source).stem
+    if exercise.id != stem:
+        raise LibraryError(
+            f"{source}: field 'id': '{exercise.id}' must match the file name '{stem}'"
+        )
+    return exercise
+
+
+class Library(Mapping[str, Exercise]):
+    """The validated exercises, by id, with their cross-references checked."""
+
+    def __init__(self, exercises: Iterable[Exercise]) -> None:
+        self._by_id: dict[str, Exercise] = {}
+        for ex in exercises:
+            if ex.id in self._by_id:
+                raise LibraryError(f"{ex.id}.yaml: field 'id': '{ex.id}' appears twice")
+            self._by_id[ex.id] = ex
+        for ex in self._by_id.values():
+            for field in ("regressions", "progressions"):
+                for ref in getattr(ex, field):
+                    if ref not in self._by_id:
+                        raise LibraryError(
+                            f"{ex.id}.yaml: field '{field}': no exercise '{ref}' in the library"
+                        )
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        try:
+            return self._by_id[exercise_id]
+        except KeyError:
+            raise UnknownExercise(exercise_id, self.closest(exercise_id)) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def closest(self, text: str, n: int = 3) -> list[str]:
+        """Ids closest to ``text`` (a mistyped id or a name)."""
+        slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+        return difflib.get_close_matches(slug, list(self._by_id), n=n, cutoff=0.5)
+
+    def find(self, name: str) -> Exercise | None:
+        """The exercise whose id, name or alias matches ``name`` (case and punctuation ignored)."""
+        key = _norm(name)
+        for ex in self._by_id.values():
+            if key == _norm(ex.id) or any(key == _norm(n) for n in ex.names):
+                return ex
+        return None
+
+    def search(self, text: str) -> list[Exercise]:
+        """Exercises whose id, names, purpose or regions mention every word of ``text``."""
+        words = _norm(text).split()
+        found = []
+        for ex in self._by_id.values():
+            hay = _norm(" ".join([ex.id, *ex.names, ex.purpose, *ex.regions, ex.position]))
+            if all(w in hay for w in words):
+                found.append(ex)
+        return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower().replace("'", "")).split())
+
+
+def load_dir(path: Path) -> Library:
+    """Load every ``*.yaml`` under ``path`` (used for the packaged data and in tests)."""
+    return Library(
+        parse_exercise(p.read_text(encoding="utf-8"), p.name) for p in sorted(path.glob("*.yaml"))
+    )
+
+
+def _raw_files() -> Iterator[tuple[str, str]]:
+    folder = resources.files(DATA).joinpath("exercises")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            yield entry.name, entry.read_text(encoding="utf-8")
+
+
+@cache
+def load_library() -> Library:
+    """The packaged library, validated once per process."""
+    return Library(parse_exercise(text, name) for name, text in _raw_files())
+
+
+def as_mapping(exercise: Exercise) -> dict[str, Any]:
+    """Every field of ``exercise`` as plain JSON-ready data."""
+    return exercise.model_dump(mode="json")

@@ -1,0 +1,61 @@
+"""The plan: what ``supple plan --json`` prints (schema documented in docs/plan-schema.md)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from supple.library.vocab import Position
+
+Urgency = Literal["emergency", "urgent", "soon"]
+Bias = Literal["extension", "flexion", "neutral"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Referral(_Frozen):
+    """Why and how urgently to get checked; worded as advice, never as a diagnosis."""
+
+    urgency: Urgency
+    reasons: list[str] = Field(min_length=1)
+    advice: str
+
+
+class PlanItem(_Frozen):
+    """One exercise of a routine with its dose; ``seconds`` counts both sides and rests."""
+
+    exercise: str
+    name: str
+    position: Position
+    sided: bool
+    hold_s: int | None = None
+    duration_s: int | None = None
+    reps: int = 1
+    sets: int = 1
+    rest_s: int = 0
+    seconds: int
+    why: str
+
+
+class Excluded(_Frozen):
+    """An exercise left out, and the rule that removed it."""
+
+    exercise: str
+    rule: str
+
+
+class Plan(_Frozen):
+    """Either a referral (no exercises when urgent) or a routine with its reasons."""
+
+    status: Literal["plan", "refer"]
+    referral: Referral | None = None
+    items: list[PlanItem] = Field(default_factory=list)
+    total_seconds: int = 0
+    bias: Bias | None = None
+    bias_reason: str | None = None
+    gentle: bool = False
+    advice: list[str] = Field(default_factory=list)
+    excluded: list[Excluded] = Field(default_factory=list)

@@ -1,0 +1,74 @@
+"""What happens in a guided session, as plain events.
+
+The terminal coach and the browser player emit these; the store persists them. Every event
+carries an idempotency ``key`` (a UUID made where the event happened), so an event sent twice —
+a retry, or an offline queue flushed after the network returns — is stored once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Feedback = Literal["fine", "too_easy", "too_hard", "painful"]
+ItemStatus = Literal["done", "skipped"]
+PainMoment = Literal["before", "after"]
+EndStatus = Literal["finished", "stopped"]
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    key: str = Field(min_length=8, max_length=64, description="idempotency key (a UUID)")
+    at: datetime = Field(description="when it happened (timezone-aware)")
+
+
+class ItemEvent(_Event):
+    """An exercise finished or skipped, with the seconds actually held."""
+
+    type: Literal["item"] = "item"
+    index: int = Field(ge=0, description="position of the item in the plan")
+    exercise: str
+    planned_seconds: int = Field(ge=0)
+    held_seconds: int = Field(ge=0)
+    status: ItemStatus
+
+
+class FeedbackEvent(_Event):
+    """Quick feedback on one exercise."""
+
+    type: Literal["feedback"] = "feedback"
+    index: int = Field(ge=0)
+    exercise: str
+    feedback: Feedback
+
+
+class PainEvent(_Event):
+    """Pain 0–10 before the first exercise or after the last."""
+
+    type: Literal["pain"] = "pain"
+    when: PainMoment
+    score: int = Field(ge=0, le=10)
+
+
+class EndEvent(_Event):
+    """The session ended: finished, or stopped early (quit)."""
+
+    type: Literal["end"] = "end"
+    status: EndStatus
+
+
+SessionEvent = Annotated[
+    ItemEvent | FeedbackEvent | PainEvent | EndEvent, Field(discriminator="type")
+]
+
+__all__ = [
+    "EndEvent",
+    "Feedback",
+    "FeedbackEvent",
+    "ItemEvent",
+    "PainEvent",
+    "SessionEvent",
+]
