@@ -1,0 +1,56 @@
+"""Adjustments: what tracking has learned about a person, handed back to the planner.
+
+The tracking area builds an :class:`Adjustments` from session feedback (an exercise marked
+"painful" twice is replaced by its regression, "too easy" twice by its progression, a move that
+keeps hurting is left out, steady weeks earn hold steps); :func:`supple.planner.make_plan`
+honours it. A replacement still passes every safety exclusion: if it does not, the exercise is
+left out and the plan says why.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+#: Upper bound on earned weekly hold steps; each step is clamped to an item's safe range anyway.
+MAX_HOLD_STEP = 12
+
+
+class Adjustments(BaseModel):
+    """Per-person changes to the routine, learned from feedback."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    replace: dict[str, str] = Field(
+        default_factory=dict,
+        description="exercise id -> variant id to use instead (a regression or a progression)",
+    )
+    leave_out: dict[str, str] = Field(
+        default_factory=dict, description="exercise id -> the reason it is left out, in plain words"
+    )
+    hold_step: int = Field(
+        default=0, ge=0, le=MAX_HOLD_STEP, description="weekly hold progression steps earned"
+    )
+    notes: list[str] = Field(default_factory=list, description="plain notes shown with the plan")
+
+    @field_validator("replace")
+    @classmethod
+    def _no_self_replacement(cls, value: dict[str, str]) -> dict[str, str]:
+        for old, new in value.items():
+            if old == new:
+                raise ValueError(f"{old} cannot replace itself")
+        return value
+
+    def resolve(self, exercise_id: str) -> str:
+        """The id to use for ``exercise_id`` after following replacements (cycles stop)."""
+        seen = {exercise_id}
+        current = exercise_id
+        while current in self.replace:
+            nxt = self.replace[current]
+            if nxt in seen:
+                break
+            seen.add(nxt)
+            current = nxt
+        return current
+
+
+NO_ADJUSTMENTS = Adjustments()
