@@ -1,0 +1,147 @@
+"""The cues of each kind of segment, placed at exact offsets."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from supple.library.model import Exercise
+from supple.session import script
+
+CueKind = Literal[
+    "name",
+    "do",
+    "feel",
+    "safety",
+    "breathe",
+    "inhale",
+    "exhale",
+    "halfway",
+    "count",
+    "switch",
+    "rest",
+    "bell",
+    "end",
+]
+
+#: Breathing reminders come about this often during a long hold.
+BREATH_EVERY_S = 10
+#: A reminder is dropped when another cue is this close, so words never pile up.
+MIN_GAP_S = 3.0
+
+
+class Cue(BaseModel):
+    """Something to say (or ring) at an exact offset."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    at: float = Field(ge=0, description="seconds from the start of the session")
+    kind: CueKind
+    text: str
+
+
+def _cue(at: float, kind: CueKind, text: str) -> Cue:
+    return Cue(at=round(at, 3), kind=kind, text=text)
+
+
+def _countdown(end: float, duration: float) -> list[Cue]:
+    """'3', '2', '1' in the last three seconds, when the segment is long enough to hear them."""
+    if duration < 4:
+        return []
+    return [_cue(end - n, "count", str(n)) for n in (3, 2, 1)]
+
+
+def transition(start: float, duration: float, name: str, move: str) -> list[Cue]:
+    """Name what comes next and how to get there."""
+    return [_cue(start, "name", f"Next: {name}."), _cue(start, "do", move)]
+
+
+def get_ready(start: float, duration: float, name: str, exercise: Exercise) -> list[Cue]:
+    """Name the exercise, say how to set up, count down."""
+    return [
+        _cue(start, "name", f"{name}."),
+        _cue(start, "do", exercise.steps[0]),
+        *_countdown(start + duration, duration),
+    ]
+
+
+def hold(
+    start: float,
+    duration: float,
+    exercise: Exercise,
+    side: str | None,
+    *,
+    first: bool,
+    opening: bool,
+) -> list[Cue]:
+    """Say what to do and feel, remind to breathe, mark halfway, count down, ring the bell.
+
+    What to do is said on each side's first repetition; what to feel and the safety line once.
+    """
+    end = start + duration
+    where = f" on the {side} side" if side else ""
+    do = exercise.steps[1] if len(exercise.steps) > 1 else exercise.steps[0]
+    said = [_cue(start, "do", f"Hold{where}. {do}" if opening else f"Hold again{where}.")]
+    if first:
+        said.append(_cue(start + (4 if duration >= 12 else 0), "feel", exercise.feel))
+        said.append(_cue(start + (8 if duration >= 20 else 0), "safety", script.SAFETY_LINE))
+    tail = _countdown(end, duration)
+    if duration >= 10:
+        said.append(_cue(start + duration / 2, "halfway", script.HALFWAY))
+    if duration >= 20:
+        # Fill every silence of 8 s or more, never closer than MIN_GAP_S to the next cue.
+        marks = sorted({c.at for c in said + tail if c.at > start})
+        prev, n = start, 0
+        for mark in marks:
+            while mark - prev >= 8:
+                gap = mark - prev
+                prev += BREATH_EVERY_S if gap > BREATH_EVERY_S + MIN_GAP_S else gap / 2
+                said.append(_cue(prev, "breathe", script.breath_reminder(exercise.breathing, n)))
+                n += 1
+            prev = mark
+    said.sort(key=lambda c: c.at)
+    return [*said, *tail, _cue(end, "bell", script.BELL)]
+
+
+def flow(
+    start: float,
+    duration: float,
+    exercise: Exercise,
+    in_s: float,
+    out_s: float,
+    *,
+    first: bool,
+) -> list[Cue]:
+    """Pace a flowing move: each breath in and out is a cue with the shape to move into."""
+    end = start + duration
+    inhale, exhale = script.flow_shapes(exercise.steps)
+    said = [_cue(start, "do", "Move with your breath, slowly.")]
+    if first:
+        said.append(_cue(start, "feel", exercise.feel))
+        said.append(_cue(start, "safety", script.SAFETY_LINE))
+    cycle = in_s + out_s
+    # The first breath waits one cycle when there is an introduction to hear.
+    at = start + (cycle if first else 0)
+    while at < end - 3:
+        said.append(_cue(at, "inhale", inhale))
+        if at + in_s < end - 3:
+            said.append(_cue(at + in_s, "exhale", exhale))
+        at += cycle
+    return [*said, *_countdown(end, duration), _cue(end, "bell", script.BELL)]
+
+
+def rest(start: float, duration: float, next_rep: int, reps: int) -> list[Cue]:
+    """Rest between repetitions, then count back in."""
+    return [
+        _cue(start, "rest", f"Rest. Then {next_rep} of {reps}."),
+        *_countdown(start + duration, duration),
+    ]
+
+
+def switch_sides(start: float, duration: float, side: str | None) -> list[Cue]:
+    """Say which side comes next."""
+    return [
+        _cue(start, "switch", f"Switch sides: now the {side} side."),
+        *_countdown(start + duration, duration),
+    ]

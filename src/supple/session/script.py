@@ -1,0 +1,77 @@
+"""The words the coach says: short, plain, written for being heard while moving."""
+
+from __future__ import annotations
+
+import re
+
+from supple.library.vocab import FLOOR_POSITIONS
+
+SAFETY_LINE = "Ease off if it hurts — never stretch into pain."
+HALFWAY = "Halfway."
+BELL = "Bell."
+WELL_DONE = "That is the end of today's routine. Well done."
+
+#: Where each position starts from, said during the transition into it.
+_INTO: dict[str, str] = {
+    "standing": "Stand up tall, feet hip-width apart.",
+    "seated_chair": "Sit near the front of a steady chair, feet flat on the floor.",
+    "seated_floor": "Sit on the mat, legs out in front of you.",
+    "kneeling": "Come onto your knees on the mat.",
+    "all_fours": "Come down onto your hands and knees.",
+    "supine": "Lie down on your back on the mat.",
+    "prone": "Lie face down on the mat, arms by your sides.",
+    "side_lying": "Lie on your side on the mat, knees slightly bent.",
+}
+
+#: Getting up from the floor is where people jar their backs: say how.
+_UP_FROM_FLOOR = "Roll onto your side and push yourself up with your hands, slowly. "
+
+_GENERIC_BREATH = (
+    "Keep breathing slowly.",
+    "Let your shoulders drop and breathe out.",
+    "Breathe low into your belly.",
+)
+
+
+def into_position(target: str, came_from: str | None) -> str:
+    """What to do to get from ``came_from`` into ``target``."""
+    text = _INTO.get(target, "Get into position.")
+    if came_from in FLOOR_POSITIONS and target not in FLOOR_POSITIONS:
+        return _UP_FROM_FLOOR + text
+    return text
+
+
+def side_word(side: str | None) -> str:
+    return f"{side} side" if side else ""
+
+
+def first_clause(sentence: str) -> str:
+    """The first clause of ``sentence`` (up to ';' or '.'), ended with a full stop."""
+    head = re.split(r"[;.]", sentence, maxsplit=1)[0].strip()
+    return head + "." if head else sentence
+
+
+def breath_reminder(breathing: str, n: int) -> str:
+    """The ``n``-th breathing reminder of a hold (0-based): the exercise's own, then plain ones."""
+    if n == 0:
+        return first_clause(breathing)
+    return _GENERIC_BREATH[(n - 1) % len(_GENERIC_BREATH)]
+
+
+_BREATH_STEP = re.compile(r"^\s*breath(?:e|ing)\s+(in|out)\b[\s,:-]*(.*)$", re.IGNORECASE)
+
+
+def flow_shapes(steps: list[str]) -> tuple[str, str]:
+    """The inhale and exhale cues of a flowing move, taken from its steps when they say so."""
+    found: dict[str, str] = {}
+    for step in steps:
+        match = _BREATH_STEP.match(step)
+        if match and match.group(1).lower() not in found:
+            shape = re.split(r"[(.;]| and ", match.group(2), maxsplit=1)[0].strip(" ,")
+            found[match.group(1).lower()] = shape
+    inhale = found.get("in", "")
+    exhale = found.get("out", "")
+    return (
+        f"Breathe in, {inhale}." if inhale else "Breathe in.",
+        f"Breathe out, {exhale}." if exhale else "Breathe out.",
+    )

@@ -1,0 +1,237 @@
+"""The timeline: a plan laid out second by second, with every cue at its exact offset.
+
+A timeline is plain JSON-ready data (``Timeline.model_dump(mode="json")``): the terminal coach
+and the browser player both play it. Offsets are seconds from the start of the session.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from supple.library.model import Exercise
+from supple.planner.model import Plan, PlanItem
+from supple.session import cues, pacing, script
+from supple.session.cues import Cue
+
+Side = Literal["left", "right"]
+SegmentKind = Literal[
+    "get_ready", "hold", "flow", "rest", "switch_sides", "transition", "cool_down"
+]
+#: Segments where the person is working: their seconds count as "held".
+WORK_KINDS: frozenset[str] = frozenset({"hold", "flow", "cool_down"})
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Segment(_Frozen):
+    """One stretch of time with one job: get ready, hold, rest, switch sides, move, flow."""
+
+    index: int = Field(ge=0, description="position of the segment in the timeline")
+    item: int = Field(ge=0, description="index of the plan item it belongs to")
+    exercise: str
+    kind: SegmentKind
+    side: Side | None = None
+    rep: int = Field(ge=0, description="repetition, from 1; 0 outside the work")
+    reps: int = Field(ge=1, description="repetitions per side (sets included)")
+    start: float = Field(ge=0)
+    duration: float = Field(gt=0)
+    title: str = Field(description="what is happening, e.g. 'Hold — left side, 1 of 2'")
+    cues: list[Cue] = Field(default_factory=list)
+
+    @property
+    def end(self) -> float:
+        return self.start + self.duration
+
+
+class TimelineItem(_Frozen):
+    """One exercise of the timeline, with what the screen shows about it."""
+
+    index: int = Field(ge=0)
+    exercise: str
+    name: str
+    position: str
+    sided: bool
+    start: float = Field(ge=0)
+    end: float = Field(ge=0)
+    work_start: float = Field(ge=0, description="offset of its first hold or flow")
+    planned_seconds: int = Field(ge=0, description="seconds of holding or flowing, both sides")
+    steps: list[str]
+    feel: str
+    breathing: str
+
+
+class Timeline(_Frozen):
+    """Every segment of a session in order, and the exercises they belong to."""
+
+    countdown_s: int
+    total_seconds: float
+    items: list[TimelineItem]
+    segments: list[Segment]
+
+    def all_cues(self) -> list[Cue]:
+        """Every cue of the session, in time order (stable for cues at the same offset)."""
+        return [cue for seg in self.segments for cue in seg.cues]
+
+    def segment_at(self, offset: float) -> Segment | None:
+        """The segment playing at ``offset`` (None once the session is over)."""
+        starts = [s.start for s in self.segments]
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= self.total_seconds:
+            return None
+        return self.segments[i]
+
+    def item_at(self, offset: float) -> TimelineItem | None:
+        seg = self.segment_at(offset)
+        return None if seg is None else self.items[seg.item]
+
+
+def build_timeline(
+    plan: Plan, library: Mapping[str, Exercise], *, countdown_s: int = pacing.GET_READY_S
+) -> Timeline:
+    """Lay ``plan`` out as a timeline of segments with their cues."""
+    builder = _Builder(countdown_s)
+    previous: str | None = None
+    last = len(plan.items) - 1
+    for i, item in enumerate(plan.items):
+        exercise = library[item.exercise]
+        builder.add_item(i, item, exercise, previous, cool_down=i == last and i > 0)
+        previous = item.position
+    return builder.finish()
+
+
+class _Builder:
+    def __init__(self, countdown_s: int) -> None:
+        self.countdown_s = countdown_s
+        self.t = 0.0
+        self.segments: list[Segment] = []
+        self.items: list[TimelineItem] = []
+
+    def segment(self, **fields: object) -> Segment:
+        seg = Segment(index=len(self.segments), start=self.t, **fields)
+        self.segments.append(seg)
+        self.t = round(self.t + seg.duration, 3)
+        return seg
+
+    def add_item(
+        self,
+        index: int,
+        item: PlanItem,
+        exercise: Exercise,
+        came_from: str | None,
+        *,
+        cool_down: bool,
+    ) -> None:
+        start = self.t
+        base = {"item": index, "exercise": item.exercise, "reps": item.reps * item.sets}
+        gap = pacing.transition_seconds(came_from, item.position)
+        if gap:
+            move = script.into_position(item.position, came_from)
+            self.segment(
+                kind="transition",
+                rep=0,
+                duration=gap,
+                title=f"Next: {item.name}",
+                cues=cues.transition(self.t, gap, item.name, move),
+                **base,
+            )
+        if self.countdown_s:
+            self.segment(
+                kind="get_ready",
+                rep=0,
+                duration=self.countdown_s,
+                title=f"Get ready: {item.name}",
+                cues=cues.get_ready(self.t, self.countdown_s, item.name, exercise),
+                **base,
+            )
+        work_start = self.t
+        work_kind = "cool_down" if cool_down and exercise.kind == "relaxation" else None
+        sides: list[Side | None] = ["left", "right"] if item.sided else [None]
+        reps = item.reps * item.sets
+        planned = 0
+        for s, side in enumerate(sides):
+            if s:
+                self.segment(
+                    kind="switch_sides",
+                    side=side,
+                    rep=0,
+                    duration=pacing.SWITCH_SIDES_S,
+                    title=f"Switch to the {side} side",
+                    cues=cues.switch_sides(self.t, pacing.SWITCH_SIDES_S, side),
+                    **base,
+                )
+            for rep in range(1, reps + 1):
+                first = s == 0 and rep == 1
+                planned += self.work(item, exercise, side, rep, first, work_kind, base)
+                if rep < reps and item.rest_s:
+                    self.segment(
+                        kind="rest",
+                        side=side,
+                        rep=rep,
+                        duration=item.rest_s,
+                        title="Rest",
+                        cues=cues.rest(self.t, item.rest_s, rep + 1, reps),
+                        **base,
+                    )
+        self.items.append(
+            TimelineItem(
+                index=index,
+                exercise=item.exercise,
+                name=item.name,
+                position=item.position,
+                sided=item.sided,
+                start=start,
+                end=self.t,
+                work_start=work_start,
+                planned_seconds=planned,
+                steps=list(exercise.steps),
+                feel=exercise.feel,
+                breathing=exercise.breathing,
+            )
+        )
+
+    def work(
+        self,
+        item: PlanItem,
+        exercise: Exercise,
+        side: Side | None,
+        rep: int,
+        first: bool,
+        work_kind: str | None,
+        base: dict[str, object],
+    ) -> int:
+        where = f" — {side} side" if side else ""
+        count = f", {rep} of {base['reps']}" if int(str(base["reps"])) > 1 else ""
+        if item.duration_s is not None:
+            in_s = exercise.dose.breath_in_s or 3.0
+            out_s = exercise.dose.breath_out_s or 3.0
+            duration = item.duration_s
+            said = cues.flow(self.t, duration, exercise, in_s, out_s, first=first)
+            kind, title = work_kind or "flow", f"Move with your breath{where}{count}"
+        else:
+            assert item.hold_s is not None
+            duration = item.hold_s
+            said = cues.hold(self.t, duration, exercise, side, first=first, opening=rep == 1)
+            kind, title = work_kind or "hold", f"Hold{where}{count}"
+        self.segment(
+            kind=kind, side=side, rep=rep, duration=duration, title=title, cues=said, **base
+        )
+        return duration
+
+    def finish(self) -> Timeline:
+        total = self.t
+        if self.segments:
+            last = self.segments[-1]
+            ended = [*last.cues, Cue(at=total, kind="end", text=script.WELL_DONE)]
+            self.segments[-1] = last.model_copy(update={"cues": ended})
+        return Timeline(
+            countdown_s=self.countdown_s,
+            total_seconds=total,
+            items=self.items,
+            segments=self.segments,
+        )
