@@ -6,6 +6,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from supple.library.loader import Library
+from supple.planner import timing
 from supple.planner.model import Plan, PlanItem
 from supple.session import script
 from supple.session.cues import BREATH_EVERY_S
@@ -27,6 +28,16 @@ def test_segments_are_contiguous_and_add_up(plan30: Plan, library: Library) -> N
         work = [s for s in segs if s.kind in WORK_KINDS]
         assert item.planned_seconds == sum(s.duration for s in work)
         assert item.work_start == work[0].start
+
+
+def test_timeline_lasts_as_long_as_the_plan_says(plan30: Plan, library: Library) -> None:
+    tl = build_timeline(plan30, library)
+    assert tl.total_seconds == timing.total_seconds(plan30.items)
+    for item, planned in zip(tl.items, plan30.items, strict=True):
+        transition = sum(
+            s.duration for s in tl.segments if s.item == item.index and s.kind == "transition"
+        )
+        assert item.end - item.start - transition == timing.item_seconds(planned)
 
 
 def test_doses_are_laid_out(plan30: Plan, library: Library) -> None:
@@ -133,8 +144,10 @@ def test_getting_up_from_the_floor_says_how(
         items=[make_item("easy_lying", hold_s=20), make_item("standing_reach", hold_s=20)],
     )
     tl = build_timeline(plan, library)
-    up = next(s for s in tl.segments if s.kind == "transition")
+    down, up = [s for s in tl.segments if s.kind == "transition"]
+    assert down.item == 0 and down.duration == timing.DESCENT_S  # the session starts standing
     assert any("Roll onto your side" in c.text for c in up.cues)
+    assert up.duration == timing.RISE_S
 
 
 def test_countdown_is_configurable(plan30: Plan, library: Library) -> None:

@@ -26,6 +26,8 @@ _INTO: dict[str, str] = {
 #: Getting up from the floor is where people jar their backs: say how.
 _UP_FROM_FLOOR = "Roll onto your side and push yourself up with your hands, slowly. "
 
+_DOWN_TO_FLOOR = "Lower yourself to the mat with care, using a hand for support. "
+
 _GENERIC_BREATH = (
     "Keep breathing slowly.",
     "Let your shoulders drop and breathe out.",
@@ -34,10 +36,13 @@ _GENERIC_BREATH = (
 
 
 def into_position(target: str, came_from: str | None) -> str:
-    """What to do to get from ``came_from`` into ``target``."""
+    """What to do to get from ``came_from`` (None: standing) into ``target``."""
     text = _INTO.get(target, "Get into position.")
-    if came_from in FLOOR_POSITIONS and target not in FLOOR_POSITIONS:
+    was_down = came_from in FLOOR_POSITIONS
+    if was_down and target not in FLOOR_POSITIONS:
         return _UP_FROM_FLOOR + text
+    if not was_down and target in FLOOR_POSITIONS:
+        return _DOWN_TO_FLOOR + text
     return text
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.library.model import Exercise
+from supple.planner import timing
 from supple.planner.model import Plan, PlanItem
-from supple.session import cues, pacing, script
+from supple.session import cues, script
 from supple.session.cues import Cue
 
 Side = Literal["left", "right"]
@@ -92,9 +93,13 @@ class Timeline(_Frozen):
 
 
 def build_timeline(
-    plan: Plan, library: Mapping[str, Exercise], *, countdown_s: int = pacing.GET_READY_S
+    plan: Plan, library: Mapping[str, Exercise], *, countdown_s: int = timing.GET_READY_S
 ) -> Timeline:
-    """Lay ``plan`` out as a timeline of segments with their cues."""
+    """Lay ``plan`` out as a timeline of segments with their cues.
+
+    The steps and their lengths come from :mod:`supple.planner.timing`, so with the default
+    countdown the timeline lasts exactly the plan's ``total_seconds``.
+    """
     builder = _Builder(countdown_s)
     previous: str | None = None
     last = len(plan.items) - 1
@@ -105,6 +110,9 @@ def build_timeline(
     return builder.finish()
 
 
+_SIDES: dict[int, Side | None] = {0: None, 1: "left", 2: "right"}
+
+
 class _Builder:
     def __init__(self, countdown_s: int) -> None:
         self.countdown_s = countdown_s
@@ -112,11 +120,10 @@ class _Builder:
         self.segments: list[Segment] = []
         self.items: list[TimelineItem] = []
 
-    def segment(self, **fields: object) -> Segment:
+    def segment(self, **fields: Any) -> None:
         seg = Segment(index=len(self.segments), start=self.t, **fields)
         self.segments.append(seg)
         self.t = round(self.t + seg.duration, 3)
-        return seg
 
     def add_item(
         self,
@@ -127,57 +134,66 @@ class _Builder:
         *,
         cool_down: bool,
     ) -> None:
-        start = self.t
-        base = {"item": index, "exercise": item.exercise, "reps": item.reps * item.sets}
-        gap = pacing.transition_seconds(came_from, item.position)
-        if gap:
-            move = script.into_position(item.position, came_from)
-            self.segment(
-                kind="transition",
-                rep=0,
-                duration=gap,
-                title=f"Next: {item.name}",
-                cues=cues.transition(self.t, gap, item.name, move),
-                **base,
-            )
-        if self.countdown_s:
-            self.segment(
-                kind="get_ready",
-                rep=0,
-                duration=self.countdown_s,
-                title=f"Get ready: {item.name}",
-                cues=cues.get_ready(self.t, self.countdown_s, item.name, exercise),
-                **base,
-            )
-        work_start = self.t
-        work_kind = "cool_down" if cool_down and exercise.kind == "relaxation" else None
-        sides: list[Side | None] = ["left", "right"] if item.sided else [None]
+        start, t = self.t, self.t
         reps = item.reps * item.sets
+        base: dict[str, Any] = {"item": index, "exercise": item.exercise, "reps": reps}
+        work_start: float | None = None
         planned = 0
-        for s, side in enumerate(sides):
-            if s:
+        for step in timing.item_segments(item, came_from):
+            side = _SIDES[step.side]
+            t = self.t
+            if step.kind == "transition":
+                move = script.into_position(item.position, came_from)
+                said = cues.transition(t, step.seconds, item.name, move)
+                self.segment(
+                    kind="transition",
+                    rep=0,
+                    duration=step.seconds,
+                    **base,
+                    title=f"Next: {item.name}",
+                    cues=said,
+                )
+            elif step.kind == "get_ready":
+                if self.countdown_s:
+                    said = cues.get_ready(t, self.countdown_s, item.name, exercise)
+                    self.segment(
+                        kind="get_ready",
+                        rep=0,
+                        duration=self.countdown_s,
+                        **base,
+                        title=f"Get ready: {item.name}",
+                        cues=said,
+                    )
+            elif step.kind == "switch_side":
+                said = cues.switch_sides(t, step.seconds, side)
                 self.segment(
                     kind="switch_sides",
                     side=side,
                     rep=0,
-                    duration=pacing.SWITCH_SIDES_S,
-                    title=f"Switch to the {side} side",
-                    cues=cues.switch_sides(self.t, pacing.SWITCH_SIDES_S, side),
+                    duration=step.seconds,
                     **base,
+                    title=f"Switch to the {side} side",
+                    cues=said,
                 )
-            for rep in range(1, reps + 1):
-                first = s == 0 and rep == 1
-                planned += self.work(item, exercise, side, rep, first, work_kind, base)
-                if rep < reps and item.rest_s:
-                    self.segment(
-                        kind="rest",
-                        side=side,
-                        rep=rep,
-                        duration=item.rest_s,
-                        title="Rest",
-                        cues=cues.rest(self.t, item.rest_s, rep + 1, reps),
-                        **base,
-                    )
+            elif step.kind == "rest":
+                said = cues.rest(t, step.seconds, step.rep + 1, reps)
+                self.segment(
+                    kind="rest",
+                    side=side,
+                    rep=step.rep,
+                    duration=step.seconds,
+                    **base,
+                    title="Rest",
+                    cues=said,
+                )
+            else:
+                if work_start is None:
+                    work_start = t
+                first = t == work_start
+                self.work(
+                    item, exercise, side, step.rep, first=first, cool_down=cool_down, base=base
+                )
+                planned += step.seconds
         self.items.append(
             TimelineItem(
                 index=index,
@@ -187,7 +203,7 @@ class _Builder:
                 sided=item.sided,
                 start=start,
                 end=self.t,
-                work_start=work_start,
+                work_start=start if work_start is None else work_start,
                 planned_seconds=planned,
                 steps=list(exercise.steps),
                 feel=exercise.feel,
@@ -201,27 +217,30 @@ class _Builder:
         exercise: Exercise,
         side: Side | None,
         rep: int,
+        *,
         first: bool,
-        work_kind: str | None,
-        base: dict[str, object],
-    ) -> int:
+        cool_down: bool,
+        base: dict[str, Any],
+    ) -> None:
         where = f" — {side} side" if side else ""
-        count = f", {rep} of {base['reps']}" if int(str(base["reps"])) > 1 else ""
+        count = f", {rep} of {base['reps']}" if base["reps"] > 1 else ""
+        relax = cool_down and exercise.kind == "relaxation"
         if item.duration_s is not None:
             in_s = exercise.dose.breath_in_s or 3.0
             out_s = exercise.dose.breath_out_s or 3.0
             duration = item.duration_s
             said = cues.flow(self.t, duration, exercise, in_s, out_s, first=first)
-            kind, title = work_kind or "flow", f"Move with your breath{where}{count}"
+            kind, title = "flow", f"Move with your breath{where}{count}"
         else:
             assert item.hold_s is not None
             duration = item.hold_s
             said = cues.hold(self.t, duration, exercise, side, first=first, opening=rep == 1)
-            kind, title = work_kind or "hold", f"Hold{where}{count}"
+            kind, title = "hold", f"Hold{where}{count}"
+        if relax:
+            kind, title = "cool_down", f"Cool down{where}{count}"
         self.segment(
             kind=kind, side=side, rep=rep, duration=duration, title=title, cues=said, **base
         )
-        return duration
 
     def finish(self) -> Timeline:
         total = self.t
