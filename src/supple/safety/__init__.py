@@ -1,1 +1,20 @@
-"""safety"""
+"""Safety: the screening answers, red-flag referrals, and hard exclusions, all as data."""
+
+from supple.safety.exclusions import Ruling, all_rulings, exclusions, rule_out
+from supple.safety.profile import Profile
+from supple.safety.rules import Rules, RulesError, load_rules
+from supple.safety.screen import matched_rules, routine_allowed, screen
+
+__all__ = [
+    "Profile",
+    "Rules",
+    "RulesError",
+    "Ruling",
+    "all_rulings",
+    "exclusions",
+    "load_rules",
+    "matched_rules",
+    "routine_allowed",
+    "rule_out",
+    "screen",
+]
