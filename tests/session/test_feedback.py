@@ -1,0 +1,91 @@
+"""Pain and feedback answers; the easier variant offered when an exercise hurts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from supple.library.loader import Library
+from supple.planner import timing
+from supple.planner.model import Excluded, Plan, PlanItem
+from supple.session.feedback import easier_variant, parse_feedback, parse_pain, with_variant
+from supple.session.player import Player
+from supple.session.timeline import build_timeline
+
+
+@pytest.mark.parametrize(("text", "score"), [("0", 0), (" 7\n", 7), ("10", 10)])
+def test_pain_scores(text: str, score: int) -> None:
+    assert parse_pain(text) == score
+
+
+@pytest.mark.parametrize("text", ["", "11", "-1", "3.5", "bad"])
+def test_bad_pain_scores_explain_themselves(text: str) -> None:
+    with pytest.raises(ValueError, match=r"0 .* 10"):
+        parse_pain(text)
+
+
+def test_feedback_by_key_or_word() -> None:
+    assert parse_feedback("1") == "fine"
+    assert parse_feedback("too easy") == "too_easy"
+    assert parse_feedback("Too-Hard") == "too_hard"
+    assert parse_feedback("4") == "painful"
+    assert parse_feedback("  ") is None
+    with pytest.raises(ValueError):
+        parse_feedback("9")
+
+
+def _plan(*items: PlanItem, excluded: tuple[str, ...] = ()) -> Plan:
+    return Plan(
+        status="plan",
+        items=list(items),
+        total_seconds=timing.total_seconds(items),
+        excluded=[Excluded(exercise=e, rule="test") for e in excluded],
+    )
+
+
+def test_the_easier_variant_stays_in_the_same_position_group(
+    library: Library, make_item: Callable[..., PlanItem]
+) -> None:
+    plan = _plan(make_item("lying_twist", hold_s=30), make_item("standing_reach", hold_s=30))
+    variant = easier_variant("lying_twist", plan, library)
+    assert variant is not None and variant.id == "easy_lying"
+    # standing_reach's regression is a chair move: still upright, so it is allowed
+    chair = easier_variant("standing_reach", plan, library)
+    assert chair is not None and chair.id == "chair_lean"
+    assert easier_variant("wave", plan, library) is None  # no regression at all
+
+
+def test_a_variant_the_plan_left_out_is_not_offered(
+    library: Library, make_item: Callable[..., PlanItem]
+) -> None:
+    plan = _plan(make_item("lying_twist", hold_s=30), excluded=("easy_lying",))
+    assert easier_variant("lying_twist", plan, library) is None
+
+
+def test_swapping_in_the_variant_replays_from_it(
+    library: Library, make_item: Callable[..., PlanItem]
+) -> None:
+    plan = _plan(make_item("wave", duration_s=60), make_item("lying_twist", hold_s=30, reps=2))
+    variant = easier_variant("lying_twist", plan, library)
+    assert variant is not None
+    easier = with_variant(plan, 1, variant)
+    assert [i.exercise for i in easier.items] == ["wave", "easy_lying"]
+    assert easier.items[1].hold_s == variant.dose.hold_s
+    assert easier.total_seconds == timing.total_seconds(easier.items)
+    now = [0.0]
+    player = Player(build_timeline(plan, library), lambda: now[0])
+    player.start()
+    now[0] = player.timeline.items[1].work_start + 4
+    player.poll()
+    new = build_timeline(easier, library)
+    player.replace(new, 1)
+    assert player.timeline == new and player.offset == new.items[1].start
+    assert player.poll()[0].text == "Next: Easy lying."
+    now[0] += new.total_seconds
+    player.poll()
+    done = player.outcomes()
+    assert [(o.index, o.exercise, o.status) for o in done] == [
+        (0, "wave", "done"),
+        (1, "easy_lying", "done"),
+    ]
