@@ -1,1 +1,1 @@
-"""export"""
+"""Export and import: every record of a person as JSON or CSV, and back, losing nothing."""

@@ -1,0 +1,72 @@
+"""Read every record of one person into an :class:`ExportFile`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from supple.export.schema import SECTIONS, ExportFile, PersonRec
+from supple.store.schema import (
+    EventKey,
+    ItemRow,
+    NoteRow,
+    PainRow,
+    Person,
+    PlanRow,
+    ProfileRow,
+    PsfsActivity,
+    PsfsScore,
+    SessionRow,
+)
+from supple.store.timeutil import now
+
+#: File section -> table.
+TABLE_OF: dict[str, Any] = {
+    "profiles": ProfileRow,
+    "plans": PlanRow,
+    "sessions": SessionRow,
+    "items": ItemRow,
+    "pain": PainRow,
+    "psfs_activities": PsfsActivity,
+    "psfs_scores": PsfsScore,
+    "notes": NoteRow,
+    "event_keys": EventKey,
+}
+
+
+def _owned(section: str, person_id: int) -> Any:
+    table = TABLE_OF[section]
+    query = select(table)
+    if hasattr(table, "person_id"):
+        query = query.where(table.person_id == person_id)
+    elif section == "items" or section == "event_keys":
+        query = query.join(SessionRow, table.session_id == SessionRow.id).where(
+            SessionRow.person_id == person_id
+        )
+    elif section == "psfs_scores":
+        query = query.join(PsfsActivity, table.activity_id == PsfsActivity.id).where(
+            PsfsActivity.person_id == person_id
+        )
+    order = table.key if section == "event_keys" else table.id
+    return query.order_by(order)
+
+
+def dump(db: Session, person_id: int) -> ExportFile:
+    """Every record of ``person_id``, oldest first."""
+    person = db.get(Person, person_id)
+    assert person is not None
+    data: dict[str, Any] = {
+        "exported_at": now(),
+        "person": PersonRec(
+            name=person.name, days_per_week=person.days_per_week, created_at=person.created_at
+        ),
+    }
+    for section, model in SECTIONS.items():
+        fields = list(model.model_fields)
+        data[section] = [
+            model.model_validate({f: getattr(row, f) for f in fields})
+            for row in db.scalars(_owned(section, person_id))
+        ]
+    return ExportFile.model_validate(data)

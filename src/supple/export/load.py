@@ -1,0 +1,63 @@
+"""Write an :class:`ExportFile` into an empty store, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from supple.export.dump import TABLE_OF
+from supple.export.schema import SECTIONS, ExportFile
+from supple.store.errors import StoreError
+from supple.store.schema import Person, PlanRow, ProfileRow, PsfsActivity, SessionRow
+
+
+def _check_content(data: ExportFile, known: Container[str]) -> None:
+    from supple.planner.model import Plan
+    from supple.safety.profile import Profile
+
+    for item in data.items:
+        if item.exercise not in known:
+            raise StoreError(f"item {item.id}: no exercise '{item.exercise}' in the library")
+    try:
+        for profile in data.profiles:
+            Profile.model_validate(profile.answers)
+        for plan in data.plans:
+            Plan.model_validate(plan.body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise StoreError(
+            f"a profile or plan in the file is not valid: {where}: {first['msg']}"
+        ) from None
+
+
+def load(db: Session, person_id: int, data: ExportFile, known: Container[str]) -> dict[str, int]:
+    """Insert every record (keeping ids) inside the caller's transaction."""
+    for table in (ProfileRow, PlanRow, SessionRow, PsfsActivity):
+        if db.scalar(select(func.count()).select_from(table)):
+            raise StoreError(
+                "this database already holds records; import into a new one "
+                "(--database-url or SUPPLE_DATABASE_URL) so nothing is mixed up"
+            )
+    _check_content(data, known)
+    person = db.get(Person, person_id)
+    assert person is not None
+    person.name = data.person.name
+    person.days_per_week = data.person.days_per_week
+    person.created_at = data.person.created_at
+    counts: dict[str, int] = {}
+    for section in SECTIONS:
+        table = TABLE_OF[section]
+        rows: list[Any] = getattr(data, section)
+        for rec in rows:
+            values = rec.model_dump()
+            if hasattr(table, "person_id"):
+                values["person_id"] = person_id
+            db.add(table(**values))
+        db.flush()  # parents before children
+        counts[section] = len(rows)
+    return counts

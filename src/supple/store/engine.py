@@ -1,0 +1,139 @@
+"""Where the database is, how to connect to it, and what its errors mean to a person."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from supple.store.errors import StoreError
+
+ENV_URL = "SUPPLE_DATABASE_URL"
+ENV_TIMEOUT = "SUPPLE_DB_TIMEOUT"
+#: Seconds a write waits for another writer before giving up with "locked".
+DEFAULT_TIMEOUT = 10.0
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def default_path() -> Path:
+    """The SQLite file in the person's data directory."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("supple", appauthor=False)) / "supple.db"
+
+
+def resolve_url(url: str | None) -> URL:
+    """The URL to use: the argument, else ``SUPPLE_DATABASE_URL``, else the default file."""
+    text = url or os.environ.get(ENV_URL) or ""
+    if not text:
+        path = default_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return URL.create("sqlite", database=str(path))
+    if "://" not in text:  # a plain file path
+        return URL.create("sqlite", database=str(Path(text).expanduser()))
+    try:
+        parsed = make_url(text)
+    except ArgumentError:
+        raise StoreError(f"'{text}' is not a database URL (try sqlite:///FILE)") from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"unsupported database '{parsed.drivername}': use sqlite or postgresql")
+    return parsed
+
+
+def describe(url: URL) -> str:
+    """A short, password-free name for the database, for messages."""
+    if url.get_backend_name() == "sqlite":
+        return f"'{url.database}'"
+    return f"PostgreSQL database '{url.database}' on {url.host or 'localhost'}:{url.port or 5432}"
+
+
+def sqlite_path(url: URL) -> Path | None:
+    """The file behind a SQLite URL (None for in-memory or PostgreSQL)."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database))
+
+
+def make_engine(url: URL, timeout: float | None = None) -> Engine:
+    """An engine with WAL and foreign keys on SQLite, and explicit transaction begins."""
+    if timeout is None:
+        timeout = float(os.environ.get(ENV_TIMEOUT, DEFAULT_TIMEOUT))
+    if url.get_backend_name() == "postgresql":
+        return create_engine(
+            url,
+            pool_pre_ping=False,
+            connect_args={"connect_timeout": max(1, int(timeout))},
+        )
+    engine = create_engine(url, connect_args={"timeout": timeout})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")  # with WAL: safe against crashes
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A write takes the lock up front so two writers queue instead of deadlocking.
+        immediate = conn.get_execution_options().get("supple_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def explain(exc: BaseException, where: str) -> StoreError:
+    """Turn a driver error into a message that says what to do."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    low = text.lower()
+    if "locked" in low:
+        return StoreError(
+            f"the database {where} is locked by another program (another supple?); "
+            "close it and try again"
+        )
+    if "not a database" in low or "malformed" in low or "disk image" in low:
+        return StoreError(
+            f"{where} is damaged or is not a Supple database; nothing was changed: restore a "
+            "backup (supple backup makes them) or move the file aside to start a new one"
+        )
+    if "unable to open database" in low:
+        return StoreError(f"cannot open {where}: check that the folder exists and is writable")
+    if "connection refused" in low or "could not connect" in low or "timeout expired" in low:
+        return StoreError(
+            f"cannot reach the {where}: check that the server is running and the URL is right"
+        )
+    if "does not exist" in low and "database" in low:
+        return StoreError(f"the {where} does not exist: create it first (createdb)")
+    if "password authentication failed" in low or "authentication" in low:
+        return StoreError(f"the {where} refused the login: check the user and password")
+    return StoreError(f"database error on {where}: {first}")
+
+
+def guarded(method: Callable[P, R]) -> Callable[P, R]:
+    """Let a store method raise only StoreError, whatever the driver says."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except SQLAlchemyError as exc:
+            store = args[0]
+            raise explain(exc, getattr(store, "where", "the database")) from None
+
+    return wrapper

@@ -1,0 +1,70 @@
+"""What the store hands back besides domain objects: plain, read-only records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supple.planner.model import Plan
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """An unfinished session, enough to resume it: what is done, skipped and felt so far."""
+
+    id: int
+    key: str
+    plan_id: int | None
+    plan: Plan | None
+    started_at: datetime
+    done: frozenset[int] = frozenset()
+    skipped: frozenset[int] = frozenset()
+    held_seconds: dict[int, int] = field(default_factory=dict)
+    feedback: dict[int, str] = field(default_factory=dict)
+    pain_before: int | None = None
+    events: int = 0
+
+    @property
+    def next_index(self) -> int:
+        """The first item index neither done nor skipped."""
+        index = 0
+        while index in self.done or index in self.skipped:
+            index += 1
+        return index
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One past session, for the history."""
+
+    id: int
+    started_at: datetime
+    ended_at: datetime | None
+    status: str
+    done: int
+    skipped: int
+    seconds_held: int
+    pain_before: int | None
+    pain_after: int | None
+
+
+@dataclass(frozen=True)
+class PainEntry:
+    """One pain score, for the history."""
+
+    id: int
+    at: datetime
+    score: int
+    moment: str
+    note: str | None
+    session_id: int | None
+
+
+@dataclass(frozen=True)
+class History:
+    """The most recent sessions and pain scores, newest first."""
+
+    sessions: list[SessionSummary]
+    pain: list[PainEntry]
