@@ -1,7 +1,294 @@
-"""Commands of this area (filled in by its issue)."""
+"""`supple library`: list the exercise library with filters, or show one entry in full.
+
+Rich, PyYAML and Pydantic load only inside the commands, so `supple --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
+from supple.cli.common import fail
+
+if TYPE_CHECKING:
+    from supple.library import Exercise, Library
+
+library_app = typer.Typer(
+    help="Browse the exercise library: a filtered table, or one entry laid out for reading.",
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+_JSON_HELP = "Print the full entries (every field) as JSON instead of a table."
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add `supple library` and `supple library show` to ``app``."""
+    app.add_typer(library_app, name="library")
+
+
+@library_app.callback(invoke_without_command=True)
+def list_exercises(
+    ctx: typer.Context,
+    region: list[str] | None = typer.Option(
+        None,
+        "--region",
+        "-r",
+        help="Only entries for this body region (repeat for any of several).",
+    ),
+    position: list[str] | None = typer.Option(
+        None, "--position", "-p", help="Only entries done in this position (repeatable)."
+    ),
+    kind: list[str] | None = typer.Option(
+        None,
+        "--kind",
+        "-k",
+        help="Only this kind: warm_up, stretch, mobility, strength, relaxation.",
+    ),
+    equipment: list[str] | None = typer.Option(
+        None,
+        "--equipment",
+        "-e",
+        help="Only entries that use this equipment; 'none' for entries that need nothing.",
+    ),
+    search: str | None = typer.Option(
+        None, "--search", "-s", help="Only entries whose id, names or purpose contain every word."
+    ),
+    as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
+) -> None:
+    """List the exercises of the library as a table, filtered by the options."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from supple.library import vocab
+
+    wanted = {
+        "regions": _choices("region", region, vocab.REGIONS),
+        "positions": _choices("position", position, vocab.POSITIONS),
+        "kinds": _choices("kind", kind, vocab.KINDS),
+        "equipment": _choices("equipment", equipment, (*vocab.EQUIPMENT, "none")),
+    }
+    found = _library().select(**wanted, text=search)
+    if as_json:
+        _print_json([_as_mapping(ex) for ex in found])
+        return
+    _render_table(found)
+
+
+@library_app.command("show")
+def show_exercise(
+    exercise_id: str = typer.Argument(
+        ..., metavar="ID", help="The exercise id (or one of its names), e.g. cat_cow."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the full entry as JSON."),
+    svg: Path | None = typer.Option(
+        None, "--svg", metavar="FILE", help="Write the exercise's illustration to FILE as SVG."
+    ),
+) -> None:
+    """Show one exercise in full: dose, steps, breathing, what to feel, when to stop."""
+    library = _library()
+    exercise = _lookup(library, exercise_id)
+    if svg is not None:
+        _write_svg(exercise, svg)
+    if as_json:
+        _print_json(_as_mapping(exercise))
+        return
+    if svg is not None:
+        typer.echo(f"Wrote the illustration of {exercise.id} to {svg}.")
+        return
+    _render_entry(exercise, library)
+
+
+def _library() -> Library:
+    from supple.library import LibraryError, load_library
+
+    try:
+        return load_library()
+    except LibraryError as exc:
+        fail(f"the exercise library is broken: {exc}")
+
+
+def _lookup(library: Library, text: str) -> Exercise:
+    from supple.library import UnknownExercise
+
+    try:
+        return library[text]
+    except UnknownExercise as exc:
+        by_name = library.find(text)
+        if by_name is not None:
+            return by_name
+        fail(str(exc))
+
+
+def _choices(option: str, given: list[str] | None, allowed: tuple[str, ...]) -> list[str]:
+    """The values of a filter option, normalised; an unknown value stops the command."""
+    values = [v.strip().lower().replace("-", "_").replace(" ", "_") for v in given or []]
+    for raw, value in zip(given or [], values, strict=True):
+        if value not in allowed:
+            fail(f"unknown {option} '{raw}'; choose from: {', '.join(allowed)}")
+    return values
+
+
+def _as_mapping(exercise: Exercise) -> dict[str, Any]:
+    from supple.library.loader import as_mapping
+
+    return as_mapping(exercise)
+
+
+def _print_json(data: object) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _write_svg(exercise: Exercise, path: Path) -> None:
+    try:
+        from supple.figures import render_exercise_svg
+    except ImportError:
+        fail("illustrations are not available in this version of Supple")
+    try:
+        text: str = render_exercise_svg(exercise)
+    except LookupError:
+        fail(f"'{exercise.id}' has no illustration yet")
+    except ValueError as exc:  # a figure file that does not validate (FigureError)
+        fail(f"the illustration of '{exercise.id}' could not be drawn: {exc}")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _dose_text(exercise: Exercise) -> str:
+    dose = exercise.dose
+    if dose.flowing:
+        text = (
+            f"{dose.duration_s} s of steady movement, breathing in for {dose.breath_in_s:g} s "
+            f"and out for {dose.breath_out_s:g} s"
+        )
+    else:
+        text = f"hold {dose.hold_s} s (safe range {dose.hold_min_s}-{dose.hold_max_s} s)"
+    if dose.reps > 1:
+        text += f", {dose.reps} times"
+    if dose.sets > 1:
+        text += f", {dose.sets} sets"
+    if dose.reps > 1 or dose.sets > 1:
+        text += f", {dose.rest_s} s rest between"
+    return text + (", on each side" if exercise.sided else "")
+
+
+def _words(values: list[str]) -> str:
+    return ", ".join(v.replace("_", " ") for v in values) or "none"
+
+
+def _render_table(found: list[Exercise]) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    out = Console()
+    if not found:
+        out.print("No exercise matches those filters.")
+        return
+    # Narrow terminals stack id, name and sidedness in one cell, and kind over level, so that
+    # every id stays whole within 80 columns.
+    wide = out.width >= 120
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
+    if wide:
+        table.add_column("id", no_wrap=True)
+        table.add_column("name")
+    else:  # a fixed width: Rich would otherwise shrink it below the longest id
+        table.add_column("id / name", width=max(len(ex.id) for ex in found))
+    table.add_column("kind")
+    for column in ("position", "regions", "equipment"):
+        table.add_column(column)
+    if wide:
+        table.add_column("sided")
+        table.add_column("level", justify="right")
+    for ex in found:
+        ident = Text(ex.id, style="bold")
+        name = Text(ex.name)
+        if ex.avoid is not None:
+            name.append(" (not prescribed)", style="italic red")
+        kind = _words([ex.kind])
+        if wide:
+            cells: list[Text | str] = [ident, name, kind]
+        else:
+            sided = Text(", each side" if ex.sided else "", style="italic")
+            cells = [Text("\n").join([ident, name + sided]), f"{kind}\nlevel {ex.level}"]
+        cells += [
+            _words([ex.position]),
+            _words(list(ex.regions)),
+            _words(list(ex.equipment)) if ex.equipment else "-",
+        ]
+        if wide:
+            cells += ["each side" if ex.sided else "-", str(ex.level)]
+        table.add_row(*cells, style="dim" if ex.avoid is not None else None)
+    out.print(table)
+    out.print(
+        f"{len(found)} exercise{'s' if len(found) != 1 else ''}. Level 1 is the gentlest, 3 the "
+        "hardest. Moves marked 'not prescribed' are listed only to explain why Supple leaves "
+        "them out. Details: supple library show ID",
+        markup=False,
+        highlight=False,
+    )
+
+
+def _render_entry(ex: Exercise, library: Library) -> None:
+    import textwrap
+
+    from rich.console import Console
+    from rich.text import Text
+
+    out = Console()
+    width = max(40, min(out.width, 100))
+
+    def wrapped(text: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
+        lines = textwrap.fill(text, width, initial_indent=first, subsequent_indent=rest)
+        out.print(Text(lines, style=style), soft_wrap=True)
+
+    def section(title: str, *lines: str) -> None:
+        out.print()
+        out.print(Text(title, style="bold"))
+        for line in lines:
+            wrapped(line)
+
+    def items(title: str, values: list[str], numbered: bool = False) -> None:
+        out.print()
+        out.print(Text(title, style="bold"))
+        for i, value in enumerate(values, 1):
+            mark = f"  {i}. " if numbered else "  - "
+            wrapped(value, mark, " " * len(mark))
+
+    def variants(ids: list[str]) -> str:
+        return "; ".join(f"{i} ({library[i].name})" for i in ids) or "none"
+
+    out.print(Text.assemble((ex.name, "bold"), "  ", (f"({ex.id})", "dim")))
+    if ex.avoid:
+        wrapped(f"Not prescribed. {ex.avoid}", "", "", style="bold red")
+    wrapped(
+        f"{_words([ex.kind])}, level {ex.level} of 3, {_words([ex.position])}; "
+        f"regions: {_words(list(ex.regions))}; equipment: {_words(list(ex.equipment))}",
+        "",
+        "",
+    )
+    if ex.aliases:
+        wrapped(f"Also called: {', '.join(ex.aliases)}", "", "", style="dim")
+    section("Why", ex.purpose)
+    section("Dose", _dose_text(ex))
+    items("Steps", list(ex.steps), numbered=True)
+    section("Breathing", ex.breathing)
+    section("What you should feel", ex.feel)
+    items("Common mistakes", list(ex.mistakes))
+    items("Stop if", list(ex.stop_if))
+    section(
+        "Variants",
+        f"easier: {variants(list(ex.regressions))}",
+        f"harder: {variants(list(ex.progressions))}",
+    )
+    lines = [f"loads: {_words(list(ex.loads))}"]
+    if ex.end_range:
+        lines.append(f"to the end of the range: {_words(list(ex.end_range))}")
+    section("What it asks of the body", *lines)
+    out.print()
+    wrapped(f"Licence: {ex.licence}. {ex.attribution}.", "", "", style="dim")

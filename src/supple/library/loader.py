@@ -7,6 +7,7 @@ a person writes goes through the adapters.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -20,6 +21,8 @@ from pydantic import ValidationError
 from supple.library.model import Exercise
 
 DATA = "supple.library.data"
+#: A folder of ``*.yaml`` entries to use instead of the packaged library (tests, clinicians).
+LIBRARY_DIR_ENV = "SUPPLE_LIBRARY_DIR"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -43,9 +46,11 @@ class UnknownExercise(KeyError):
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    # Checks written as validators arrive as "Value error, <our sentence>": keep the sentence.
+    msg = first["msg"].removeprefix("Value error, ")
     more = len(error.errors()) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"field '{where}': {first['msg']}{tail}"
+    return f"field '{where}': {msg}{tail}"
 
 
 def parse_exercise(text: str, source: str) -> Exercise:
@@ -58,6 +63,8 @@ def parse_exercise(text: str, source: str) -> Exercise:
         raise LibraryError(
             f"{source}:{line} is not valid YAML: {getattr(exc, 'problem', exc)}"
         ) from None
+    if raw is None:
+        raise LibraryError(f"{source}: the file is empty; expected a mapping of fields")
     if not isinstance(raw, dict):
         raise LibraryError(f"{source}: expected a mapping of fields, got {type(raw).__name__}")
     try:
@@ -114,6 +121,38 @@ class Library(Mapping[str, Exercise]):
                 return ex
         return None
 
+    def select(
+        self,
+        *,
+        regions: Iterable[str] = (),
+        positions: Iterable[str] = (),
+        kinds: Iterable[str] = (),
+        equipment: Iterable[str] = (),
+        text: str | None = None,
+    ) -> list[Exercise]:
+        """Exercises matching every given filter (any value within one filter), gentlest first.
+
+        ``equipment`` keeps entries needing any of the named items; the value ``"none"`` keeps
+        entries that need nothing. Moves Supple never prescribes come last.
+        """
+        wanted_regions, wanted_positions = set(regions), set(positions)
+        wanted_kinds, wanted_equipment = set(kinds), set(equipment)
+        found = self.search(text) if text and text.strip() else list(self._by_id.values())
+        if wanted_regions:
+            found = [ex for ex in found if wanted_regions & set(ex.regions)]
+        if wanted_positions:
+            found = [ex for ex in found if ex.position in wanted_positions]
+        if wanted_kinds:
+            found = [ex for ex in found if ex.kind in wanted_kinds]
+        if wanted_equipment:
+            bare = "none" in wanted_equipment
+            found = [
+                ex
+                for ex in found
+                if (bare and not ex.equipment) or wanted_equipment & set(ex.equipment)
+            ]
+        return sorted(found, key=lambda ex: (ex.avoid is not None, ex.level, ex.name))
+
     def search(self, text: str) -> list[Exercise]:
         """Exercises whose id, names, purpose or regions mention every word of ``text``."""
         words = _norm(text).split()
@@ -130,10 +169,22 @@ def _norm(text: str) -> str:
 
 
 def load_dir(path: Path) -> Library:
-    """Load every ``*.yaml`` under ``path`` (used for the packaged data and in tests)."""
-    return Library(
-        parse_exercise(p.read_text(encoding="utf-8"), p.name) for p in sorted(path.glob("*.yaml"))
-    )
+    """Load every ``*.yaml`` in the folder ``path`` (a clinician's own library, or tests)."""
+    if not path.is_dir():
+        raise LibraryError(f"{path}: no such folder of exercise files")
+    files = sorted(path.glob("*.yaml"))
+    if not files:
+        raise LibraryError(f"{path}: the folder holds no *.yaml exercise files")
+    return Library(parse_exercise(_read(p), p.name) for p in files)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LibraryError(f"{path.name}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise LibraryError(f"{path.name}: cannot be read ({exc.strerror})") from None
 
 
 def _raw_files() -> Iterator[tuple[str, str]]:
@@ -145,7 +196,10 @@ def _raw_files() -> Iterator[tuple[str, str]]:
 
 @cache
 def load_library() -> Library:
-    """The packaged library, validated once per process."""
+    """The library, validated once per process: the packaged one, or ``$SUPPLE_LIBRARY_DIR``."""
+    folder = os.environ.get(LIBRARY_DIR_ENV)
+    if folder:
+        return load_dir(Path(folder))
     return Library(parse_exercise(text, name) for name, text in _raw_files())
 
 
