@@ -1,0 +1,127 @@
+"""From feedback and pain to the planner's adjustments, and the warnings to show.
+
+Rules (issue 4): an exercise reported painful in two sessions is replaced by its gentler
+variant, or left out when it has none; "too easy" in two sessions brings its harder variant;
+holds grow one step for each week with four or more finished sessions in which pain did not
+rise; pain up by two points or more over a week means easing off and getting checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+
+from supple.library.model import Exercise
+from supple.planner.adjust import MAX_HOLD_STEP, Adjustments
+from supple.tracking import pain as pain_mod
+from supple.tracking.adherence import done_days, week_start
+from supple.tracking.model import TrackingInput
+
+#: Feedback older than this is not counted (the store hands over the same window).
+FEEDBACK_WINDOW_DAYS = 28
+#: Reports (in distinct sessions) that trigger a change.
+REPORTS = 2
+#: Finished sessions a week needs to earn a hold step.
+SESSIONS_FOR_STEP = 4
+
+
+def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
+    """Exercise -> number of distinct sessions that gave it ``feedback`` in the window."""
+    since = data.today - timedelta(days=FEEDBACK_WINDOW_DAYS)
+    seen: dict[str, set[tuple[int, date]]] = {}
+    for rec in data.feedback:
+        if rec.feedback == feedback and rec.day > since:
+            seen.setdefault(rec.exercise, set()).add((rec.session, rec.day))
+    return {ex: len(s) for ex, s in seen.items()}
+
+
+def pain_warning(data: TrackingInput) -> str | None:
+    """The warning when pain rose by 2 points or more over the last week."""
+    rose = pain_mod.rising(data)
+    if rose is None:
+        return None
+    before, now = rose
+    return (
+        f"Your pain went up from {before:.1f} to {now:.1f} over the past week. Ease off: do "
+        "fewer or gentler exercises, stop any that hurt, and get checked by a doctor or "
+        "physiotherapist, sooner if it keeps rising."
+    )
+
+
+def hold_steps(data: TrackingInput) -> int:
+    """Weekly hold steps earned: +1 per good week, -1 per week pain rose by 2 or more."""
+    days = done_days(data.sessions)
+    if not days:
+        return 0
+    sessions_per_week: dict[date, int] = {}
+    for day in days:
+        sessions_per_week[week_start(day)] = sessions_per_week.get(week_start(day), 0) + 1
+    pain_per_week: dict[date, list[int]] = {}
+    for p in data.pain:
+        pain_per_week.setdefault(week_start(p.day), []).append(p.score)
+    step = 0
+    current = week_start(min(days))
+    this_week = week_start(data.today)
+    previous_mean: float | None = None
+    while current < this_week:  # only complete weeks count
+        scores = pain_per_week.get(current)
+        mean = sum(scores) / len(scores) if scores else None
+        rose = previous_mean is not None and mean is not None and mean > previous_mean
+        if previous_mean is not None and mean is not None and mean - previous_mean >= 2:
+            step = max(0, step - 1)
+        elif sessions_per_week.get(current, 0) >= SESSIONS_FOR_STEP and not rose:
+            step = min(MAX_HOLD_STEP, step + 1)
+        if mean is not None:
+            previous_mean = mean
+        current += timedelta(weeks=1)
+    return step
+
+
+def adjustments_from(
+    data: TrackingInput, library: Mapping[str, Exercise] | None = None
+) -> Adjustments:
+    """What the planner should change, learned from recent feedback and pain."""
+    if library is None:
+        from supple.library import load_library
+
+        library = load_library()
+    replace: dict[str, str] = {}
+    leave_out: dict[str, str] = {}
+    notes: list[str] = []
+    painful = {ex for ex, n in _reported(data, "painful").items() if n >= REPORTS}
+    for ex_id in sorted(painful):
+        exercise = library.get(ex_id)
+        name = exercise.name if exercise else ex_id
+        gentler = [r for r in (exercise.regressions if exercise else []) if r not in painful]
+        if gentler:
+            replace[ex_id] = gentler[0]
+            notes.append(
+                f"{name} hurt twice, so the gentler {library[gentler[0]].name} replaces it."
+            )
+        else:
+            leave_out[ex_id] = f"{name} was painful twice and has no gentler variant"
+            notes.append(f"{name} hurt twice, so it is left out for now.")
+    easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS}
+    for ex_id in sorted(easy - painful):
+        exercise = library.get(ex_id)
+        if exercise is None:
+            continue
+        harder = [p for p in exercise.progressions if p not in painful]
+        if harder:
+            replace[ex_id] = harder[0]
+            notes.append(
+                f"{exercise.name} felt too easy twice, so {library[harder[0]].name} "
+                "takes its place."
+            )
+        else:
+            notes.append(f"{exercise.name} felt too easy twice; it is already the hardest form.")
+    step = hold_steps(data)
+    if step:
+        notes.append(
+            f"Steady weeks have earned {step} step{'s' if step > 1 else ''} of longer holds."
+        )
+    warning = pain_warning(data)
+    if warning:
+        notes.append(warning)
+        step = max(0, step - 1)
+    return Adjustments(replace=replace, leave_out=leave_out, hold_step=step, notes=notes)

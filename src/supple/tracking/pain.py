@@ -1,0 +1,141 @@
+"""Pain over time: averages, baseline against now, and whether the change is meaningful.
+
+Meaningful change on the 0–10 numeric rating scale depends on where a person starts (Thieme
+2020): about 1 point from a baseline of 1–4, 2 points from 5–7 and 3 or more from 8–10, which
+agrees with the usual "2 points or about 30%" (Ostelo 2008, Childs 2005) in the middle range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from supple.tracking.model import PainRecord, TrackingInput
+
+#: Days averaged for "now" and for the baseline.
+WINDOW_DAYS = 7
+#: Scores needed in a window before it says anything.
+MIN_SCORES = 2
+
+Verdict = Literal["better", "worse", "no_clear_change", "not_enough_data", "no_pain"]
+
+
+def mean(values: Iterable[float]) -> float | None:
+    items = list(values)
+    return sum(items) / len(items) if items else None
+
+
+def window(pain: Iterable[PainRecord], end: date, days: int = WINDOW_DAYS) -> list[int]:
+    """Scores on the ``days`` days ending with ``end``."""
+    first = end - timedelta(days=days - 1)
+    return [p.score for p in pain if first <= p.day <= end]
+
+
+def average(data: TrackingInput, end: date | None = None) -> float | None:
+    """The mean score of the 7 days ending ``end`` (default today)."""
+    return mean(window(data.pain, end or data.today))
+
+
+def daily_means(data: TrackingInput, days: int) -> list[float | None]:
+    """The mean score of each of the last ``days`` days, oldest first (None: no score)."""
+    first = data.today - timedelta(days=days - 1)
+    by_day: dict[date, list[int]] = {}
+    for p in data.pain:
+        if p.day >= first:
+            by_day.setdefault(p.day, []).append(p.score)
+    return [mean(by_day.get(first + timedelta(days=i), [])) for i in range(days)]
+
+
+def threshold(baseline: float) -> int:
+    """The smallest change that means something, from this baseline (Thieme 2020)."""
+    level = round(baseline)
+    if level <= 4:
+        return 1
+    if level <= 7:
+        return 2
+    return 3
+
+
+@dataclass(frozen=True, slots=True)
+class PainChange:
+    """Baseline against now, and the verdict in plain words."""
+
+    verdict: Verdict
+    message: str
+    baseline: float | None = None
+    now: float | None = None
+    threshold: int | None = None
+
+    @property
+    def change(self) -> float | None:
+        if self.baseline is None or self.now is None:
+            return None
+        return self.now - self.baseline
+
+    @property
+    def percent(self) -> float | None:
+        if self.change is None or not self.baseline:
+            return None
+        return 100 * self.change / self.baseline
+
+
+def change(data: TrackingInput) -> PainChange:
+    """Compare the first week of scores with the last 7 days."""
+    if not data.pain:
+        return PainChange("not_enough_data", "No pain scores yet: log one with `supple log pain`.")
+    start = min(p.day for p in data.pain)
+    base_scores = window(data.pain, start + timedelta(days=WINDOW_DAYS - 1))
+    recent_first = data.today - timedelta(days=WINDOW_DAYS - 1)
+    if recent_first <= start + timedelta(days=WINDOW_DAYS - 1):
+        wait = (start + timedelta(days=2 * WINDOW_DAYS) - data.today).days
+        return PainChange(
+            "not_enough_data",
+            f"Too early to compare: your first week of scores is the baseline; "
+            f"check back in {wait} day{'s' if wait != 1 else ''}.",
+        )
+    now_scores = window(data.pain, data.today)
+    if len(base_scores) < MIN_SCORES or len(now_scores) < MIN_SCORES:
+        return PainChange(
+            "not_enough_data",
+            "Not enough scores to compare: log your pain on at least two days a week.",
+        )
+    base = sum(base_scores) / len(base_scores)
+    now = sum(now_scores) / len(now_scores)
+    if base < 0.5:
+        return PainChange(
+            "no_pain", "You started with little or no pain; keep moving.", base, now, None
+        )
+    need = threshold(base)
+    diff = now - base
+    pct = abs(100 * diff / base)
+    if -diff >= need:
+        message = (
+            f"Your pain is clearly lower: {now:.1f} now against {base:.1f} at the start "
+            f"({-diff:.1f} points, {pct:.0f}% less). That is a change that matters."
+        )
+        return PainChange("better", message, base, now, need)
+    if diff >= need:
+        message = (
+            f"Your pain is higher than at the start: {now:.1f} against {base:.1f}. Ease off, "
+            "stop anything that hurts, and get checked by a doctor or physiotherapist."
+        )
+        return PainChange("worse", message, base, now, need)
+    message = (
+        f"No clear change yet: {now:.1f} now against {base:.1f} at the start "
+        f"(a change of {need} point{'s' if need > 1 else ''} or more would matter from there). "
+        "Most people need a few weeks."
+    )
+    return PainChange("no_clear_change", message, base, now, need)
+
+
+def rising(data: TrackingInput, by: float = 2.0) -> tuple[float, float] | None:
+    """(previous week, this week) means when pain rose by ``by`` or more over the last week."""
+    now_scores = window(data.pain, data.today)
+    before_scores = window(data.pain, data.today - timedelta(days=WINDOW_DAYS))
+    if not now_scores or not before_scores:
+        return None
+    before = sum(before_scores) / len(before_scores)
+    now = sum(now_scores) / len(now_scores)
+    return (before, now) if now - before >= by else None

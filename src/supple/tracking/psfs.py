@@ -1,0 +1,54 @@
+"""The Patient-Specific Functional Scale: first scores against the latest.
+
+A rise of 2 points on average across the activities is a change beyond measurement noise, and
+3 points for a single activity (Stratford 1995; about 1.4 is the smallest change that matters
+for chronic low back pain, Maughan & Lewis 2010).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from supple.tracking.model import TrackingInput
+
+AVERAGE_CHANGE = 2.0
+SINGLE_CHANGE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PsfsChange:
+    """First against latest average, activities that moved most, and the verdict."""
+
+    meaningful: bool
+    message: str
+    first: float | None = None
+    latest: float | None = None
+    improved: tuple[str, ...] = ()
+
+
+def change(data: TrackingInput) -> PsfsChange | None:
+    """None when the person has not used the scale."""
+    if not data.psfs:
+        return None
+    first: dict[str, tuple[object, int]] = {}
+    latest: dict[str, tuple[object, int]] = {}
+    for rec in data.psfs:
+        first.setdefault(rec.activity, (rec.day, rec.score))
+        latest[rec.activity] = (rec.day, rec.score)
+    scored_twice = [a for a in first if latest[a][0] != first[a][0]]
+    if not scored_twice:
+        return PsfsChange(False, "Score your activities again next week to see a change.")
+    start = sum(first[a][1] for a in scored_twice) / len(scored_twice)
+    end = sum(latest[a][1] for a in scored_twice) / len(scored_twice)
+    improved = tuple(a for a in scored_twice if latest[a][1] - first[a][1] >= SINGLE_CHANGE)
+    if end - start >= AVERAGE_CHANGE:
+        msg = (
+            f"Your activities are clearly easier: {end:.1f} on average against {start:.1f} "
+            "at the start. That is a change that matters."
+        )
+        return PsfsChange(True, msg, start, end, improved)
+    if improved:
+        msg = f"Clearly easier now: {', '.join(improved)}."
+        return PsfsChange(True, msg, start, end, improved)
+    msg = f"Activities: {end:.1f} on average against {start:.1f} at the start; no clear change yet."
+    return PsfsChange(False, msg, start, end, improved)

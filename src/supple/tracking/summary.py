@@ -1,0 +1,52 @@
+"""Everything ``supple progress`` and the progress page show, computed in one pass."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from supple.library.model import Exercise
+from supple.planner.adjust import Adjustments
+from supple.tracking import adherence, pain, psfs
+from supple.tracking.adapt import adjustments_from, pain_warning
+from supple.tracking.model import TrackingInput
+
+#: Days shown in the pain sparkline.
+TREND_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A person's progress at a glance."""
+
+    this_week: adherence.WeekAdherence
+    recent_weeks: list[adherence.WeekAdherence]
+    streak_days: int
+    best_streak_days: int
+    streak_weeks: int
+    sessions_done: int
+    pain_now: float | None
+    pain_trend: list[float | None]
+    pain_change: pain.PainChange
+    psfs_change: psfs.PsfsChange | None
+    warnings: list[str]
+    adjustments: Adjustments
+
+
+def summarize(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -> Progress:
+    """Compute the progress summary."""
+    warning = pain_warning(data)
+    return Progress(
+        this_week=adherence.this_week(data),
+        recent_weeks=adherence.weekly(data, weeks=8),
+        streak_days=adherence.day_streak(data),
+        best_streak_days=adherence.best_day_streak(data),
+        streak_weeks=adherence.week_streak(data),
+        sessions_done=sum(1 for s in data.sessions if s.status == "finished"),
+        pain_now=pain.average(data),
+        pain_trend=pain.daily_means(data, TREND_DAYS),
+        pain_change=pain.change(data),
+        psfs_change=psfs.change(data),
+        warnings=[warning] if warning else [],
+        adjustments=adjustments_from(data, library),
+    )
