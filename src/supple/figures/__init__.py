@@ -1,1 +1,28 @@
-"""figures"""
+"""Illustrations drawn from data: an articulated figure, its keyframes, and an SVG renderer."""
+
+from __future__ import annotations
+
+from supple.figures.loader import FigureError, figure_ids, load_figure
+from supple.figures.model import Figure, Keyframe, Pose
+from supple.figures.render import render_svg
+from supple.library.model import Exercise
+
+
+def render_exercise_svg(exercise: Exercise, *, animated: bool = True) -> str:
+    """The SVG of ``exercise``'s figure; raise LookupError when it has no figure data."""
+    figure = load_figure(exercise.id)
+    return render_svg(
+        figure, title=exercise.name, regions=list(exercise.regions), animated=animated
+    )
+
+
+__all__ = [
+    "Figure",
+    "FigureError",
+    "Keyframe",
+    "Pose",
+    "figure_ids",
+    "load_figure",
+    "render_exercise_svg",
+    "render_svg",
+]

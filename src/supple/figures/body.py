@@ -1,0 +1,206 @@
+"""Forward kinematics: joint angles to the 3-D points of a 170 cm figure.
+
+Segment lengths follow the usual anthropometric fractions of standing height (Drillis and
+Contini, as tabled by Winter): thigh 0.245 H, shank 0.246 H, upper arm 0.186 H, forearm
+0.146 H, hand 0.108 H, hip to shoulder 0.29 H.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from supple.figures.model import BallJoint, Pose, SpineJoint
+
+H = 170.0
+LOWER_TRUNK = 0.135 * H
+UPPER_TRUNK = 0.155 * H
+NECK = 0.05 * H
+HEAD_R = 11.0
+THIGH = 0.245 * H
+SHANK = 0.246 * H
+UPPER_ARM = 0.186 * H
+FOREARM = 0.146 * H
+HAND = 0.09 * H
+HALF_HIPS = 8.5
+HALF_SHOULDERS = 17.0
+
+Vec = tuple[float, float, float]
+Mat = tuple[Vec, Vec, Vec]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A capsule between two named points, drawn ``width`` cm thick."""
+
+    name: str
+    a: str
+    b: str
+    width: float
+    side: str  # "r", "l" or "" for the trunk and head
+
+
+def _segments() -> tuple[Segment, ...]:
+    central = [
+        Segment("pelvis", "hip_l", "hip_r", 16, ""),
+        Segment("lower_trunk", "pelvis", "waist", 23, ""),
+        Segment("upper_trunk", "waist", "chest", 25, ""),
+        Segment("shoulder_girdle", "shoulder_l", "shoulder_r", 13, ""),
+        Segment("neck", "chest", "neck_top", 10, ""),
+    ]
+    limbs = [
+        ("thigh", "hip", "knee", 15),
+        ("shank", "knee", "ankle", 11),
+        ("foot", "heel", "toe", 7),
+        ("upper_arm", "shoulder", "elbow", 10),
+        ("forearm", "elbow", "wrist", 8),
+        ("hand", "wrist", "tip", 6),
+    ]
+    sided = [
+        Segment(f"{n}_{s}", f"{a}_{s}", f"{b}_{s}", w, s) for s in "rl" for n, a, b, w in limbs
+    ]
+    return (*central, *sided)
+
+
+SEGMENTS = _segments()
+
+#: How far each named point's surface lies from it: the largest capsule radius meeting there.
+RADIUS: dict[str, float] = {"head": HEAD_R}
+for _seg in SEGMENTS:
+    for _p in (_seg.a, _seg.b):
+        RADIUS[_p] = max(RADIUS.get(_p, 0.0), _seg.width / 2)
+RADIUS["nose"] = 3.0
+
+#: Shorthand names usable in a keyframe's contacts.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "feet": ("heel_r", "toe_r", "heel_l", "toe_l"),
+    "foot_r": ("heel_r", "toe_r"),
+    "foot_l": ("heel_l", "toe_l"),
+    "heels": ("heel_r", "heel_l"),
+    "toes": ("toe_r", "toe_l"),
+    "knees": ("knee_r", "knee_l"),
+    "hands": ("wrist_r", "tip_r", "wrist_l", "tip_l"),
+    "hand_r": ("wrist_r", "tip_r"),
+    "hand_l": ("wrist_l", "tip_l"),
+    "forearms": ("elbow_r", "wrist_r", "elbow_l", "wrist_l"),
+    "forearm_r": ("elbow_r", "wrist_r"),
+    "forearm_l": ("elbow_l", "wrist_l"),
+    "shins": ("knee_r", "ankle_r", "knee_l", "ankle_l"),
+    "shin_r": ("knee_r", "ankle_r"),
+    "shin_l": ("knee_l", "ankle_l"),
+    "seat": ("hip_r", "hip_l"),
+    "back": ("pelvis", "chest"),
+}
+
+
+def expand(names: list[str]) -> list[str]:
+    """Replace group names by their points; raise KeyError on an unknown name."""
+    out: list[str] = []
+    for name in names:
+        if name in GROUPS:
+            out.extend(GROUPS[name])
+        elif name in RADIUS:
+            out.append(name)
+        else:
+            raise KeyError(name)
+    return out
+
+
+def _rx(deg: float) -> Mat:
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return ((1.0, 0.0, 0.0), (0.0, c, -s), (0.0, s, c))
+
+
+def _ry(deg: float) -> Mat:
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
+
+
+def _rz(deg: float) -> Mat:
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return ((c, -s, 0.0), (s, c, 0.0), (0.0, 0.0, 1.0))
+
+
+def _mul(a: Mat, b: Mat) -> Mat:
+    return (
+        (
+            a[0][0] * b[0][0] + a[0][1] * b[1][0] + a[0][2] * b[2][0],
+            a[0][0] * b[0][1] + a[0][1] * b[1][1] + a[0][2] * b[2][1],
+            a[0][0] * b[0][2] + a[0][1] * b[1][2] + a[0][2] * b[2][2],
+        ),
+        (
+            a[1][0] * b[0][0] + a[1][1] * b[1][0] + a[1][2] * b[2][0],
+            a[1][0] * b[0][1] + a[1][1] * b[1][1] + a[1][2] * b[2][1],
+            a[1][0] * b[0][2] + a[1][1] * b[1][2] + a[1][2] * b[2][2],
+        ),
+        (
+            a[2][0] * b[0][0] + a[2][1] * b[1][0] + a[2][2] * b[2][0],
+            a[2][0] * b[0][1] + a[2][1] * b[1][1] + a[2][2] * b[2][1],
+            a[2][0] * b[0][2] + a[2][1] * b[1][2] + a[2][2] * b[2][2],
+        ),
+    )
+
+
+def _at(origin: Vec, m: Mat, local: Vec) -> Vec:
+    x, y, z = local
+    return (
+        origin[0] + m[0][0] * x + m[0][1] * y + m[0][2] * z,
+        origin[1] + m[1][0] * x + m[1][1] * y + m[1][2] * z,
+        origin[2] + m[2][0] * x + m[2][1] * y + m[2][2] * z,
+    )
+
+
+def _spine(j: SpineJoint) -> Mat:
+    return _mul(_mul(_rz(-j.flex), _rx(j.bend)), _ry(-j.twist))
+
+
+def _ball(j: BallJoint, side: float) -> Mat:
+    return _mul(_mul(_rz(j.flex), _rx(-side * j.abd)), _ry(-side * j.rot))
+
+
+def forward(pose: Pose, y: float) -> dict[str, Vec]:
+    """Every named point of ``pose`` in world coordinates, the pelvis at height ``y``."""
+    r = pose.root
+    pelvis: Vec = (r.x, y, r.z)
+    rp = _mul(_mul(_ry(r.yaw), _rz(r.pitch)), _ry(r.roll))
+    rl = _mul(rp, _spine(pose.lumbar))
+    waist = _at(pelvis, rl, (0.0, LOWER_TRUNK, 0.0))
+    rt = _mul(rl, _spine(pose.thoracic))
+    chest = _at(waist, rt, (0.0, UPPER_TRUNK, 0.0))
+    rn = _mul(rt, _spine(pose.neck))
+    neck_top = _at(chest, rn, (0.0, NECK, 0.0))
+    rh = _mul(rn, _spine(pose.head))
+    head = _at(neck_top, rh, (1.5, HEAD_R * 0.75, 0.0))
+    pts: dict[str, Vec] = {
+        "pelvis": pelvis,
+        "waist": waist,
+        "chest": chest,
+        "neck_top": neck_top,
+        "head": head,
+        "nose": _at(head, rh, (HEAD_R * 0.9, -1.0, 0.0)),
+    }
+    for s, sign in (("r", 1.0), ("l", -1.0)):
+        shoulder = _at(chest, rt, (0.0, -4.0, sign * HALF_SHOULDERS))
+        ra = _mul(rt, _ball(getattr(pose, f"shoulder_{s}"), sign))
+        elbow = _at(shoulder, ra, (0.0, -UPPER_ARM, 0.0))
+        rf = _mul(ra, _rz(getattr(pose, f"elbow_{s}")))
+        wrist = _at(elbow, rf, (0.0, -FOREARM, 0.0))
+        rw = _mul(rf, _rz(getattr(pose, f"wrist_{s}")))
+        hip = _at(pelvis, rp, (2.0, -4.0, sign * HALF_HIPS))
+        rthigh = _mul(rp, _ball(getattr(pose, f"hip_{s}"), sign))
+        knee = _at(hip, rthigh, (0.0, -THIGH, 0.0))
+        rs = _mul(rthigh, _rz(-getattr(pose, f"knee_{s}")))
+        ankle = _at(knee, rs, (0.0, -SHANK, 0.0))
+        rfoot = _mul(rs, _rz(getattr(pose, f"ankle_{s}")))
+        pts |= {
+            f"shoulder_{s}": shoulder,
+            f"elbow_{s}": elbow,
+            f"wrist_{s}": wrist,
+            f"tip_{s}": _at(wrist, rw, (0.0, -HAND, 0.0)),
+            f"hip_{s}": hip,
+            f"knee_{s}": knee,
+            f"ankle_{s}": ankle,
+            f"heel_{s}": _at(ankle, rfoot, (-5.0, -3.5, 0.0)),
+            f"toe_{s}": _at(ankle, rfoot, (18.0, -3.5, 0.0)),
+        }
+    return pts

@@ -1,0 +1,124 @@
+"""The figure model: keyframes of an articulated body, the view they are drawn from, and props.
+
+Angles are degrees. The body's own axes: x forward, y up, z to its right. Positive values mean:
+``flex`` bending forward (spine, neck, hip, shoulder; elbow and knee bend), ``bend`` a side
+bend to the right, ``twist`` turning the chest or face to the right, ``abd`` moving a limb out
+to its side, ``rot`` turning a limb outwards (external rotation). The root is the centre of the
+pelvis: ``pitch`` tips the whole body in the side view (90 lies it on its back, head to the
+left; -90 on its front, head to the right), ``roll`` turns it about its long axis, ``yaw``
+about the vertical. Lengths are centimetres; y is up and the floor is y = 0.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+View = Literal["side", "front", "above"]
+PropKind = Literal["mat", "chair", "wall", "doorway", "step", "towel_or_strap"]
+Surface = Literal["floor", "seat", "step", "wall", "doorway"]
+Support = Literal[
+    "standing",
+    "seated_chair",
+    "seated_floor",
+    "kneeling",
+    "all_fours",
+    "supine",
+    "prone",
+    "side_lying",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SpineJoint(_Strict):
+    """A joint of the spine or neck: forward flexion, side bend to the right, twist right."""
+
+    flex: float = 0
+    bend: float = 0
+    twist: float = 0
+
+
+class BallJoint(_Strict):
+    """A shoulder or hip: flexion forward, abduction out to the side, outward rotation."""
+
+    flex: float = 0
+    abd: float = 0
+    rot: float = 0
+
+
+class Root(_Strict):
+    """Where the pelvis is and how the whole body is turned; ``y`` None drops it on its support."""
+
+    x: float = 0
+    y: float | None = None
+    z: float = 0
+    pitch: float = 0
+    yaw: float = 0
+    roll: float = 0
+
+
+class Pose(_Strict):
+    """Joint angles for every joint of the figure (``_r`` right side, ``_l`` left side)."""
+
+    root: Root = Root()
+    lumbar: SpineJoint = SpineJoint()
+    thoracic: SpineJoint = SpineJoint()
+    neck: SpineJoint = SpineJoint()
+    head: SpineJoint = SpineJoint()
+    shoulder_r: BallJoint = BallJoint()
+    shoulder_l: BallJoint = BallJoint()
+    elbow_r: float = 0
+    elbow_l: float = 0
+    wrist_r: float = 0
+    wrist_l: float = 0
+    hip_r: BallJoint = BallJoint()
+    hip_l: BallJoint = BallJoint()
+    knee_r: float = 0
+    knee_l: float = 0
+    ankle_r: float = 0
+    ankle_l: float = 0
+
+
+class Prop(_Strict):
+    """A piece of the scene; ``x`` places it along the floor, ``z`` across it."""
+
+    kind: PropKind
+    x: float = 0
+    z: float = 0
+    #: For a towel or strap: the body points it runs between (hands to a foot).
+    ends: tuple[str, str] = ("tip_r", "toe_r")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, data: Any) -> Any:
+        return {"kind": data} if isinstance(data, str) else data
+
+
+class Keyframe(_Strict):
+    """One position of the body, held for ``hold_s`` then moved out of in ``move_s``."""
+
+    label: str = Field(min_length=2, max_length=60)
+    pose: Pose
+    support: Support | None = Field(
+        default=None, description="what carries the body; None means the exercise's position"
+    )
+    contacts: dict[Surface, list[str]] = Field(min_length=1)
+    hold_s: float = Field(default=1.5, ge=0, le=10)
+    move_s: float = Field(default=1.5, gt=0, le=10)
+
+
+class Figure(_Strict):
+    """The drawing of one exercise: keyframes, the view, the props.
+
+    ``sides: both`` repeats the keyframes mirrored, showing the other side after the first.
+    """
+
+    exercise_id: str
+    view: View = "side"
+    props: list[Prop] = Field(default_factory=list)
+    sides: Literal["one", "both"] = "one"
+    keyframes: list[Keyframe] = Field(min_length=1)

@@ -1,0 +1,112 @@
+"""Check that a figure shows a body a person could copy: joints in range, resting on its support."""
+
+from __future__ import annotations
+
+from supple.figures.body import RADIUS, expand
+from supple.figures.model import BallJoint, Figure, Keyframe, SpineJoint, Support
+from supple.figures.motion import keyframe_points
+from supple.figures.scene import gap
+
+#: How far (cm) a contact may float above or sink into its surface.
+TOLERANCE = 3.0
+#: How far a knee or elbow may bend backwards before it is drawn as hurt.
+HYPEREXTENSION = 5.0
+
+#: Joint ranges in degrees, a little generous so that comfortable end ranges pass.
+SPINE_LIMITS: dict[str, dict[str, tuple[float, float]]] = {
+    "lumbar": {"flex": (-35, 60), "bend": (-35, 35), "twist": (-20, 20)},
+    "thoracic": {"flex": (-30, 50), "bend": (-30, 30), "twist": (-45, 45)},
+    "neck": {"flex": (-60, 60), "bend": (-45, 45), "twist": (-80, 80)},
+    "head": {"flex": (-30, 35), "bend": (-20, 20), "twist": (-10, 10)},
+}
+BALL_LIMITS: dict[str, dict[str, tuple[float, float]]] = {
+    "shoulder": {"flex": (-70, 185), "abd": (-30, 185), "rot": (-90, 100)},
+    "hip": {"flex": (-35, 150), "abd": (-35, 70), "rot": (-50, 70)},
+}
+HINGE_LIMITS: dict[str, tuple[float, float]] = {
+    "elbow": (-HYPEREXTENSION, 155),
+    "knee": (-HYPEREXTENSION, 160),
+    "wrist": (-90, 90),
+    "ankle": (-70, 35),
+}
+
+#: Each position needs at least one contact from every group listed for it.
+REQUIRED: dict[Support, list[tuple[str, set[str]]]] = {
+    "standing": [("a foot on the floor or step", {"heel_r", "toe_r", "heel_l", "toe_l"})],
+    "seated_chair": [("the seat on the chair", {"hip_r", "hip_l"})],
+    "seated_floor": [("the seat on the floor", {"hip_r", "hip_l", "pelvis"})],
+    "kneeling": [("a knee on the floor", {"knee_r", "knee_l"})],
+    "all_fours": [
+        ("a hand or forearm on the floor", {"wrist_r", "tip_r", "wrist_l", "tip_l", "elbow_r"}),
+        ("a knee or foot on the floor", {"knee_r", "knee_l", "toe_r", "toe_l"}),
+    ],
+    "supine": [("the back on the floor", {"pelvis", "chest", "waist"})],
+    "prone": [("the front on the floor", {"pelvis", "chest", "waist"})],
+    "side_lying": [("the side on the floor", {"hip_r", "hip_l", "shoulder_r", "shoulder_l"})],
+}
+_SURFACE_OF: dict[Support, str] = {"seated_chair": "seat"}
+
+
+def _range_errors(name: str, value: float, lo: float, hi: float) -> list[str]:
+    if lo <= value <= hi:
+        return []
+    return [f"{name} {value:g}° is outside {lo:g}..{hi:g}°"]
+
+
+def joint_errors(frame: Keyframe) -> list[str]:
+    """Joint angles outside human limits."""
+    pose = frame.pose
+    errors: list[str] = []
+    for joint, limits in SPINE_LIMITS.items():
+        value: SpineJoint = getattr(pose, joint)
+        for axis, (lo, hi) in limits.items():
+            errors += _range_errors(f"{joint}.{axis}", getattr(value, axis), lo, hi)
+    for side in "rl":
+        for joint, limits in BALL_LIMITS.items():
+            ball: BallJoint = getattr(pose, f"{joint}_{side}")
+            for axis, (lo, hi) in limits.items():
+                errors += _range_errors(f"{joint}_{side}.{axis}", getattr(ball, axis), lo, hi)
+        for joint, (lo, hi) in HINGE_LIMITS.items():
+            errors += _range_errors(f"{joint}_{side}", getattr(pose, f"{joint}_{side}"), lo, hi)
+    return errors
+
+
+def contact_gaps(figure: Figure, frame: Keyframe) -> dict[str, float]:
+    """Each listed contact's gap to its surface in cm, keyed ``surface:point``."""
+    pts = keyframe_points(figure, frame)
+    return {
+        f"{surface}:{name}": gap(surface, pts[name], RADIUS[name], figure.props)
+        for surface, names in frame.contacts.items()
+        for name in expand(names)
+    }
+
+
+def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str]:
+    """Everything wrong with one keyframe of ``figure``."""
+    try:
+        gaps = contact_gaps(figure, frame)
+    except KeyError as exc:
+        return [f"unknown contact point {exc}"]
+    errors = joint_errors(frame)
+    for key, g in gaps.items():
+        if abs(g) > TOLERANCE:
+            state = "floats" if g > 0 else "sinks"
+            errors.append(f"{key} {state} {abs(g):.1f} cm")
+    support = frame.support or position
+    touching = {key.split(":", 1)[1] for key in gaps}
+    for what, points in REQUIRED[support]:
+        if not touching & points:
+            errors.append(f"a {support} position needs {what}")
+    pts = keyframe_points(figure, frame)
+    for name, p in pts.items():
+        if p[1] - RADIUS[name] < -TOLERANCE:
+            errors.append(f"{name} sinks {-(p[1] - RADIUS[name]):.1f} cm into the floor")
+    return [f"keyframe '{frame.label}': {e}" for e in errors]
+
+
+def figure_errors(figure: Figure, position: Support, *, flowing_or_sided: bool) -> list[str]:
+    """Every problem of ``figure`` for an exercise done in ``position``."""
+    errors = [e for frame in figure.keyframes for e in frame_errors(figure, frame, position)]
+    if flowing_or_sided and len(figure.keyframes) * (2 if figure.sides == "both" else 1) < 2:
+        errors.append("a flowing or sided move needs at least two keyframes")
+    return errors

@@ -1,0 +1,86 @@
+"""Every figure validates, every exercise has one, and each renders inside its box."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from supple.figures import figure_ids, load_figure, render_exercise_svg
+from supple.figures.validate import figure_errors
+from supple.library import load_library
+
+LIBRARY = load_library()
+IDS = figure_ids()
+WIDTH = 240
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_figure_validates(exercise_id: str) -> None:
+    ex = LIBRARY[exercise_id]
+    figure = load_figure(exercise_id)
+    assert figure_errors(figure, ex.position, flowing_or_sided=ex.sided or ex.dose.flowing) == []
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_sided_and_flowing_moves_have_two_keyframes(exercise_id: str) -> None:
+    ex = LIBRARY[exercise_id]
+    figure = load_figure(exercise_id)
+    if ex.sided:
+        assert figure.sides == "both"
+    if ex.sided or ex.dose.flowing:
+        assert len(figure.keyframes) >= 2
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_svg_is_labelled_and_animated(exercise_id: str) -> None:
+    ex = LIBRARY[exercise_id]
+    svg = render_exercise_svg(ex)
+    assert 'role="img"' in svg
+    assert re.search(r"<title[^>]*>([^<]+)</title>", svg).group(1) == ex.name.replace("&", "&amp;")
+    assert ("<animate " in svg) == (len(load_figure(exercise_id).keyframes) > 1)
+
+
+def test_missing_figure_raises_lookup_error() -> None:
+    ex = LIBRARY["cat_cow"].model_copy(update={"id": "no_such_move"})
+    with pytest.raises(LookupError):
+        render_exercise_svg(ex)
+
+
+def _render_png(svg: str) -> tuple[int, int, bytes]:
+    cairosvg = pytest.importorskip("cairosvg")
+    from PIL import Image
+
+    png = cairosvg.svg2png(bytestring=svg.encode(), output_width=WIDTH)
+    image = Image.open(io.BytesIO(png)).convert("RGBA")
+    return image.width, image.height, image.tobytes()
+
+
+def _body_rows_and_cols(w: int, data: bytes) -> tuple[list[int], list[int]]:
+    """Rows and columns of the figure's own pixels: opaque and dark (props are pale)."""
+    rows, cols = [], []
+    for i in range(0, len(data), 4):
+        r, g, b, a = data[i : i + 4]
+        if a > 200 and r + g + b < 330:
+            rows.append(i // 4 // w)
+            cols.append(i // 4 % w)
+    return rows, cols
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_render_stays_inside_the_box_and_rests_on_the_floor(exercise_id: str) -> None:
+    svg = render_exercise_svg(LIBRARY[exercise_id], animated=False)
+    w, h, data = _render_png(svg)
+    rows, cols = _body_rows_and_cols(w, data)
+    assert len(rows) > 0.03 * w * h, "the figure is nearly empty"
+    assert min(cols) > 0 and max(cols) < w - 1 and min(rows) > 0 and max(rows) < h - 1
+    figure = load_figure(exercise_id)
+    first = figure.keyframes[0]
+    if figure.view != "above" and "floor" in first.contacts:
+        box = re.search(r'viewBox="([^"]+)"', svg)
+        assert box is not None
+        _, y0, _, bh = (float(v) for v in box.group(1).split())
+        floor_row = (0 - y0) / bh * h
+        # The lowest body pixel touches the floor line: no floating, no sinking.
+        assert abs(max(rows) - floor_row) <= 3, (max(rows), floor_row)
