@@ -1,0 +1,73 @@
+"""Which moves may be chosen: the safety exclusions, the person's feedback, and replacements."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from supple.library.model import Exercise
+from supple.planner.adjust import Adjustments
+from supple.planner.model import Excluded
+from supple.safety.exclusions import exclusions
+from supple.safety.profile import Profile
+from supple.safety.rules import Rules
+
+#: The rule id shown when the person's own feedback removed or replaced a move.
+FEEDBACK_RULE = "feedback"
+
+
+@dataclass(frozen=True, slots=True)
+class Eligible:
+    """The moves left to choose from, what replaced what, and every move left out."""
+
+    exercises: dict[str, Exercise]
+    replaced_from: dict[str, str]
+    excluded: list[Excluded]
+
+
+def eligible(
+    profile: Profile, library: Mapping[str, Exercise], adjustments: Adjustments, rules: Rules
+) -> Eligible:
+    """Apply the exclusions, then the feedback (a replacement must pass the exclusions too)."""
+    ruled = exclusions(profile, library.values(), rules)
+    out = {i: Excluded(exercise=i, rule=r.text) for i, r in ruled.items()}
+    allowed: dict[str, Exercise] = {}
+    replaced_from: dict[str, str] = {}
+    for ex_id in sorted(library):
+        if ex_id in out:
+            continue
+        if ex_id in adjustments.leave_out:
+            reason = adjustments.leave_out[ex_id]
+            out[ex_id] = Excluded(
+                exercise=ex_id,
+                rule=f"left out after your feedback: {reason} (rule {FEEDBACK_RULE})",
+            )
+            continue
+        target = adjustments.resolve(ex_id)
+        if target == ex_id or target not in library:
+            allowed.setdefault(ex_id, library[ex_id])
+            continue
+        if target in ruled:
+            why = ruled[target]
+            out[ex_id] = Excluded(
+                exercise=ex_id,
+                rule=f"its replacement {target} {why.sentence} (rule {why.rule_id})",
+            )
+            continue
+        if target in adjustments.leave_out:
+            out[ex_id] = Excluded(
+                exercise=ex_id,
+                rule=f"its replacement {target} was left out after your feedback "
+                f"(rule {FEEDBACK_RULE})",
+            )
+            continue
+        out[ex_id] = Excluded(
+            exercise=ex_id,
+            rule=f"replaced by {target} after your feedback (rule {FEEDBACK_RULE})",
+        )
+        allowed[target] = library[target]
+        replaced_from.setdefault(target, ex_id)
+    for ex_id in list(allowed):
+        if ex_id in out:  # a move both replaced and used as a replacement stays out
+            del allowed[ex_id]
+    return Eligible(allowed, replaced_from, sorted(out.values(), key=lambda e: e.exercise))

@@ -1,0 +1,122 @@
+"""Doses: the starting dose of each move, and the ladder of doses the time fitting may use.
+
+Holds never leave an exercise's safe range (``hold_min_s``..``hold_max_s``). Older adults get
+longer stretch holds (ACSM: 30-60 s may help from 65); earned hold steps add 5 s each; gentle
+mode shortens holds and removes a repetition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from supple.library.model import Exercise
+from supple.planner import timing
+
+#: Seconds added to a hold per earned weekly step (ACSM: 20 s -> 30 s over a few weeks).
+HOLD_STEP_S = 5
+#: Age from which stretch holds start at 30 s (ACSM: 30-60 s may help older adults).
+OLDER_ADULT_AGE = 65
+OLDER_ADULT_HOLD_S = 30
+#: Gentle mode: holds shrink to this share of the usual hold (never under the safe minimum).
+GENTLE_HOLD_SHARE = 0.7
+#: The most sets the time fitting may ask for (gentle mode keeps its shorter holds per set).
+MAX_SETS = 3
+GENTLE_MAX_SETS = 3
+#: Flowing moves may run from half to three times their usual length when fitting time.
+FLOW_STEP_S = 5
+MAX_FLOW_S = 600
+#: A relaxation cool-down may stretch to this length in long sessions.
+MAX_RELAX_S = 600
+#: The rest between repetitions is capped: longer pauses between short holds only let the
+#: body cool down (a library rest of 30 s meant between sets would otherwise repeat each rep).
+MAX_REST_S = 10
+
+
+@dataclass(frozen=True, slots=True)
+class DoseChoice:
+    """One concrete dose of an item."""
+
+    hold_s: int | None
+    duration_s: int | None
+    reps: int
+    sets: int
+    rest_s: int
+
+    def seconds(self, sided: bool) -> int:
+        """Seconds of the item at this dose, as in ``PlanItem.seconds``."""
+        per_rep = self.hold_s if self.hold_s is not None else self.duration_s
+        assert per_rep is not None
+        return timing.dose_seconds(
+            per_rep=per_rep, reps=self.reps, sets=self.sets, rest_s=self.rest_s, sided=sided
+        )
+
+
+def base_dose(
+    exercise: Exercise, *, gentle: bool = False, age: int | None = None, hold_step: int = 0
+) -> DoseChoice:
+    """The starting dose of ``exercise`` for this person."""
+    d = exercise.dose
+    reps = max(1, d.reps - 1) if gentle else d.reps
+    rest = min(d.rest_s, MAX_REST_S)
+    if d.hold_s is None:
+        return DoseChoice(None, d.duration_s, reps, 1 if gentle else d.sets, rest)
+    lo, hi = d.hold_min_s or d.hold_s, d.hold_max_s or d.hold_s
+    hold = d.hold_s
+    if age is not None and age >= OLDER_ADULT_AGE and exercise.kind == "stretch":
+        hold = max(hold, OLDER_ADULT_HOLD_S)
+    hold = hold + HOLD_STEP_S * hold_step
+    if gentle:
+        hold = round(hold * GENTLE_HOLD_SHARE)
+    hold = min(max(hold, lo), hi)
+    return DoseChoice(hold, None, reps, 1 if gentle else d.sets, rest)
+
+
+def ladder(exercise: Exercise, base: DoseChoice, *, gentle: bool = False) -> list[DoseChoice]:
+    """Doses from shortest to longest around ``base`` (which is in the list), for time fitting.
+
+    Going down: shorter holds (to the safe minimum), then fewer repetitions and sets. Going
+    up: longer holds (to the safe maximum, or the gentle hold), then more repetitions (one
+    more than usual, none in gentle mode), then more sets.
+    """
+    d = exercise.dose
+    max_sets = max(base.sets, GENTLE_MAX_SETS if gentle else MAX_SETS)
+    max_reps = base.reps if gentle else min(30, d.reps + 1)
+    if base.duration_s is not None:
+        top = MAX_RELAX_S if exercise.kind == "relaxation" else min(MAX_FLOW_S, 3 * base.duration_s)
+        bottom = max(10, base.duration_s // 2)
+        down = [
+            replace(base, duration_s=s) for s in range(base.duration_s, bottom - 1, -FLOW_STEP_S)
+        ]
+        up = [replace(base, duration_s=s) for s in range(base.duration_s, top + 1, FLOW_STEP_S)]
+        longest = up[-1]
+        up += [replace(longest, sets=k) for k in range(base.sets + 1, max_sets + 1)]
+        shortest = down[-1]
+        down += [replace(shortest, sets=k) for k in range(base.sets - 1, 0, -1)]
+        return _ordered(down, up)
+    assert base.hold_s is not None
+    lo = d.hold_min_s or base.hold_s
+    hi = base.hold_s if gentle else (d.hold_max_s or base.hold_s)
+    down = [replace(base, hold_s=h) for h in _steps(base.hold_s, lo)]
+    shortest = down[-1]
+    down += [replace(shortest, reps=r) for r in range(base.reps - 1, 0, -1)]
+    down += [replace(shortest, reps=1, sets=k) for k in range(base.sets - 1, 0, -1)]
+    up = [replace(base, hold_s=h) for h in _steps(base.hold_s, hi)]
+    longest = up[-1]
+    up += [replace(longest, reps=r) for r in range(base.reps + 1, max_reps + 1)]
+    top_reps = max(base.reps, max_reps)
+    up += [replace(longest, reps=top_reps, sets=k) for k in range(base.sets + 1, max_sets + 1)]
+    return _ordered(down, up)
+
+
+def _steps(start: int, end: int) -> list[int]:
+    """``start``, then 5 s steps towards ``end`` (always ending exactly at ``end``)."""
+    if end == start:
+        return [start]
+    sign = 1 if end > start else -1
+    values = list(range(start, end, sign * HOLD_STEP_S))
+    return [*values, end]
+
+
+def _ordered(down: list[DoseChoice], up: list[DoseChoice]) -> list[DoseChoice]:
+    # down[0] and up[0] are both the base dose.
+    return [*reversed(down[1:]), *up]

@@ -1,0 +1,27 @@
+"""Ordering that spares the body: positions grouped so the floor is reached once and left once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+#: Standing -> chair -> kneeling / all fours -> prone -> supine -> side lying / seated floor.
+POSITION_RANK: dict[str, int] = {
+    "standing": 0,
+    "seated_chair": 1,
+    "kneeling": 2,
+    "all_fours": 2,
+    "prone": 3,
+    "supine": 4,
+    "side_lying": 5,
+    "seated_floor": 5,
+}
+
+
+def position_key(position: str) -> tuple[int, str]:
+    """Sort key grouping equal positions and ranking the groups."""
+    return POSITION_RANK[position], position
+
+
+def grouped_positions(positions: Sequence[str]) -> list[str]:
+    """The distinct ``positions`` in the order a grouped main block visits them."""
+    return sorted(set(positions), key=position_key)

@@ -1,0 +1,183 @@
+"""make_plan: from a profile to a referral or a safe, explained, timed routine."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from datetime import date
+
+from supple.library.model import Exercise
+from supple.planner import timing
+from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
+from supple.planner.bias import directional_bias, preference
+from supple.planner.candidates import eligible
+from supple.planner.dose import DoseChoice, base_dose, ladder
+from supple.planner.fit import fit_doses
+from supple.planner.model import Bias, Plan, PlanItem
+from supple.planner.objective import Candidate, Problem, area_match, layout
+from supple.planner.order import position_key
+from supple.planner.search import solve
+from supple.planner.why import advice_for, why_for
+from supple.safety.profile import Profile
+from supple.safety.rules import Rules, load_rules
+from supple.safety.screen import routine_allowed, screen
+
+MAIN_KINDS = frozenset({"stretch", "mobility", "strength"})
+#: A strengthening move is required from this session length (it needs a few minutes).
+STRENGTH_FROM_MINUTES = 6
+#: Sessions this long or longer get two warm-up moves.
+TWO_WARM_UPS_FROM_MINUTES = 20
+#: A main-block move takes about this long at its usual dose; it sets how many moves fit.
+SECONDS_PER_MAIN_ITEM = 75
+MAX_MAIN_ITEMS = 10
+#: Main-block moves must work on a pain area at least this well, while enough such moves exist.
+MIN_COVER = 0.4
+MIN_ON_TARGET = 3
+#: How far the total may stray from the minutes asked for (the promise to the person).
+TIME_TOLERANCE = 0.10
+
+
+def make_plan(
+    profile: Profile,
+    library: Mapping[str, Exercise],
+    *,
+    seed: int | None = None,
+    day: date | None = None,
+    adjustments: Adjustments | None = None,
+    rules: Rules | None = None,
+) -> Plan:
+    """Screen ``profile``; return a referral, or a routine chosen from ``library``.
+
+    ``seed`` and ``day`` set the day-to-day variety (the same pair gives the same plan);
+    ``adjustments`` carries what tracking learned from the person's feedback.
+    """
+    rules = rules or load_rules()
+    adj = adjustments or NO_ADJUSTMENTS
+    referral = screen(profile, rules)
+    status = "refer" if referral else "plan"
+    if referral is not None and not routine_allowed(profile, rules):
+        return Plan(status="refer", referral=referral)
+    gentle = rules.gentle(profile)
+    bias, bias_reason = directional_bias(profile)
+    pool = eligible(profile, library, adj, rules)
+    problem = build_problem(profile, pool.exercises, bias, gentle, adj, _variety_key(seed, day))
+    chosen = solve(problem)
+    sequence = layout(problem, chosen)
+    doses = fit_doses(sequence, problem.target)
+    areas = _areas(profile)
+    items = []
+    for c, d in zip(sequence, doses, strict=True):
+        role = _role(problem, c)
+        why = why_for(c, role, areas, bias, pool.replaced_from.get(c.id))
+        items.append(_item(c.exercise, d, why))
+    total = timing.total_seconds(items)
+    advice = advice_for(profile, gentle, total, problem.target, TIME_TOLERANCE, adj.notes)
+    return Plan(
+        status=status,
+        referral=referral,
+        items=items,
+        total_seconds=total,
+        bias=bias,
+        bias_reason=bias_reason,
+        gentle=gentle,
+        advice=advice,
+        excluded=pool.excluded,
+    )
+
+
+def build_problem(
+    profile: Profile,
+    exercises: Mapping[str, Exercise],
+    bias: Bias,
+    gentle: bool,
+    adjustments: Adjustments,
+    variety_key: str,
+) -> Problem:
+    """The selection problem for ``profile`` over the eligible ``exercises``."""
+    areas = _areas(profile)
+
+    def candidate(ex: Exercise) -> Candidate:
+        dose = base_dose(ex, gentle=gentle, age=profile.age, hold_step=adjustments.hold_step)
+        steps = tuple(ladder(ex, dose, gentle=gentle))
+        return Candidate(
+            exercise=ex,
+            dose=dose,
+            ladder=steps,
+            cover=tuple(area_match(ex, a) for a in areas),
+            pref=preference(ex, bias),
+            jitter=_jitter(variety_key, ex.id),
+            seconds=dose.seconds(ex.sided),
+            low=steps[0].seconds(ex.sided),
+            high=steps[-1].seconds(ex.sided),
+        )
+
+    ordered = [exercises[k] for k in sorted(exercises)]
+    warm = [candidate(e) for e in ordered if e.kind == "warm_up" and not e.on_floor]
+    # Standing warm-ups first, so the main block (which starts standing) needs no extra change.
+    warm.sort(key=lambda c: (position_key(c.position), -(c.pref + c.jitter), c.id))
+    n_warm = 2 if profile.minutes >= TWO_WARM_UPS_FROM_MINUTES else 1
+    warm_ups = tuple(warm[:n_warm])
+    cool_downs = tuple(candidate(e) for e in ordered if e.kind == "relaxation")
+    main = tuple(candidate(e) for e in ordered if e.kind in MAIN_KINDS)
+    on_target = tuple(c for c in main if max(c.cover) >= MIN_COVER)
+    if len(on_target) >= MIN_ON_TARGET:
+        main = on_target
+    target = profile.minutes * 60
+    fixed = sum(c.seconds for c in warm_ups) + min((c.seconds for c in cool_downs), default=0)
+    max_items = round(max(0, target - fixed) / SECONDS_PER_MAIN_ITEM)
+    index = {c.id: k for k, c in enumerate(main)}
+    conflicts = set()
+    for k, c in enumerate(main):
+        for other in (*c.exercise.regressions, *c.exercise.progressions):
+            if other in index:
+                conflicts.add((min(k, index[other]), max(k, index[other])))
+    return Problem(
+        candidates=main,
+        warm_ups=warm_ups,
+        cool_downs=cool_downs,
+        weights=tuple(1.0 / len(areas) for _ in areas),
+        target=target,
+        want_strength=profile.minutes >= STRENGTH_FROM_MINUTES
+        and any(c.exercise.kind == "strength" for c in main),
+        gentle=gentle,
+        max_items=min(MAX_MAIN_ITEMS, max(1, max_items)),
+        conflicts=frozenset(conflicts),
+    )
+
+
+def _areas(profile: Profile) -> list[str]:
+    return list(dict.fromkeys(profile.pain_areas)) or ["lower_back"]
+
+
+def _role(problem: Problem, c: Candidate) -> str:
+    if any(c is w for w in problem.warm_ups):
+        return "warm_up"
+    if any(c is w for w in problem.cool_downs):
+        return "cool_down"
+    return "main"
+
+
+def _variety_key(seed: int | None, day: date | None) -> str:
+    return f"{seed if seed is not None else '-'}|{day.isoformat() if day else '-'}"
+
+
+def _jitter(key: str, exercise_id: str) -> float:
+    """A stable number in [0, 1) for this day (or seed) and move: the day's variety."""
+    digest = hashlib.blake2b(f"{key}|{exercise_id}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64
+
+
+def _item(ex: Exercise, dose: DoseChoice, why: str) -> PlanItem:
+    return PlanItem(
+        exercise=ex.id,
+        name=ex.name,
+        position=ex.position,
+        sided=ex.sided,
+        hold_s=dose.hold_s,
+        duration_s=dose.duration_s,
+        reps=dose.reps,
+        sets=dose.sets,
+        rest_s=dose.rest_s,
+        seconds=dose.seconds(ex.sided),
+        why=why,
+    )
