@@ -1,7 +1,50 @@
-"""Commands of this area (filled in by its issue)."""
+"""``supple serve``: the web app (pages, the player and the JSON API) with uvicorn."""
+
+from __future__ import annotations
 
 import typer
+
+from supple.cli.common import fail
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("serve")(serve)
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    database_url: str | None = typer.Option(
+        None,
+        "--database-url",
+        envvar="SUPPLE_DATABASE_URL",
+        help="Database URL (default: the SQLite file in your data folder).",
+    ),
+    open_browser: bool = typer.Option(
+        False, "--open", help="Open the app in the default browser once it is up."
+    ),
+) -> None:
+    """Start the web app: screening, today's routine, the guided player and progress."""
+    import socket
+
+    import uvicorn
+
+    from supple.web import create_app
+
+    try:
+        probe = socket.socket()
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
+        probe.close()
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port")
+    web_app = create_app(database_url=database_url)
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
+    typer.echo(f"Supple is running at {url} (Ctrl+C to stop)")
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")

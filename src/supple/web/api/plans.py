@@ -1,0 +1,53 @@
+"""Today's routine: preview, refit to a time budget, swap items, save to play."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from supple.web import services
+from supple.web.deps import ContextDep
+from supple.web.errors import Conflict
+from supple.web.schemas import ErrorOut, PlanOut, PlanRequest
+
+router = APIRouter(
+    tags=["plans"],
+    responses={404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+)
+
+
+@router.get("/plan/today", response_model=PlanOut)
+def preview(ctx: ContextDep, minutes: Annotated[int | None, Query(ge=3, le=60)] = None) -> PlanOut:
+    """Today's routine for the latest profile, not saved."""
+    profile, plan = services.build_plan(ctx, minutes=minutes)
+    return services.plan_out(ctx, profile, plan, swaps={}, plan_id=None)
+
+
+@router.post("/plans", response_model=PlanOut, status_code=201)
+def create(body: PlanRequest, ctx: ContextDep) -> PlanOut:
+    """Build today's routine with the given minutes and swaps, and save it (to play it)."""
+    profile, plan = services.build_plan(ctx, minutes=body.minutes, swaps=body.swaps)
+    if plan.status != "plan" or not plan.items:
+        raise Conflict("these answers lead to a referral, not a routine: get checked first")
+    plan_id = ctx.store.save_plan(plan)
+    return services.plan_out(ctx, profile, plan, swaps=body.swaps, plan_id=plan_id)
+
+
+@router.get("/plans/{plan_id}", response_model=PlanOut)
+def get(plan_id: int, ctx: ContextDep) -> PlanOut:
+    """A saved plan."""
+    plan = services.saved_plan(ctx, plan_id)
+    minutes = max(3, min(60, round(plan.total_seconds / 60)))
+    out = services.plan_out(ctx, services.current_profile(ctx), plan, swaps={}, plan_id=plan_id)
+    return out.model_copy(update={"minutes": minutes})
+
+
+@router.get("/plans/{plan_id}/timeline")
+def timeline(
+    plan_id: int,
+    ctx: ContextDep,
+    countdown_s: Annotated[int, Query(ge=0, le=30)] = 5,
+) -> dict[str, Any]:
+    """The guided-session timeline of a saved plan (segments with cues at offsets)."""
+    return services.timeline(ctx, plan_id, countdown_s)

@@ -1,0 +1,33 @@
+"""Progress: pain and PSFS entries, the history, and the tracking summary."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from supple.web import progress_view
+from supple.web.deps import ContextDep
+from supple.web.schemas import ErrorOut, PainIn, ProgressOut, PsfsIn, SavedOut
+
+router = APIRouter(tags=["progress"], responses={422: {"model": ErrorOut}})
+
+
+@router.post("/pain", response_model=SavedOut, status_code=201)
+def log_pain(body: PainIn, ctx: ContextDep) -> SavedOut:
+    """Log today's pain, 0 (none) to 10 (worst imaginable), with an optional note."""
+    return SavedOut(id=ctx.store.log_pain(body.score, note=body.note, at=ctx.clock()))
+
+
+@router.post("/psfs", response_model=SavedOut, status_code=201)
+def save_psfs(body: PsfsIn, ctx: ContextDep) -> SavedOut:
+    """Score up to five activities you find hard, 0 (cannot) to 10 (as before the pain)."""
+    scores = {item.activity: item.score for item in body.items}
+    ctx.store.save_psfs(scores, at=ctx.clock())
+    return SavedOut()
+
+
+@router.get("/progress", response_model=ProgressOut)
+def progress(ctx: ContextDep, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> ProgressOut:
+    """Adherence, streak, pain trend, the meaningful-change verdict, PSFS and the history."""
+    return progress_view.build(ctx, limit=limit)

@@ -1,0 +1,66 @@
+"""The app factory: pages, the JSON API, static assets; nothing global at import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from supple import __version__
+from supple.library import Library, load_library
+from supple.web import errors
+from supple.web.deps import Context, utc_now
+
+if TYPE_CHECKING:
+    from supple.store import Store
+
+HERE = Path(str(resources.files("supple.web")))
+
+
+def create_app(
+    *,
+    database_url: str | None = None,
+    store: Store | None = None,
+    library: Library | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> FastAPI:
+    """Build the web app on ``store`` (or a store opened at ``database_url``, or the default)."""
+    from supple.store import Store
+    from supple.web import api, pages
+
+    own_store = store is None
+    the_store = store if store is not None else Store.open(database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if own_store:
+            the_store.close()
+
+    app = FastAPI(
+        title="Supple",
+        version=__version__,
+        summary="A back-care coach: screening, a personal routine, a guided player, progress.",
+        docs_url=None,  # the stock docs pages load scripts from a CDN; ours are served locally
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.ctx = Context(
+        store=the_store, library=library if library is not None else load_library(), clock=clock
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["version"] = __version__
+    app.state.templates = templates
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    return app

@@ -1,0 +1,108 @@
+"""Every failure becomes a 4xx with a readable message: JSON under /api, a page elsewhere."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from supple.library import LibraryError, UnknownExercise
+
+log = logging.getLogger("supple.web")
+
+
+class NotFound(LookupError):
+    """A thing the request names does not exist (404)."""
+
+
+class Conflict(RuntimeError):
+    """The request cannot be done in the current state, e.g. no profile yet (409)."""
+
+
+def _clean(errors: list[Any]) -> list[dict[str, Any]]:
+    out = []
+    for err in errors[:20]:
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body",)]
+        out.append({"loc": loc, "msg": str(err.get("msg", "")), "type": str(err.get("type", ""))})
+    return out
+
+
+def _summary(errors: list[dict[str, Any]]) -> str:
+    if not errors:
+        return "invalid request"
+    parts = [f"{'.'.join(e['loc']) or 'request'}: {e['msg']}" for e in errors[:3]]
+    more = len(errors) - 3
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def _respond(request: Request, status: int, detail: str, errors: Any = ()) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": detail, "errors": list(errors)}, status_code=status)
+    templates = request.app.state.templates
+    page: Response = templates.TemplateResponse(
+        request, "error.html", {"status": status, "detail": detail}, status_code=status
+    )
+    return page
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on ``app``."""
+    from supple.store import StoreError
+    from supple.web.services import BadEvent
+    from supple.web.swap import SwapRefused
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = _clean(list(exc.errors()))
+        return _respond(request, 422, _summary(errors), errors)
+
+    @app.exception_handler(ValidationError)
+    async def _invalid_model(request: Request, exc: ValidationError) -> Response:
+        errors = _clean(list(exc.errors()))
+        return _respond(request, 422, _summary(errors), errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"nothing at {request.url.path}"
+        return _respond(request, exc.status_code, detail)
+
+    @app.exception_handler(UnknownExercise)
+    async def _unknown(request: Request, exc: UnknownExercise) -> Response:
+        return _respond(request, 404, str(exc))
+
+    @app.exception_handler(NotFound)
+    async def _not_found(request: Request, exc: NotFound) -> Response:
+        return _respond(request, 404, str(exc))
+
+    @app.exception_handler(Conflict)
+    async def _conflict(request: Request, exc: Conflict) -> Response:
+        return _respond(request, 409, str(exc))
+
+    @app.exception_handler(LibraryError)
+    async def _library(request: Request, exc: LibraryError) -> Response:
+        return _respond(request, 422, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError) -> Response:
+        return _respond(request, 422, str(exc))
+
+    @app.exception_handler(SwapRefused)
+    async def _swap(request: Request, exc: SwapRefused) -> Response:
+        return _respond(request, 422, str(exc))
+
+    @app.exception_handler(BadEvent)
+    async def _bad_event(request: Request, exc: BadEvent) -> Response:
+        return _respond(request, 422, str(exc))
+
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception) -> Response:
+        # A bug, not bad input: logged in full; the person gets a calm page.
+        log.exception("unhandled error on %s", request.url.path)
+        return _respond(request, 500, "something went wrong on our side; please try again")

@@ -1,0 +1,97 @@
+"""Settings, the offline machinery (service worker, manifest) and the API reference page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from supple.web import services
+from supple.web.app import HERE
+from supple.web.deps import ContextDep
+from supple.web.pages.render import form_lists, page
+
+router = APIRouter()
+
+
+@router.get("/settings", response_class=HTMLResponse)
+def settings(request: Request, ctx: ContextDep, saved: bool = False) -> HTMLResponse:
+    profile = ctx.store.latest_profile()
+    return page(request, "settings.html", nav="settings", profile=profile, saved=saved)
+
+
+@router.post("/settings", response_class=HTMLResponse)
+async def save_settings(request: Request, ctx: ContextDep) -> Response:
+    raw = (await form_lists(request)).get("minutes", [""])[-1].strip()
+    profile = ctx.store.latest_profile()
+    if profile is None:
+        return RedirectResponse("/check", status_code=303)
+    if not (raw.isdigit() and 3 <= int(raw) <= 60):
+        return page(
+            request,
+            "settings.html",
+            status_code=400,
+            nav="settings",
+            profile=profile,
+            saved=False,
+            error="Minutes per day must be a whole number from 3 to 60.",
+        )
+    ctx.store.save_profile(services.with_minutes(profile, int(raw)))
+    return RedirectResponse("/settings?saved=true", status_code=303)
+
+
+@router.get("/sw.js")
+def service_worker() -> FileResponse:
+    # Served from the root so its scope covers every page.
+    return FileResponse(
+        HERE / "static" / "sw.js",
+        media_type="text/javascript",
+        headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
+    )
+
+
+@router.get("/manifest.webmanifest")
+def manifest() -> FileResponse:
+    return FileResponse(
+        HERE / "static" / "manifest.webmanifest", media_type="application/manifest+json"
+    )
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    schema: dict[str, Any] = request.app.openapi()
+    operations = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+            ok: tuple[str, dict[str, Any]] = next(iter(op.get("responses", {}).items()), ("", {}))
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "doc": op.get("description", ""),
+                    "params": op.get("parameters", []),
+                    "body": _ref(body.get("schema", {})),
+                    "status": ok[0],
+                    "returns": _ref(
+                        ok[1].get("content", {}).get("application/json", {}).get("schema", {})
+                    ),
+                }
+            )
+    return page(
+        request,
+        "api_docs.html",
+        nav="",
+        operations=operations,
+        models=sorted(schema.get("components", {}).get("schemas", {}).items()),
+    )
+
+
+def _ref(schema: dict[str, Any]) -> str:
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
+    if schema.get("type") == "array":
+        return f"list of {_ref(schema.get('items', {}))}"
+    return str(schema.get("type", "")) if schema else ""

@@ -1,0 +1,89 @@
+"""The progress page, with the daily pain and PSFS forms."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from supple.web import charts, progress_view
+from supple.web.deps import ContextDep
+from supple.web.pages.render import form_lists, page
+
+router = APIRouter()
+
+
+def _render(request: Request, ctx: ContextDep, error: str | None = None) -> HTMLResponse:
+    out = progress_view.build(ctx)
+    before = [(p.day, float(p.score)) for p in out.pain if p.moment != "after"]
+    after = [(p.day, float(p.score)) for p in out.pain if p.moment == "after"]
+    pain_chart = charts.line_chart(
+        [
+            charts.Series("Pain before a session or daily", before),
+            charts.Series("Pain after a session", after, alt=True),
+        ],
+        title="Pain over time, 0 to 10",
+    )
+    by_day = {}
+    for day, points in groupby(sorted(out.psfs, key=lambda p: p.day), key=lambda p: p.day):
+        scores = [p.score for p in points]
+        by_day[day] = sum(scores) / len(scores)
+    psfs_chart = charts.line_chart(
+        [charts.Series("Average activity score", sorted(by_day.items()))],
+        title="Activities you find hard, average score 0 to 10",
+    )
+    return page(
+        request,
+        "progress.html",
+        status_code=400 if error else 200,
+        nav="progress",
+        out=out,
+        pain_chart=pain_chart,
+        psfs_chart=psfs_chart,
+        calendar=charts.calendar(out.session_days, out.today),
+        error=error,
+    )
+
+
+@router.get("/progress", response_class=HTMLResponse)
+def progress(request: Request, ctx: ContextDep) -> HTMLResponse:
+    return _render(request, ctx)
+
+
+def _score(raw: str) -> int | None:
+    raw = raw.strip()
+    return int(raw) if raw.isdigit() and int(raw) <= 10 else None
+
+
+@router.post("/progress/pain", response_class=HTMLResponse)
+async def log_pain(request: Request, ctx: ContextDep) -> Response:
+    form = await form_lists(request)
+    score = _score((form.get("score") or [""])[-1])
+    note = (form.get("note") or [""])[-1].strip()[:500] or None
+    if score is None:
+        return _render(request, ctx, error="Pain is a whole number from 0 to 10.")
+    ctx.store.log_pain(score, note=note, at=ctx.clock())
+    return RedirectResponse("/progress#pain", status_code=303)
+
+
+@router.post("/progress/psfs", response_class=HTMLResponse)
+async def save_psfs(request: Request, ctx: ContextDep) -> Response:
+    form = await form_lists(request)
+    names = form.get("activity", [])[:5]
+    raw_scores = form.get("score", [])[:5]
+    scores: dict[str, int] = {}
+    for name, raw in zip(names, raw_scores, strict=False):
+        name = " ".join(name.split())[:80]
+        if not name and not raw.strip():
+            continue
+        score = _score(raw)
+        if len(name) < 2 or score is None:
+            return _render(
+                request, ctx, error="Each activity needs a name and a score from 0 to 10."
+            )
+        scores[name] = score
+    if not scores:
+        return _render(request, ctx, error="Name at least one activity and score it.")
+    ctx.store.save_psfs(scores, at=ctx.clock())
+    return RedirectResponse("/progress#psfs", status_code=303)

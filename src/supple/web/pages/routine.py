@@ -1,0 +1,94 @@
+"""Today's routine (refit, swap, start) and the guided player page."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from supple.web import services
+from supple.web.deps import Context, ContextDep
+from supple.web.pages.render import form_lists, page
+
+router = APIRouter()
+_SLUG = re.compile(r"^[a-z0-9_]{1,60}$")
+
+
+def _choices(values: dict[str, list[str]]) -> tuple[int | None, dict[str, str], str | None]:
+    """Minutes and swaps from query or form values; a bad value is reported, not fatal."""
+    minutes: int | None = None
+    problem = None
+    raw = (values.get("minutes") or [""])[-1].strip()
+    if raw:
+        if raw.isdigit() and 3 <= int(raw) <= 60:
+            minutes = int(raw)
+        else:
+            problem = "Minutes must be a whole number from 3 to 60."
+    swaps: dict[str, str] = {}
+    for pair in values.get("swap", [])[:20]:
+        old, _, new = pair.partition(":")
+        if _SLUG.match(old) and _SLUG.match(new) and old != new:
+            swaps[old] = new
+        elif pair:
+            problem = f"'{pair[:60]}' is not a swap this page knows."
+    return minutes, swaps, problem
+
+
+def _no_profile(ctx: Context) -> bool:
+    return ctx.store.latest_profile() is None
+
+
+@router.get("/today", response_class=HTMLResponse)
+def today(request: Request, ctx: ContextDep) -> Response:
+    if _no_profile(ctx):
+        return RedirectResponse("/check", status_code=303)
+    values: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        values.setdefault(key, []).append(value)
+    minutes, swaps, problem = _choices(values)
+    swaps = {o: n for o, n in swaps.items() if o in ctx.library and n in ctx.library}
+    profile, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
+    if plan.status == "refer" and not plan.items:
+        return RedirectResponse("/referral", status_code=303)
+    return page(
+        request,
+        "today.html",
+        status_code=400 if problem else 200,
+        nav="today",
+        out=services.plan_out(ctx, profile, plan, swaps=swaps, plan_id=None),
+        problem=problem,
+        library=ctx.library,
+        positions=POSITION_WORDS,
+    )
+
+
+@router.post("/today/start", response_class=HTMLResponse)
+async def start(request: Request, ctx: ContextDep) -> Response:
+    if _no_profile(ctx):
+        return RedirectResponse("/check", status_code=303)
+    minutes, swaps, _ = _choices(await form_lists(request))
+    swaps = {o: n for o, n in swaps.items() if o in ctx.library and n in ctx.library}
+    _, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
+    if not plan.items:
+        return RedirectResponse("/referral", status_code=303)
+    plan_id = ctx.store.save_plan(plan)
+    return RedirectResponse(f"/play/{plan_id}", status_code=303)
+
+
+@router.get("/play/{plan_id}", response_class=HTMLResponse)
+def play(request: Request, plan_id: int, ctx: ContextDep) -> HTMLResponse:
+    plan = services.saved_plan(ctx, plan_id)
+    return page(request, "play.html", nav="today", plan=plan, plan_id=plan_id)
+
+
+POSITION_WORDS = {
+    "standing": "standing",
+    "seated_chair": "on a chair",
+    "seated_floor": "sitting on the floor",
+    "kneeling": "kneeling",
+    "all_fours": "on hands and knees",
+    "supine": "lying on your back",
+    "prone": "lying on your front",
+    "side_lying": "lying on your side",
+}

@@ -1,0 +1,30 @@
+"""The progress summary: the store's records through the tracking domain, ready to show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supple.web.deps import Context
+from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint, SessionRow
+
+
+def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
+    """Everything the progress page and ``GET /api/v1/progress`` show."""
+    today = ctx.today()
+    inp = ctx.store.tracking_input(today)
+    history = ctx.store.history(limit)
+    out = ProgressOut(
+        today=today,
+        session_days=sorted({s.day for s in inp.sessions if s.status != "in_progress"}),
+        pain=[PainPoint(day=p.day, score=p.score, moment=p.moment) for p in inp.pain],
+        psfs=[PsfsPoint(day=p.day, activity=p.activity, score=p.score) for p in inp.psfs],
+        activities=ctx.store.psfs_activities(),
+        history=[SessionRow.model_validate(s, from_attributes=True) for s in history.sessions],
+        planned_this_week=inp.days_per_week,
+    )
+    return out.model_copy(update=_tracking(inp))
+
+
+def _tracking(inp: Any) -> dict[str, Any]:
+    """Adherence, streak, pain trend, verdicts and warnings from :mod:`supple.tracking`."""
+    return {}

@@ -1,0 +1,82 @@
+// The service worker: the app shell is cached at install; pages, plans and timelines are
+// cached when fetched (network first), so a loaded session keeps working offline. Events are
+// not handled here: the page queues them in IndexedDB (sync.js) and sends them itself.
+const CACHE = "supple-v1";
+const SHELL = [
+  "/",
+  "/today",
+  "/progress",
+  "/library",
+  "/settings",
+  "/manifest.webmanifest",
+  "/static/app.css",
+  "/static/app.js",
+  "/static/sync.js",
+  "/static/clock.js",
+  "/static/sound.js",
+  "/static/settings-store.js",
+  "/static/settings.js",
+  "/static/steps.js",
+  "/static/player.js",
+  "/static/icons/icon.svg",
+  "/static/icons/icon-192.png",
+];
+
+self.addEventListener("install", (event) => {
+  // One failing URL (e.g. /today before any screening) must not stop the install.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => Promise.all(SHELL.map((url) => cache.add(url).catch(() => null)))),
+  );
+  self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) cache.put(request, response.clone());
+    return response;
+  } catch (err) {
+    const hit = await cache.match(request);
+    if (hit) return hit;
+    if (request.mode === "navigate") {
+      const shell = await cache.match("/today");
+      if (shell) return shell;
+    }
+    throw err;
+  }
+}
+
+async function cacheFirst(request) {
+  const hit = await caches.match(request, { ignoreSearch: true });
+  if (hit) {
+    // Refresh in the background so a new version arrives on the next visit.
+    fetch(request)
+      .then((r) => r.ok && caches.open(CACHE).then((c) => c.put(request.url.split("?")[0], r)))
+      .catch(() => {});
+    return hit;
+  }
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(CACHE)).put(request.url.split("?")[0], response.clone());
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== location.origin) return;
+  if (url.pathname.startsWith("/static/")) {
+    event.respondWith(cacheFirst(request));
+  } else if (url.pathname.startsWith("/api/v1/plans/") || url.pathname.startsWith("/api/v1/exercises/") || request.mode === "navigate") {
+    event.respondWith(networkFirst(request));
+  }
+});
