@@ -37,25 +37,38 @@ def list_exercises(
         None,
         "--region",
         "-r",
-        help="Only entries for this body region (repeat for any of several).",
+        metavar="REGION",
+        help="Only entries for this body region, e.g. lower_back, hips, neck (repeat for any of "
+        "several).",
     ),
     position: list[str] | None = typer.Option(
-        None, "--position", "-p", help="Only entries done in this position (repeatable)."
+        None,
+        "--position",
+        "-p",
+        metavar="POSITION",
+        help="Only entries done in this position, e.g. standing, seated_chair, supine.",
     ),
     kind: list[str] | None = typer.Option(
         None,
         "--kind",
         "-k",
-        help="Only this kind: warm_up, stretch, mobility, strength, relaxation.",
+        metavar="KIND",
+        help="Only this kind: warm_up, stretch, mobility, strength or relaxation.",
     ),
     equipment: list[str] | None = typer.Option(
         None,
         "--equipment",
         "-e",
-        help="Only entries that use this equipment; 'none' for entries that need nothing.",
+        metavar="ITEM",
+        help="Only entries that use this equipment, e.g. chair, wall; 'none' for entries that "
+        "need nothing.",
     ),
     search: str | None = typer.Option(
-        None, "--search", "-s", help="Only entries whose id, names or purpose contain every word."
+        None,
+        "--search",
+        "-s",
+        metavar="TEXT",
+        help="Only entries whose id, names, purpose or regions contain every word of TEXT.",
     ),
     as_json: bool = typer.Option(False, "--json", help=_JSON_HELP),
 ) -> None:

@@ -48,6 +48,12 @@ def _describe(error: ValidationError) -> str:
     where = ".".join(str(p) for p in first["loc"]) or "(top level)"
     # Checks written as validators arrive as "Value error, <our sentence>": keep the sentence.
     msg = first["msg"].removeprefix("Value error, ")
+    given = first.get("input")
+    if first["type"] == "string_type" and isinstance(given, dict):
+        # YAML reads an unquoted "text: more text" as a mapping; say how to fix it.
+        msg += " (got a mapping: put quotes around text that contains ': ')"
+    elif first["type"] != "missing" and isinstance(given, str | int | float | bool):
+        msg += f" (got {given!r})"
     more = len(error.errors()) - 1
     tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
     return f"field '{where}': {msg}{tail}"
