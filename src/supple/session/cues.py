@@ -84,8 +84,9 @@ def hold(
     do = exercise.steps[1] if len(exercise.steps) > 1 else exercise.steps[0]
     said = [_cue(start, "do", f"Hold{where}. {do}" if opening else f"Hold again{where}.")]
     if first:
-        said.append(_cue(start + (4 if duration >= 12 else 0), "feel", exercise.feel))
-        said.append(_cue(start + (8 if duration >= 20 else 0), "safety", script.SAFETY_LINE))
+        feel_at = start + (4 if duration >= 12 else 0)
+        said.append(_cue(feel_at, "feel", exercise.feel))
+        said.append(_cue(start + 8 if duration >= 20 else feel_at, "safety", script.SAFETY_LINE))
     tail = _countdown(end, duration)
     if duration >= 10:
         said.append(_cue(start + duration / 2, "halfway", script.HALFWAY))
@@ -115,7 +116,7 @@ def flow(
 ) -> list[Cue]:
     """Pace a flowing move: each breath in and out is a cue with the shape to move into."""
     end = start + duration
-    inhale, exhale = script.flow_shapes(exercise.steps)
+    inhale, exhale = script.flow_shapes(exercise.steps, exercise.breathing)
     said = [_cue(start, "do", "Move with your breath, slowly.")]
     if first:
         said.append(_cue(start, "feel", exercise.feel))

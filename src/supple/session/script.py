@@ -63,20 +63,30 @@ def breath_reminder(breathing: str, n: int) -> str:
     return _GENERIC_BREATH[(n - 1) % len(_GENERIC_BREATH)]
 
 
-_BREATH_STEP = re.compile(r"^\s*breath(?:e|ing)\s+(in|out)\b[\s,:-]*(.*)$", re.IGNORECASE)
+_BREATH_STEP = re.compile(r"\bbreath(?:e|ing)?\s+(in|out)\b[\s,:-]*(.*)$", re.IGNORECASE)
+_BREATH_AS = re.compile(r"\b(in|out) as ([^,;.(]+?)\s*(?: and |[,;.(]|$)", re.IGNORECASE)
 
 
-def flow_shapes(steps: list[str]) -> tuple[str, str]:
-    """The inhale and exhale cues of a flowing move, taken from its steps when they say so."""
+def flow_shapes(steps: list[str], breathing: str = "") -> tuple[str, str]:
+    """The inhale and exhale cues of a flowing move.
+
+    The shapes come from the steps ("breathing in, let the belly sink ..."), else from the
+    breathing line ("out as the knees tip away"), else the cue is plain "Breathe in."
+    """
     found: dict[str, str] = {}
     for step in steps:
-        match = _BREATH_STEP.match(step)
+        match = _BREATH_STEP.search(step)
         if match and match.group(1).lower() not in found:
-            shape = re.split(r"[(.;]| and ", match.group(2), maxsplit=1)[0].strip(" ,")
-            found[match.group(1).lower()] = shape
-    inhale = found.get("in", "")
-    exhale = found.get("out", "")
+            shape = re.split(r"[(.;,]| and | so | while ", match.group(2), maxsplit=1)[0].strip()
+            if shape:
+                found[match.group(1).lower()] = f", {shape}"
+    if len(found) < 2:
+        found = {}
+        for way, shape in _BREATH_AS.findall(breathing):
+            found.setdefault(way.lower(), f" as {shape.strip()}")
+    if len(found) < 2:
+        found = {}
     return (
-        f"Breathe in, {inhale}." if inhale else "Breathe in.",
-        f"Breathe out, {exhale}." if exhale else "Breathe out.",
+        f"Breathe in{found.get('in', '')}.",
+        f"Breathe out{found.get('out', '')}.",
     )

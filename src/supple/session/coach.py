@@ -1,0 +1,183 @@
+"""A coached session: the player plus what the person answers, turned into events.
+
+Front ends (the terminal coach) hand it keys and call :meth:`Coach.tick`; it emits every
+:mod:`supple.session.events` event through ``record`` the moment it happens, so a crash loses
+at most the exercise in progress.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+from supple.library.model import Exercise
+from supple.planner.model import Plan
+from supple.session.cues import Cue
+from supple.session.events import (
+    EndEvent,
+    Feedback,
+    FeedbackEvent,
+    ItemEvent,
+    PainEvent,
+    PainMoment,
+    SessionEvent,
+)
+from supple.session.feedback import FEEDBACK_KEYS, easier_variant, with_variant
+from supple.session.player import ItemOutcome, Player
+from supple.session.timeline import WORK_KINDS, build_timeline
+
+Record = Callable[[SessionEvent], object]
+Say = Callable[[Cue], object]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Coach:
+    """One session being coached: cues to say, events to record, questions to ask."""
+
+    def __init__(
+        self,
+        player: Player,
+        *,
+        plan: Plan,
+        library: Mapping[str, Exercise],
+        record: Record,
+        say: Say,
+        countdown_s: int,
+        wall: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        self.player = player
+        self.plan = plan
+        self.library = library
+        self._record = record
+        self._say = say
+        self._wall = wall
+        self.countdown_s = countdown_s
+        #: the words of the latest cues, for the screen
+        self.said = ""
+        #: the exercise whose optional feedback is being asked for
+        self.asking: int | None = None
+        #: the exercise that hurt, while "easier variant or skip" is offered
+        self.offer: int | None = None
+        self.variant: Exercise | None = None
+        self.done = 0
+        self.skipped = 0
+
+    # -- events -------------------------------------------------------------------------
+
+    def _event(self, kind: type[SessionEvent], **fields: object) -> None:
+        self._record(kind(key=str(uuid.uuid4()), at=self._wall(), **fields))
+
+    def pain(self, when: PainMoment, score: int) -> None:
+        self._event(PainEvent, when=when, score=score)
+
+    def _item(self, outcome: ItemOutcome) -> None:
+        self._event(
+            ItemEvent,
+            index=outcome.index,
+            exercise=outcome.exercise,
+            planned_seconds=outcome.planned_seconds,
+            held_seconds=outcome.held_seconds,
+            status=outcome.status,
+        )
+        if outcome.status == "done":
+            self.done += 1
+            self.asking = outcome.index
+        else:
+            self.skipped += 1
+
+    # -- playing ------------------------------------------------------------------------
+
+    def tick(self) -> list[Cue]:
+        """Advance: say the due cues and record every exercise finished or skipped."""
+        due = self.player.poll()
+        for cue in due:
+            self._say(cue)
+        words = [c.text for c in due if c.kind != "bell"]
+        if words:
+            self.said = " ".join(words[-3:])
+        for outcome in self.player.outcomes():
+            self._item(outcome)
+        seg = self.player.segment
+        under_way = seg is not None and seg.kind in WORK_KINDS and seg.item != self.asking
+        if self.asking is not None and under_way:
+            self.asking = None  # the next exercise is under way: too late to ask
+        return due
+
+    def finish(self) -> None:
+        """Record what is left and the end of the session (finished, or stopped early)."""
+        for outcome in self.player.outcomes():
+            self._item(outcome)
+        self._event(EndEvent, status="stopped" if self.player.quit_early else "finished")
+
+    # -- answers ------------------------------------------------------------------------
+
+    def feedback_target(self) -> int | None:
+        """The exercise quick feedback is about: the one just finished, else the current one."""
+        if self.asking is not None:
+            return self.asking
+        item = self.player.item
+        return None if item is None else item.index
+
+    def give_feedback(self, feedback: Feedback) -> None:
+        """Record feedback; when it hurt, pause and offer the easier variant or a skip."""
+        index = self.feedback_target()
+        if index is None:
+            return
+        item = self.player.timeline.items[index]
+        self._event(FeedbackEvent, index=index, exercise=item.exercise, feedback=feedback)
+        self.asking = None
+        if feedback == "painful":
+            self.offer = index
+            self.variant = easier_variant(item.exercise, self.plan, self.library)
+            self.player.pause()
+
+    def offer_text(self) -> str:
+        """The question shown while an offer is open ('' when none is)."""
+        if self.offer is None:
+            return ""
+        name = self.player.timeline.items[self.offer].name
+        easier = f"e: try the easier {self.variant.name} · " if self.variant else ""
+        return f"{name} hurt: ease off. {easier}s: skip it · space: carry on gently"
+
+    def take_variant(self) -> None:
+        """Swap the easier variant in for the exercise that hurt, and start it."""
+        if self.offer is None or self.variant is None:
+            return
+        self.plan = with_variant(self.plan, self.offer, self.variant)
+        timeline = build_timeline(self.plan, self.library, countdown_s=self.countdown_s)
+        self.player.replace(timeline, self.offer)
+        self.close_offer()
+
+    def skip_hurting(self) -> None:
+        """Skip the exercise that hurt if it is still going, and go on."""
+        if self.offer is None:
+            return
+        item = self.player.item
+        if item is not None and item.index == self.offer:
+            self.player.skip()
+        self.close_offer()
+
+    def close_offer(self) -> None:
+        self.offer = self.variant = None
+        self.player.resume()
+
+    def on_key(self, key: str) -> None:
+        """Act on one key: space, right/n, left/b, r, q, 1-4, and e/s while an offer is open."""
+        if self.offer is not None and key in ("e", "s", "space"):
+            {"e": self.take_variant, "s": self.skip_hurting, "space": self.close_offer}[key]()
+        elif key == "space":
+            self.player.toggle_pause()
+        elif key in ("right", "n"):
+            self.player.skip()
+        elif key in ("left", "b"):
+            self.player.back()
+        elif key == "r":
+            self.player.repeat()
+        elif key == "q":
+            self.player.quit()
+        elif key in FEEDBACK_KEYS:
+            self.give_feedback(FEEDBACK_KEYS[key])
