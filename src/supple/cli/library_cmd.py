@@ -199,7 +199,7 @@ def _render_table(found: list[Exercise]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    out = Console()
+    out = Console(highlight=False)
     if not found:
         out.print("No exercise matches those filters.")
         return
@@ -213,8 +213,9 @@ def _render_table(found: list[Exercise]) -> None:
     else:  # a fixed width: Rich would otherwise shrink it below the longest id
         table.add_column("id / name", width=max(len(ex.id) for ex in found))
     table.add_column("kind")
-    for column in ("position", "regions", "equipment"):
-        table.add_column(column)
+    table.add_column("position")
+    table.add_column("regions", min_width=len("hamstrings,"))
+    table.add_column("equipment")
     if wide:
         table.add_column("sided")
         table.add_column("level", justify="right")
@@ -225,17 +226,18 @@ def _render_table(found: list[Exercise]) -> None:
             name.append(" (not prescribed)", style="italic red")
         kind = _words([ex.kind])
         if wide:
-            cells: list[Text | str] = [ident, name, kind]
+            cells = [ident, name, Text(kind)]
         else:
             sided = Text(", each side" if ex.sided else "", style="italic")
-            cells = [Text("\n").join([ident, name + sided]), f"{kind}\nlevel {ex.level}"]
+            cells = [Text("\n").join([ident, name + sided]), Text(f"{kind}\nlevel {ex.level}")]
+        # Text cells, not strings: Rich then skips markup parsing and highlighting per cell.
         cells += [
-            _words([ex.position]),
-            _words(list(ex.regions)),
-            _words(list(ex.equipment)) if ex.equipment else "-",
+            Text(_words([ex.position])),
+            Text(_words(list(ex.regions))),
+            Text(_words(list(ex.equipment)) if ex.equipment else "-"),
         ]
         if wide:
-            cells += ["each side" if ex.sided else "-", str(ex.level)]
+            cells += [Text("each side" if ex.sided else "-"), Text(str(ex.level))]
         table.add_row(*cells, style="dim" if ex.avoid is not None else None)
     out.print(table)
     out.print(
@@ -253,7 +255,7 @@ def _render_entry(ex: Exercise, library: Library) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    out = Console()
+    out = Console(highlight=False)
     width = max(40, min(out.width, 100))
 
     def wrapped(text: str, first: str = "  ", rest: str = "  ", style: str = "") -> None:
