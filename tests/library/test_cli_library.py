@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from supple.cli.app import app
 from supple.library import Exercise, load_library
 from supple.library.loader import LIBRARY_DIR_ENV, as_mapping
+from supple.library.vocab import EQUIPMENT, KINDS, POSITIONS, REGIONS
 
 #: Wide enough that Rich never wraps a name; the narrow layout has its own test.
 WIDE = {"COLUMNS": "200", LIBRARY_DIR_ENV: ""}
@@ -104,6 +107,45 @@ def test_filters_keep_exactly_the_matching_entries(args: list[str], check: Any) 
     assert kept, "a filter that keeps nothing tests nothing"
     everything = _json("library")
     assert kept == {e["id"] for e in everything if check(e)}
+
+
+def _some(values: tuple[str, ...]) -> st.SearchStrategy[list[str]]:
+    return st.lists(st.sampled_from(values), max_size=2, unique=True)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    regions=_some(REGIONS),
+    positions=_some(POSITIONS),
+    kinds=_some(KINDS),
+    equipment=_some((*EQUIPMENT, "none")),
+)
+def test_any_mix_of_filters_keeps_exactly_the_entries_matching_all_of_them(
+    regions: list[str], positions: list[str], kinds: list[str], equipment: list[str]
+) -> None:
+    args = ["library", "--json"]
+    for option, values in [
+        ("--region", regions),
+        ("--position", positions),
+        ("--kind", kinds),
+        ("--equipment", equipment),
+    ]:
+        for value in values:
+            args += [option, value]
+
+    def keeps(ex: Exercise) -> bool:
+        needs = set(ex.equipment)
+        return (
+            (not regions or bool(set(regions) & set(ex.regions)))
+            and (not positions or ex.position in positions)
+            and (not kinds or ex.kind in kinds)
+            and (
+                not equipment or bool(needs & set(equipment)) or (not needs and "none" in equipment)
+            )
+        )
+
+    listed = [e["id"] for e in json.loads(_run(*args))]
+    assert sorted(listed) == sorted(ex.id for ex in load_library().values() if keeps(ex))
 
 
 def test_search_matches_names_and_aliases() -> None:
