@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import select
 import sys
@@ -10,6 +11,7 @@ import tty
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.progress_bar import ProgressBar
@@ -40,10 +42,10 @@ KEYS_HELP = "space pause · → or n next · ← or b back · r repeat · 1-4 fe
 _KINDS = {
     "get_ready": "Get ready",
     "hold": "Hold",
-    "flow": "Move with your breath",
+    "flow": "Flow",
     "rest": "Rest",
-    "switch_sides": "Switch sides",
-    "transition": "Change position",
+    "switch_sides": "Switch",
+    "transition": "Move",
     "cool_down": "Cool down",
 }
 
@@ -56,8 +58,14 @@ def big(text: str) -> str:
 
 def clock_text(seconds: float) -> str:
     """Seconds left as the big countdown shows them: '45', or '2:05' from a minute up."""
-    whole = max(0, int(seconds + 0.999))  # 29.2 s left reads as 30, the way a count-down does
-    return f"{whole // 60}:{whole % 60:02d}" if whole >= 60 else str(whole)
+    text = mmss(seconds)
+    return text if seconds > 59 else text.split(":")[1].lstrip("0") or "0"
+
+
+def mmss(seconds: float) -> str:
+    """Seconds left as 'm:ss', rounded up the way a countdown reads (29.2 s left is 0:30)."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def run_full_screen(coach: Coach, scale: float) -> None:
@@ -102,7 +110,7 @@ def render(coach: Coach) -> RenderableType:
         return Panel(Text("Session complete. Well done.", style="bold green"), title="Supple")
     item = tl.items[seg.item]
     left = seg.end - offset
-    remaining = clock_text(tl.total_seconds - offset)
+    remaining = mmss(tl.total_seconds - offset)
     header = Table.grid(expand=True)
     header.add_column(ratio=1)
     header.add_column(justify="right")
@@ -113,16 +121,16 @@ def render(coach: Coach) -> RenderableType:
     title = Text(seg.title, style="bold")
     if player.paused:
         title = Text("Paused — press space to go on", style="bold black on yellow")
-    countdown = Text(big(clock_text(left)), style="yellow" if player.paused else "bold green")
+    style = "yellow" if player.paused else "bold green"
+    countdown = Align.center(Text(big(clock_text(left)), style=style))
     work = Table.grid(padding=(0, 1))
     work.add_column(style="dim", width=6)
     work.add_column(ratio=1)
-    step = item.steps[1] if len(item.steps) > 1 and seg.kind != "get_ready" else item.steps[0]
-    work.add_row("Do", step)
+    work.add_row("Do", _doing(coach))
     work.add_row("Feel", item.feel)
     work.add_row("Now", Text(coach.said, style="italic"))
     bars = Table.grid(padding=(0, 1))
-    bars.add_column(width=8)
+    bars.add_column(width=9)
     bars.add_column(ratio=1)
     bars.add_column(width=12, justify="right")
     bars.add_row(
@@ -142,6 +150,24 @@ def render(coach: Coach) -> RenderableType:
         parts.append(Panel(Text(prompt, style="bold"), border_style="magenta"))
     parts.append(Text(KEYS_HELP, style="dim"))
     return Panel(Group(*parts), title="Supple · today's routine", border_style="blue")
+
+
+def _doing(coach: Coach) -> str:
+    """The latest 'what to do' said for the current exercise (its first step before that)."""
+    player = coach.player
+    offset = player.offset
+    seg = player.timeline.segment_at(offset)
+    if seg is None:
+        return ""
+    item = player.timeline.items[seg.item]
+    said = [
+        c.text
+        for s in player.timeline.segments[: seg.index + 1]
+        if s.item == seg.item
+        for c in s.cues
+        if c.kind == "do" and c.at <= offset
+    ]
+    return said[-1] if said else item.steps[0]
 
 
 def _next(player: Player) -> str:
