@@ -1,7 +1,499 @@
-"""Commands of this area (filled in by its issue)."""
+"""`supple check`, `supple plan` and `supple program`: screening answers in, a routine out.
+
+The answers come from a file (``--profile``), from flags, from the saved answers, or from the
+questionnaire (`supple check`). Rich, PyYAML and the domain load inside the commands so
+`supple --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from supple.cli.common import fail
+from supple.cli.store_opts import DatabaseUrl, open_store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from supple.planner import Adjustments, Plan
+    from supple.planner.program import Programme
+    from supple.safety import Profile
+    from supple.safety.questions import Question
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add `supple check`, `supple plan` and `supple program` to ``app``."""
+    app.command("check")(check)
+    app.command("plan")(plan)
+    app.command("program")(program)
+
+
+# --- shared options -------------------------------------------------------------------------
+
+ProfileFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile", help="Read the answers from this YAML or JSON file (flags below override it)."
+    ),
+]
+PainAreas = Annotated[
+    str | None,
+    typer.Option(
+        "--pain-areas",
+        help="Where it hurts, comma-separated: lower_back, upper_back, neck, buttock_or_leg, hip.",
+    ),
+]
+PainNow = Annotated[int | None, typer.Option("--pain-now", help="Pain right now, 0 to 10.")]
+PainWeeks = Annotated[
+    float | None, typer.Option("--pain-weeks", help="How many weeks this bout has lasted.")
+]
+EasesWith = Annotated[
+    str | None,
+    typer.Option(
+        "--eases-with",
+        help="What eases it, comma-separated: bending_forward, bending_backward, sitting, "
+        "standing, walking, lying_down, twisting.",
+    ),
+]
+WorseWith = Annotated[
+    str | None,
+    typer.Option("--worse-with", help="What makes it worse, comma-separated (same words)."),
+]
+RedFlag = Annotated[
+    list[str] | None,
+    typer.Option("--red-flag", help="A red flag that applies, e.g. fever_or_chills (repeatable)."),
+]
+ConditionOpt = Annotated[
+    list[str] | None,
+    typer.Option("--condition", help="A condition that applies, e.g. pregnancy (repeatable)."),
+]
+PregnancyWeeks = Annotated[
+    int | None, typer.Option("--pregnancy-weeks", help="Weeks of pregnancy (with pregnancy).")
+]
+Age = Annotated[int | None, typer.Option("--age", help="Age in years.")]
+NoFloor = Annotated[
+    bool, typer.Option("--no-floor", help="Getting down to the floor is not possible.")
+]
+NoKneel = Annotated[bool, typer.Option("--no-kneel", help="Kneeling is not possible.")]
+NoFront = Annotated[
+    bool, typer.Option("--no-front-lying", help="Lying on the front is not possible.")
+]
+EquipmentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--equipment",
+        help="What you have, comma-separated: mat, towel_or_strap, chair, wall, doorway, step "
+        "(or 'none').",
+    ),
+]
+Minutes = Annotated[int | None, typer.Option("--minutes", help="Minutes available, 3 to 60.")]
+Seed = Annotated[
+    int | None, typer.Option("--seed", help="Variety seed: the same seed gives the same plan.")
+]
+Day = Annotated[
+    str | None,
+    typer.Option("--date", help="Plan for this day, YYYY-MM-DD (default: today; sets variety)."),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/plan-schema.md).")]
+Explain = Annotated[
+    bool, typer.Option("--explain", help="List every left-out exercise with the rule behind it.")
+]
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console()
+
+
+def _split(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    return [] if parts == ["none"] else parts
+
+
+def _many(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [p for v in values for p in (_split(v) or [])]
+
+
+def _flag_answers(**given: Any) -> dict[str, Any]:
+    """The profile fields set by flags (None means: not given)."""
+    answers = {k: v for k, v in given.items() if v is not None}
+    for flag, field in (
+        ("no_floor", "can_get_to_floor"),
+        ("no_kneel", "can_kneel"),
+        ("no_front", "can_lie_on_front"),
+    ):
+        if answers.pop(flag, False):
+            answers[field] = False
+    return answers
+
+
+def _resolve(
+    profile_file: Path | None, flags: dict[str, Any], database_url: str | None
+) -> tuple[Profile, Adjustments | None]:
+    """The profile (file, else saved answers, else defaults; flags on top) and learned changes."""
+    from supple.safety.profile_input import ProfileError, parse_document, profile_from
+
+    adjustments = None
+    try:
+        if profile_file is not None:
+            base = parse_document(_read(profile_file), str(profile_file))
+        else:
+            base, adjustments = _saved(database_url)
+        return profile_from({**base, **flags}), adjustments
+    except ProfileError as exc:
+        fail(str(exc))
+
+
+def _saved(database_url: str | None) -> tuple[dict[str, Any], Adjustments | None]:
+    """The latest saved answers (or none) and what tracking learned from the feedback."""
+    from supple.tracking import adjustments_from
+
+    with open_store(database_url) as store:
+        saved = store.latest_profile()
+        learned = adjustments_from(store.tracking_input(date.today()))
+    return (saved.model_dump() if saved else {}), learned
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror}")
+
+
+def _day(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"--date: '{text}' is not a date like 2026-03-01")
+
+
+# --- supple plan ----------------------------------------------------------------------------
+
+
+def plan(
+    profile_file: ProfileFile = None,
+    pain_areas: PainAreas = None,
+    pain_now: PainNow = None,
+    pain_weeks: PainWeeks = None,
+    eases_with: EasesWith = None,
+    worse_with: WorseWith = None,
+    red_flag: RedFlag = None,
+    condition: ConditionOpt = None,
+    pregnancy_weeks: PregnancyWeeks = None,
+    age: Age = None,
+    no_floor: NoFloor = False,
+    no_kneel: NoKneel = False,
+    no_front_lying: NoFront = False,
+    equipment: EquipmentOpt = None,
+    minutes: Minutes = None,
+    seed: Seed = None,
+    day: Day = None,
+    as_json: AsJson = False,
+    explain: Explain = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Screen the answers and print a referral or today's routine, each move with its reason."""
+    from supple.library import load_library
+    from supple.planner import make_plan
+
+    flags = _flag_answers(
+        pain_areas=_split(pain_areas),
+        pain_now=pain_now,
+        pain_weeks=pain_weeks,
+        eases_with=_split(eases_with),
+        worse_with=_split(worse_with),
+        red_flags=_many(red_flag),
+        conditions=_many(condition),
+        pregnancy_weeks=pregnancy_weeks,
+        age=age,
+        no_floor=no_floor,
+        no_kneel=no_kneel,
+        no_front=no_front_lying,
+        equipment=_split(equipment),
+        minutes=minutes,
+    )
+    when = _day(day)
+    profile, learned = _resolve(profile_file, flags, database_url)
+    result = make_plan(profile, load_library(), seed=seed, day=when, adjustments=learned)
+    if as_json:
+        typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return
+    _show_plan(_console(), result, profile.minutes, explain=explain)
+
+
+def _dose(item: Any) -> str:
+    """A dose in words, e.g. '3 x 20 s hold, each side'."""
+    if item.duration_s is not None:
+        text = f"{item.duration_s} s, flowing"
+    elif item.reps > 1:
+        text = f"{item.reps} x {item.hold_s} s hold"
+    else:
+        text = f"{item.hold_s} s hold"
+    if item.sets > 1:
+        text = f"{item.sets} sets of {text}"
+    return text + (", each side" if item.sided else "")
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _show_referral(out: Console, result: Plan) -> None:
+    from rich.panel import Panel
+
+    referral = result.referral
+    if referral is None:
+        return
+    severe = referral.urgency in ("emergency", "urgent")
+    title = {
+        "emergency": "Get checked now",
+        "urgent": "Get checked within days",
+        "soon": "Get checked soon",
+    }[referral.urgency]
+    body = "\n".join(f"- {r}" for r in referral.reasons) + f"\n\n{referral.advice}"
+    out.print(Panel(body, title=title, border_style="red" if severe else "yellow"))
+
+
+def _show_plan(out: Console, result: Plan, minutes: int, *, explain: bool) -> None:
+    from rich.table import Table
+
+    _show_referral(out, result)
+    if not result.items:
+        out.print("No exercises today: please get checked first.")
+        return
+    out.print(f"[bold]Your routine[/bold]  ({minutes} minutes asked)")
+    if result.bias_reason:
+        out.print(f"Direction: [bold]{result.bias}[/bold]. {result.bias_reason}")
+    table = Table(show_lines=False, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Exercise", ratio=2)
+    table.add_column("Dose", ratio=2)
+    table.add_column("Time", justify="right", no_wrap=True)
+    table.add_column("Why", ratio=5)
+    for n, item in enumerate(result.items, 1):
+        where = item.position.replace("_", " ")
+        table.add_row(
+            str(n), f"{item.name}\n[dim]{where}[/dim]", _dose(item), _clock(item.seconds), item.why
+        )
+    out.print(table)
+    out.print(
+        f"Total [bold]{_clock(result.total_seconds)}[/bold], counting set-up, side changes and "
+        "moving between positions."
+    )
+    for line in result.advice:
+        out.print(f"[yellow]![/yellow] {line}")
+    _show_excluded(out, result, explain)
+
+
+def _show_excluded(out: Console, result: Plan, explain: bool) -> None:
+    from rich.table import Table
+
+    if not result.excluded:
+        return
+    if not explain:
+        names = ", ".join(e.exercise for e in result.excluded[:6])
+        more = "" if len(result.excluded) <= 6 else ", ..."
+        out.print(
+            f"[dim]{len(result.excluded)} exercises left out ({names}{more}); "
+            "add --explain to see why.[/dim]"
+        )
+        return
+    table = Table(title="Left out, and why", expand=True)
+    table.add_column("Exercise", ratio=1, overflow="fold")
+    table.add_column("Rule", ratio=3)
+    for e in result.excluded:
+        table.add_row(e.exercise, e.rule)
+    out.print(table)
+
+
+# --- supple program -------------------------------------------------------------------------
+
+
+def program(
+    weeks: Annotated[int, typer.Option("--weeks", help="How many weeks, 1 to 26.")] = 6,
+    profile_file: ProfileFile = None,
+    pain_areas: PainAreas = None,
+    pain_now: PainNow = None,
+    pain_weeks: PainWeeks = None,
+    condition: ConditionOpt = None,
+    pregnancy_weeks: PregnancyWeeks = None,
+    age: Age = None,
+    no_floor: NoFloor = False,
+    equipment: EquipmentOpt = None,
+    minutes: Minutes = None,
+    seed: Seed = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="First day, YYYY-MM-DD (default: today).")
+    ] = None,
+    as_json: AsJson = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Print a multi-week programme: holds grow each week and harder variants come in."""
+    from supple.library import load_library
+    from supple.planner.program import MAX_WEEKS, make_program
+
+    if not 1 <= weeks <= MAX_WEEKS:
+        fail(f"--weeks must be between 1 and {MAX_WEEKS}")
+    flags = _flag_answers(
+        pain_areas=_split(pain_areas),
+        pain_now=pain_now,
+        pain_weeks=pain_weeks,
+        conditions=_many(condition),
+        pregnancy_weeks=pregnancy_weeks,
+        age=age,
+        no_floor=no_floor,
+        equipment=_split(equipment),
+        minutes=minutes,
+    )
+    first = _day(start)
+    profile, learned = _resolve(profile_file, flags, database_url)
+    result = make_program(
+        profile, load_library(), weeks=weeks, start=first, seed=seed, adjustments=learned
+    )
+    if as_json:
+        typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return
+    _show_program(_console(), result)
+
+
+def _show_program(out: Console, result: Programme) -> None:
+    from rich.table import Table
+
+    if not result.weeks:
+        from supple.planner import Plan
+
+        _show_referral(out, Plan(status="refer", referral=result.referral))
+        out.print("No programme: please get checked first.")
+        return
+    if result.referral is not None:
+        _show_referral(out, result.weeks[0].plan)
+    for week in result.weeks:
+        table = Table(
+            title=f"Week {week.week} (from {week.starts.isoformat()}): "
+            f"{_clock(week.plan.total_seconds)} a day",
+            caption=" ".join(week.changes),
+            expand=True,
+        )
+        table.add_column("Exercise", ratio=2)
+        table.add_column("Dose", ratio=2)
+        table.add_column("Time", justify="right", no_wrap=True)
+        for item in week.plan.items:
+            table.add_row(item.name, _dose(item), _clock(item.seconds))
+        out.print(table)
+
+
+# --- supple check ---------------------------------------------------------------------------
+
+
+def check(
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Also save the answers to this YAML file.")
+    ] = None,
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Do not save the answers in the database.")
+    ] = False,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Answer the screening questions one at a time; see whether to get checked first."""
+    from supple.safety import screen
+    from supple.safety.profile_input import ProfileError, profile_from, profile_to_yaml
+    from supple.safety.questions import QUESTIONS
+
+    out = _console()
+    out.print(
+        "[bold]A few questions about your back.[/bold] Answer as best you can; press Enter to "
+        "accept the suggestion in brackets. Supple does not diagnose: it tells you when to get "
+        "checked."
+    )
+    answers: dict[str, Any] = {"red_flags": []}
+    for question in QUESTIONS:
+        if question.asked_if(answers):
+            _ask(out, question, answers)
+    try:
+        profile = profile_from(answers)
+    except ProfileError as exc:
+        fail(str(exc))
+    if output is not None:
+        try:
+            output.write_text(profile_to_yaml(profile), encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror}")
+        out.print(f"Answers saved to {output}.")
+    if not no_store:
+        with open_store(database_url) as store:
+            store.save_profile(profile)
+        out.print("Answers saved; `supple plan` will use them.")
+    referral = screen(profile)
+    if referral is None:
+        out.print(
+            "[green]Nothing in your answers needs checking first.[/green] "
+            "Run `supple plan` for today's routine."
+        )
+        return
+    from supple.planner import Plan
+
+    _show_referral(out, Plan(status="refer", referral=referral))
+
+
+def _ask(out: Console, q: Question, answers: dict[str, Any]) -> None:
+    """Ask ``q`` until the answer is valid, and store it in ``answers``."""
+    from rich.prompt import Confirm, Prompt
+
+    hint = f" [dim]({q.hint})[/dim]" if q.hint else ""
+    if q.kind == "red_flag":
+        if Confirm.ask(q.text, default=False, console=out):
+            answers["red_flags"].append(q.flag)
+        return
+    if q.kind == "yes_no":
+        answers[q.field] = Confirm.ask(q.text, default=bool(q.default), console=out)
+        return
+    if q.kind == "number":
+        while True:
+            default = "" if q.default is None else str(q.default)
+            raw = Prompt.ask(
+                q.text + hint, default=default, console=out, show_default=bool(default)
+            )
+            if raw.strip() == "" and q.optional:
+                return
+            try:
+                value = float(raw)
+            except ValueError:
+                out.print("[red]Please type a number.[/red]")
+                continue
+            if not q.low <= value <= q.high:
+                out.print(f"[red]Please give a number from {q.low:g} to {q.high:g}.[/red]")
+                continue
+            answers[q.field] = value if q.field == "pain_weeks" else int(value)
+            return
+    for n, (_, label) in enumerate(q.choices, 1):
+        out.print(f"  {n}. {label}")
+    while True:
+        raw = Prompt.ask(
+            q.text + hint + " [dim]numbers, comma-separated[/dim]",
+            default="",
+            console=out,
+            show_default=False,
+        )
+        try:
+            picked = [int(p) for p in raw.replace(" ", ",").split(",") if p.strip()]
+        except ValueError:
+            out.print("[red]Please type the numbers of your choices, like 1,3.[/red]")
+            continue
+        if any(not 1 <= p <= len(q.choices) for p in picked):
+            out.print(f"[red]Please pick numbers from 1 to {len(q.choices)}.[/red]")
+            continue
+        answers[q.field] = list(dict.fromkeys(q.choices[p - 1][0] for p in picked))
+        return

@@ -12,8 +12,10 @@ from supple.safety.exclusions import exclusions
 from supple.safety.profile import Profile
 from supple.safety.rules import Rules
 
-#: The rule id shown when the person's own feedback removed or replaced a move.
+#: The rule id shown when the person's own feedback removed a move.
 FEEDBACK_RULE = "feedback"
+#: The rule id shown when a move was swapped for one of its variants (feedback or progression).
+SWAP_RULE = "variant_swap"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ def eligible(
             continue
         out[ex_id] = Excluded(
             exercise=ex_id,
-            rule=f"replaced by {target} after your feedback (rule {FEEDBACK_RULE})",
+            rule=f"swapped for its variant {target} (rule {SWAP_RULE})",
         )
         allowed[target] = library[target]
         replaced_from.setdefault(target, ex_id)

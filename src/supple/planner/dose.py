@@ -1,8 +1,8 @@
 """Doses: the starting dose of each move, and the ladder of doses the time fitting may use.
 
 Holds never leave an exercise's safe range (``hold_min_s``..``hold_max_s``). Older adults get
-longer stretch holds (ACSM: 30-60 s may help from 65); earned hold steps add 5 s each; gentle
-mode shortens holds and removes a repetition.
+longer stretch holds (ACSM: 30-60 s may help from 65); earned hold steps add 5 s to each
+stretch hold up to ACSM's range; gentle mode shortens holds and removes a repetition.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ HOLD_STEP_S = 5
 #: Age from which stretch holds start at 30 s (ACSM: 30-60 s may help older adults).
 OLDER_ADULT_AGE = 65
 OLDER_ADULT_HOLD_S = 30
+#: Earned steps stop here (ACSM: 10-30 s for most adults, 30-60 s for older adults).
+ADULT_MAX_HOLD_S = 30
+OLDER_ADULT_MAX_HOLD_S = 60
 #: Gentle mode: holds shrink to this share of the usual hold (never under the safe minimum).
 GENTLE_HOLD_SHARE = 0.7
 #: The most sets the time fitting may ask for (gentle mode keeps its shorter holds per set).
@@ -62,9 +65,13 @@ def base_dose(
         return DoseChoice(None, d.duration_s, reps, 1 if gentle else d.sets, rest)
     lo, hi = d.hold_min_s or d.hold_s, d.hold_max_s or d.hold_s
     hold = d.hold_s
-    if age is not None and age >= OLDER_ADULT_AGE and exercise.kind == "stretch":
-        hold = max(hold, OLDER_ADULT_HOLD_S)
-    hold = hold + HOLD_STEP_S * hold_step
+    if exercise.kind == "stretch":
+        # ACSM's hold advice is for stretches; strength moves progress by their variants.
+        older = age is not None and age >= OLDER_ADULT_AGE
+        if older:
+            hold = max(hold, OLDER_ADULT_HOLD_S)
+        ceiling = max(hold, OLDER_ADULT_MAX_HOLD_S if older else ADULT_MAX_HOLD_S)
+        hold = min(hold + HOLD_STEP_S * hold_step, ceiling)
     if gentle:
         hold = round(hold * GENTLE_HOLD_SHARE)
     hold = min(max(hold, lo), hi)

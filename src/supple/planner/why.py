@@ -43,7 +43,7 @@ def why_for(c: Candidate, role: str, areas: Sequence[str], bias: Bias, replaces:
     if ex.kind == "strength":
         parts.append("Builds gentle strength, which helps more than stretching alone.")
     if replaces:
-        parts.append(f"Used instead of {replaces} after your feedback.")
+        parts.append(f"Used instead of {replaces}, from your progress and feedback.")
     parts.append(ex.purpose)
     return " ".join(parts)
 
