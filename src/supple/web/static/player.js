@@ -118,9 +118,9 @@ function tick() {
   render(offset);
   // Wake at the next deadline: a cue, the end of the segment, or the next whole second shown.
   const s = tl.segments[segIndex];
-  const end = s.start + s.duration;
-  const nextSecond = end - Math.floor(end - offset - 1e-6);
-  const deadline = Math.min(end, nextCue < cues.length ? cues[nextCue].at : Infinity, nextSecond > offset ? nextSecond : end);
+  const segEnd = s.start + s.duration;
+  const nextSecond = segEnd - Math.floor(segEnd - offset - 1e-6);
+  const deadline = Math.min(segEnd, nextCue < cues.length ? cues[nextCue].at : Infinity, nextSecond > offset ? nextSecond : segEnd);
   timer = setTimeout(tick, Math.min(250, clock.msUntil(deadline) + 1));
 }
 

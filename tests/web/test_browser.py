@@ -1,0 +1,206 @@
+"""The web app in a real headless Chromium against a real server (Playwright)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, axe_violations, live_server, shoot
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SPEED = 60  # the test clock: a 3-minute routine plays in about 3 seconds
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def server(sqlite_url: str) -> Iterator[LiveServer]:
+    with live_server(sqlite_url) as s:
+        yield s
+
+
+@pytest.fixture
+def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+    context = browser.new_context(base_url=server.url, viewport=PHONE)
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.set_default_timeout(15_000)
+    try:
+        yield p
+    finally:
+        context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def answer_questions(page: Any, *, red_flag: str | None = None, minutes: int = 3) -> None:
+    """Walk the screening one step at a time, with the mouse."""
+    page.goto("/check")
+    assert page.locator(".step:visible").count() == 1
+    if red_flag:
+        page.locator(f'input[name="red_flags"][value="{red_flag}"]').check()
+    for _ in range(5):
+        if page.locator('.step:visible input[name="minutes"]').count():
+            page.fill("#minutes", str(minutes))
+        page.locator(".step:visible [data-go=next]").click()
+    page.fill("#minutes", str(minutes))
+    page.locator(".step:visible button[type=submit]").click()
+
+
+def play_to_the_end(page: Any, pain_before: int, pain_after: int) -> None:
+    page.goto(page.url + f"?speed={SPEED}")
+    page.wait_for_selector("#player[data-ready=true]")
+    page.click(f'#pane-before [data-pain="{pain_before}"]')
+    page.wait_for_selector("#pane-after:visible", timeout=30_000)
+    page.click(f'#pane-after [data-pain="{pain_after}"]')
+    page.wait_for_selector("#pane-done:visible")
+
+
+def test_screening_plan_session_progress(page: Any, server: LiveServer) -> None:
+    answer_questions(page)
+    page.wait_for_url("**/today")
+    assert page.locator(".item").count() >= 2
+    page.click(".start-form button")
+    page.wait_for_url(re.compile(r"/play/\d+$"))
+    plan_id = int(page.url.rsplit("/", 1)[1])
+    n_items = len(server.store.get_plan(plan_id).items)
+    play_to_the_end(page, 5, 3)
+    page.wait_for_selector("#sync-state:has-text('Everything is saved')")
+    [session] = server.store.history().sessions
+    assert session.status == "finished"
+    assert session.done == n_items
+    assert (session.pain_before, session.pain_after) == (5, 3)
+    page.click("text=See your progress")
+    page.wait_for_url("**/progress")
+    row = page.locator("table.history tbody tr").first.inner_text()
+    assert "finished" in row and "5 → 3" in row
+    assert page.locator("svg.chart").count() >= 1
+
+
+def test_red_flags_lead_to_referral(page: Any, server: LiveServer) -> None:
+    answer_questions(page, red_flag="bladder_or_bowel_change")
+    page.wait_for_url("**/referral")
+    assert "Get medical help now" in page.inner_text("h1")
+    assert page.locator(".start-form").count() == 0
+    page.goto("/today")
+    page.wait_for_url("**/referral")
+    assert server.store.latest_plan() is None
+    shoot(page, "referral")
+
+
+def test_offline_mid_session_loses_nothing_and_counts_once(page: Any, server: LiveServer) -> None:
+    answer_questions(page)
+    page.wait_for_url("**/today")
+    page.click(".start-form button")
+    page.wait_for_url(re.compile(r"/play/\d+$"))
+    plan_id = int(page.url.rsplit("/", 1)[1])
+    n_items = len(server.store.get_plan(plan_id).items)
+    page.goto(page.url + f"?speed={SPEED // 3}")
+    page.wait_for_selector("#player[data-ready=true]")
+    page.click('#pane-before [data-pain="6"]')
+    page.wait_for_function("() => document.getElementById('count').textContent !== '0'")
+    page.context.set_offline(True)
+    page.wait_for_selector("#pane-after:visible", timeout=40_000)
+    page.click('#pane-after [data-pain="4"]')
+    page.wait_for_selector("#sync-state:has-text('waiting to be sent')")
+    held = server.store.counts()["event_key"]
+    page.context.set_offline(False)
+    page.wait_for_selector("#sync-state:has-text('Everything is saved')", timeout=20_000)
+    counts = server.store.counts()
+    expected = n_items + 3  # every item, pain before and after, the end
+    assert held < expected
+    assert counts["event_key"] == expected
+    assert counts["session"] == 1 and counts["session_item"] == n_items
+    [session] = server.store.history().sessions
+    assert (session.status, session.pain_before, session.pain_after) == ("finished", 6, 4)
+
+
+def test_keyboard_only(page: Any, server: LiveServer) -> None:
+    page.goto("/check")
+    page.keyboard.press("Tab")  # the skip link
+    for _ in range(5):
+        page.locator(".step:visible [data-go=next]").focus()  # where Tab lands after the boxes
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.tagName") == "H2"  # focus follows the step
+    page.locator("#minutes").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    page.keyboard.press("Enter")  # submits the form
+    page.wait_for_url("**/today")
+    _tab_to(page, ".start-form button")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/play/\d+$"))
+    page.goto(page.url + f"?speed={SPEED}")
+    page.wait_for_selector("#player[data-ready=true]")
+    _tab_to(page, '#pane-before [data-pain="2"]')
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#pane-run:visible")
+    page.locator("body").focus()
+    page.keyboard.press(" ")
+    assert page.inner_text("#pause") == "Resume"
+    page.keyboard.press(" ")
+    assert page.inner_text("#pause") == "Pause"
+    page.keyboard.press("ArrowRight")  # skip the first exercise
+    page.wait_for_selector("#pane-after:visible", timeout=30_000)
+    assert page.evaluate("document.activeElement.id") == "after-h"
+    _tab_to(page, '#pane-after [data-pain="1"]')
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#sync-state:has-text('Everything is saved')")
+    [session] = server.store.history().sessions
+    assert session.status == "finished" and session.skipped >= 1
+
+
+def _tab_to(page: Any, selector: str, limit: int = 60) -> None:
+    """Press Tab until ``selector`` has the focus (a keyboard user's way there)."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        if target.evaluate("el => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_every_page_passes_axe_and_is_photographed(page: Any, server: LiveServer) -> None:
+    problems: list[str] = []
+
+    def visit(path: str, name: str) -> None:
+        page.goto(path)
+        shoot(page, name)
+        problems.extend(axe_violations(page))
+
+    visit("/", "welcome")
+    visit("/check", "check")
+    answer_questions(page, minutes=10)
+    page.wait_for_url("**/today")
+    visit("/today", "today")
+    page.click(".start-form button")
+    page.wait_for_url(re.compile(r"/play/\d+$"))
+    play_url = page.url
+    visit(play_url, "play-before")
+    page.click('#pane-before [data-pain="3"]')
+    page.wait_for_function("() => document.getElementById('ex-name').textContent !== ''")
+    page.click("[data-action=pause]")
+    shoot(page, "play-running")
+    problems.extend(axe_violations(page))
+    page.click("[data-action=stop]")
+    page.wait_for_selector("#pane-done:visible")
+    server.store.log_pain(4)
+    visit("/progress", "progress")
+    visit("/library", "library")
+    visit("/library/cat_cow", "exercise")
+    visit("/settings", "settings")
+    visit("/referral", "referral-none")
+    visit("/api/docs", "api-docs")
+    visit("/library/no_such_move", "not-found")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,113 @@
+"""The server-rendered pages and their plain HTML forms (they work without JavaScript)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import Client
+
+CALM_FORM = {
+    "pain_areas": ["lower_back"],
+    "pain_now": "4",
+    "pain_weeks": "3",
+    "minutes": "5",
+    "equipment": ["mat", "chair", "wall", "towel_or_strap"],
+}
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_screening_leads_to_today(client: Client) -> None:
+    assert client.get("/today").headers["location"] == "/check"
+    r = client.post("/check", data=CALM_FORM)
+    assert r.status_code == 303 and r.headers["location"] == "/today"
+    today = client.get("/today")
+    assert today.status_code == 200
+    assert "Start" in today.text and "moves" in _text(today.text)
+
+
+def test_red_flags_lead_to_a_referral_and_no_plan(client: Client) -> None:
+    r = client.post("/check", data={**CALM_FORM, "red_flags": ["chest_pain"]})
+    assert r.headers["location"] == "/referral"
+    page = _text(client.get("/referral").text)
+    assert "Get medical help now" in page
+    assert "will not give you a routine" in page
+    assert client.get("/today").headers["location"] == "/referral"
+    start = client.post("/today/start", data={})
+    assert start.headers["location"] == "/referral"
+
+
+def test_bad_answers_come_back_with_the_field_named(client: Client) -> None:
+    r = client.post("/check", data={**CALM_FORM, "pain_now": "12"})
+    assert r.status_code == 400
+    assert "pain_now" in _text(r.text)
+
+
+def test_refit_swap_and_start(client: Client) -> None:
+    client.post("/check", data={**CALM_FORM, "minutes": "15"})
+    page = client.get("/today", params={"minutes": "10"}).text
+    assert 'value="10"' in page
+    swap = re.search(r'<option value="([a-z_]+):([a-z_]+)"', page)
+    assert swap is not None
+    old, new = swap.groups()
+    swapped = client.get("/today", params={"minutes": "10", "swap": f"{old}:{new}"}).text
+    assert f'href="/library/{new}"' in swapped and f'href="/library/{old}"' not in swapped
+    r = client.post("/today/start", data={"minutes": "10", "swap": f"{old}:{new}"})
+    assert r.status_code == 303
+    play = client.get(r.headers["location"])
+    assert play.status_code == 200 and 'id="player"' in play.text
+    plan_id = r.headers["location"].rsplit("/", 1)[1]
+    items = client.get(f"/api/v1/plans/{plan_id}").json()["plan"]["items"]
+    assert new in [i["exercise"] for i in items]
+
+
+def test_bad_minutes_are_reported_not_fatal(client: Client) -> None:
+    client.post("/check", data=CALM_FORM)
+    r = client.get("/today", params={"minutes": "500"})
+    assert r.status_code == 400 and "3 to 60" in r.text
+
+
+def test_progress_forms(client: Client) -> None:
+    client.post("/check", data=CALM_FORM)
+    assert client.post("/progress/pain", data={"score": "5", "note": "ok"}).status_code == 303
+    assert client.post("/progress/pain", data={"score": "eleven"}).status_code == 400
+    r = client.post("/progress/psfs", data={"activity": ["Tying shoes", ""], "score": ["3", ""]})
+    assert r.status_code == 303
+    page = client.get("/progress").text
+    assert "<svg" in page and "Tying shoes" in page
+
+
+def test_settings_change_minutes(client: Client) -> None:
+    client.post("/check", data=CALM_FORM)
+    assert client.post("/settings", data={"minutes": "20"}).status_code == 303
+    assert client.get("/api/v1/profile").json()["minutes"] == 20
+    assert client.post("/settings", data={"minutes": "0"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("params", "expect"),
+    [({"position": "prone"}, "Sphinx"), ({"q": "hamstring"}, "hamstring"), ({}, "Cat-cow")],
+)
+def test_library_filters(client: Client, params: dict[str, str], expect: str) -> None:
+    r = client.get("/library", params=params)
+    assert r.status_code == 200 and expect.lower() in r.text.lower()
+
+
+def test_exercise_page_has_steps_stop_and_dose(client: Client) -> None:
+    page = _text(client.get("/library/cat_cow").text)
+    for heading in ("How to do it", "What you should feel", "Stop if", "Dose"):
+        assert heading in page
+    avoided = _text(client.get("/library/toe_touch").text)
+    assert "never prescribes" in avoided
+
+
+def test_offline_assets_are_served(client: Client) -> None:
+    sw = client.get("/sw.js")
+    assert sw.status_code == 200 and sw.headers["service-worker-allowed"] == "/"
+    assert client.get("/manifest.webmanifest").json()["start_url"] == "/today"
+    for asset in ("app.css", "player.js", "sync.js", "icons/icon-192.png"):
+        assert client.get(f"/static/{asset}").status_code == 200
