@@ -1,0 +1,98 @@
+"""The full-screen coach driven like a person would, in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from coachkit import Tmux, coach_env, supple_argv, wait_until
+
+from supple.store import Store
+
+pytestmark = [pytest.mark.tmux, pytest.mark.slow]
+
+
+def _export(url: str) -> Any:
+    with Store.open(url) as store:
+        return store.export_all()
+
+
+def test_start_pause_skip_answer_finish(tmux: Tmux, plan_file: Path, sqlite_url: str) -> None:
+    tmux.run(supple_argv("--plan", str(plan_file), "--db", sqlite_url), coach_env())
+    tmux.wait_for("Before you start: pain right now")
+    tmux.keys("3", "Enter")
+    screen = tmux.wait_for("exercise 1 of 2")
+    assert "Single knee-to-chest" in screen and "space pause" in screen
+    tmux.keys("Space")
+    paused = tmux.wait_for("Paused")
+    assert "press space to go on" in paused
+    frozen = tmux.screen()
+    assert "Paused" in frozen
+    tmux.keys("Space")
+    wait_until(lambda: "Paused" not in tmux.screen(), what="the pause to end")
+    tmux.keys("n")  # skip the first exercise
+    screen = tmux.wait_for("exercise 2 of 2")
+    assert "Cat-cow" in screen
+    tmux.wait_for("All done: pain right now", timeout=60)
+    tmux.keys("1", "Enter")
+    done = tmux.wait_for("EXIT=0")
+    assert "Session finished: 1 exercise(s) done, 1 skipped" in done
+    data = _export(sqlite_url)
+    [session] = data.sessions
+    assert session.status == "finished"
+    items = sorted(data.items, key=lambda i: i.idx)
+    assert [(i.exercise, i.status) for i in items] == [
+        ("knee_to_chest_single", "skipped"),
+        ("cat_cow", "done"),
+    ]
+    assert items[1].held_seconds == 30
+    assert sorted((p.moment, p.score) for p in data.pain) == [("after", 1), ("before", 3)]
+
+
+def test_quit_saves_and_restores_the_terminal(tmux: Tmux, plan_file: Path, sqlite_url: str) -> None:
+    tmux.run(supple_argv("--plan", str(plan_file), "--db", sqlite_url), coach_env())
+    tmux.wait_for("Before you start")
+    tmux.keys("Enter")  # no pain score given: that is allowed
+    tmux.wait_for("exercise 1 of 2")
+    tmux.keys("q")
+    screen = tmux.wait_for("EXIT=0")
+    assert "Session stopped early" in screen
+    tmux.keys("echo typed-back", "Enter")  # the shell echoes again: cbreak mode was undone
+    tmux.wait_for("typed-back\ntyped-back")
+    assert _export(sqlite_url).sessions[0].status == "stopped"
+
+
+def test_kill_9_then_resume_loses_nothing_logged(
+    tmux: Tmux, plan_file: Path, sqlite_url: str
+) -> None:
+    # a long get-ready leaves time to answer feedback on the first exercise after it ends
+    argv = supple_argv("--plan", str(plan_file), "--db", sqlite_url, "--countdown", "30")
+    tmux.run(argv, coach_env())
+    tmux.wait_for("Before you start")
+    tmux.keys("6", "Enter")
+    wait_until(lambda: _export(sqlite_url).items, what="the first exercise in the store")
+    tmux.keys("1")  # feedback on it, recorded at once
+    wait_until(lambda: any(i.feedback for i in _export(sqlite_url).items), what="feedback")
+    os.kill(tmux.child_pid(), signal.SIGKILL)
+    tmux.wait_for("EXIT=137")
+    before = _export(sqlite_url)
+    assert before.sessions[0].status == "in_progress"
+    tmux.keys("reset", "Enter")
+    tmux.run(supple_argv("--resume", "--db", sqlite_url), coach_env())
+    screen = tmux.wait_for("exercise 2 of 2")
+    assert "Cat-cow" in screen
+    tmux.wait_for("All done: pain right now", timeout=60)
+    tmux.keys("2", "Enter")
+    tmux.wait_for("EXIT=0")
+    after = _export(sqlite_url)
+    assert {k.key for k in before.event_keys} <= {k.key for k in after.event_keys}
+    assert after.sessions[0].status == "finished"
+    items = sorted(after.items, key=lambda i: i.idx)
+    assert [(i.idx, i.status, i.feedback) for i in items] == [
+        (0, "done", "fine"),
+        (1, "done", None),
+    ]
+    assert sorted((p.moment, p.score) for p in after.pain) == [("after", 2), ("before", 6)]
