@@ -3,7 +3,7 @@
 For a main block S (warm-up and cool-down fixed around it), maximise
 
     J(S) = 10 * sum_a w_a * (1 - exp(-c_a(S) / 1.5))      coverage of the pain areas
-         +  1 * sum_i pref_i                              directional-preference fit
+         + 1.5 * sum_i pref_i                             directional-preference fit
          +  3 * [S holds a strengthening move]            when time allows
          - 15 * out_of_reach(S) / T                       time fit: T out of fitting range
          -  6 * |nominal(S) - T| / T                      time fit: natural doses
@@ -12,8 +12,8 @@ For a main block S (warm-up and cool-down fixed around it), maximise
          - .25 * g * sum_i (level_i - 1)                  gentler first (g = 2 in gentle mode)
 
 with c_a(S) = sum of the items' match with pain area a (0..1 each) and w_a the area weights
-(summing to 1). Moves that are variants of each other (a regression or progression) never
-share a block, and a block holds at most ``max_items`` moves. See docs/planner.md.
+(summing to 1). Moves that are variants of each other (a regression or progression) in the
+same position never share a block, and a block holds at most ``max_items`` moves. See docs/planner.md.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from supple.planner.order import position_key
 
 COVERAGE_W = 10.0
 COVERAGE_SCALE = 1.5
-PREFERENCE_W = 1.0
+PREFERENCE_W = 1.5
 STRENGTH_W = 3.0
 REACH_W = 15.0
 NOMINAL_W = 6.0

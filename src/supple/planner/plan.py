@@ -120,7 +120,8 @@ def build_problem(
     cool_downs = tuple(candidate(e) for e in ordered if e.kind == "relaxation")
     main = tuple(candidate(e) for e in ordered if e.kind in MAIN_KINDS)
     on_target = tuple(c for c in main if max(c.cover) >= MIN_COVER)
-    if len(on_target) >= MIN_ON_TARGET:
+    room = sum(c.high for c in (*on_target, *warm[:2], *cool_downs))
+    if len(on_target) >= MIN_ON_TARGET and room >= profile.minutes * 60:
         main = on_target
     target = profile.minutes * 60
     fixed = sum(c.seconds for c in warm_ups) + min((c.seconds for c in cool_downs), default=0)
@@ -129,7 +130,8 @@ def build_problem(
     conflicts = set()
     for k, c in enumerate(main):
         for other in (*c.exercise.regressions, *c.exercise.progressions):
-            if other in index:
+            # Variants in the same position are one move at two intensities: one is enough.
+            if other in index and main[index[other]].position == c.position:
                 conflicts.add((min(k, index[other]), max(k, index[other])))
     return Problem(
         candidates=main,
