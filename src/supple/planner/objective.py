@@ -13,7 +13,8 @@ For a main block S (warm-up and cool-down fixed around it), maximise
 
 with c_a(S) = sum of the items' match with pain area a (0..1 each) and w_a the area weights
 (summing to 1). Moves that are variants of each other (a regression or progression) in the
-same position never share a block, and a block holds at most ``max_items`` moves. See docs/planner.md.
+same position never share a block, and a block holds at most ``max_items`` moves. See
+docs/planner.md.
 """
 
 from __future__ import annotations
