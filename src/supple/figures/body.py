@@ -69,7 +69,8 @@ RADIUS: dict[str, float] = {"head": HEAD_R}
 for _seg in SEGMENTS:
     for _p in (_seg.a, _seg.b):
         RADIUS[_p] = max(RADIUS.get(_p, 0.0), _seg.width / 2)
-RADIUS["nose"] = 3.0
+RADIUS["nose"] = 3.5
+RADIUS["eye_r"] = RADIUS["eye_l"] = 1.5
 
 #: Shorthand names usable in a keyframe's contacts.
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -162,7 +163,7 @@ def forward(pose: Pose, y: float) -> dict[str, Vec]:
     """Every named point of ``pose`` in world coordinates, the pelvis at height ``y``."""
     r = pose.root
     pelvis: Vec = (r.x, y, r.z)
-    rp = _mul(_mul(_ry(r.yaw), _rz(r.pitch)), _ry(r.roll))
+    rp = _mul(_mul(_mul(_ry(r.yaw), _rz(r.pitch)), _rx(r.tilt)), _ry(r.roll))
     rl = _mul(rp, _spine(pose.lumbar))
     waist = _at(pelvis, rl, (0.0, LOWER_TRUNK, 0.0))
     rt = _mul(rl, _spine(pose.thoracic))
@@ -177,10 +178,13 @@ def forward(pose: Pose, y: float) -> dict[str, Vec]:
         "chest": chest,
         "neck_top": neck_top,
         "head": head,
-        "nose": _at(head, rh, (HEAD_R * 0.9, -1.0, 0.0)),
+        "nose": _at(head, rh, (HEAD_R * 0.95, -1.0, 0.0)),
+        "eye_r": _at(head, rh, (HEAD_R * 0.72, HEAD_R * 0.2, HEAD_R * 0.42)),
+        "eye_l": _at(head, rh, (HEAD_R * 0.72, HEAD_R * 0.2, -HEAD_R * 0.42)),
     }
     for s, sign in (("r", 1.0), ("l", -1.0)):
-        shoulder = _at(chest, rt, (0.0, -4.0, sign * HALF_SHOULDERS))
+        blade = getattr(pose, f"scapula_{s}")
+        shoulder = _at(chest, rt, (-blade.retract, blade.elev - 4.0, sign * HALF_SHOULDERS))
         ra = _mul(rt, _ball(getattr(pose, f"shoulder_{s}"), sign))
         elbow = _at(shoulder, ra, (0.0, -UPPER_ARM, 0.0))
         rf = _mul(ra, _rz(getattr(pose, f"elbow_{s}")))

@@ -5,8 +5,9 @@ Angles are degrees. The body's own axes: x forward, y up, z to its right. Positi
 bend to the right, ``twist`` turning the chest or face to the right, ``abd`` moving a limb out
 to its side, ``rot`` turning a limb outwards (external rotation). The root is the centre of the
 pelvis: ``pitch`` tips the whole body in the side view (90 lies it on its back, head to the
-left; -90 on its front, head to the right), ``roll`` turns it about its long axis, ``yaw``
-about the vertical. Lengths are centimetres; y is up and the floor is y = 0.
+left; -90 on its front, head to the right), ``tilt`` drops its right hip (a sideways tilt),
+``roll`` turns it about its long axis, ``yaw`` about the vertical. Lengths are centimetres;
+y is up and the floor is y = 0.
 """
 
 from __future__ import annotations
@@ -50,6 +51,13 @@ class BallJoint(_Strict):
     rot: float = 0
 
 
+class Scapula(_Strict):
+    """The shoulder blade's glide in cm: ``elev`` lifts the shoulder, ``retract`` draws it back."""
+
+    elev: float = 0
+    retract: float = 0
+
+
 class Root(_Strict):
     """Where the pelvis is and how the whole body is turned; ``y`` None drops it on its support."""
 
@@ -57,6 +65,7 @@ class Root(_Strict):
     y: float | None = None
     z: float = 0
     pitch: float = 0
+    tilt: float = 0
     yaw: float = 0
     roll: float = 0
 
@@ -69,6 +78,8 @@ class Pose(_Strict):
     thoracic: SpineJoint = SpineJoint()
     neck: SpineJoint = SpineJoint()
     head: SpineJoint = SpineJoint()
+    scapula_r: Scapula = Scapula()
+    scapula_l: Scapula = Scapula()
     shoulder_r: BallJoint = BallJoint()
     shoulder_l: BallJoint = BallJoint()
     elbow_r: float = 0
@@ -119,6 +130,9 @@ class Figure(_Strict):
 
     exercise_id: str
     view: View = "side"
+    elevation: float = Field(
+        default=0, ge=0, le=60, description="degrees the camera looks down from (side and front)"
+    )
     props: list[Prop] = Field(default_factory=list)
     sides: Literal["one", "both"] = "one"
     keyframes: list[Keyframe] = Field(min_length=1)

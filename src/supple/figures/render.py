@@ -24,6 +24,7 @@ EDGE = "#ffffff"
 HALO_EXTRA = 9.0
 EDGE_EXTRA = 3.0
 WIDTH_PX = 240
+FAR_DEPTH = 4.0
 
 #: Which body parts light up for each region of the library's vocabulary.
 REGION_PARTS: dict[str, tuple[str, ...]] = {
@@ -47,7 +48,7 @@ _CHAINS: dict[str, tuple[str, ...]] = {
     "trunk": ("pelvis", "spine", "shoulder_girdle", "neck", "head", "nose"),
 }
 _HEAD = Segment("head", "head", "head", 22, "")
-_NOSE = Segment("nose", "nose", "nose", 6, "")
+_NOSE = Segment("nose", "nose", "nose", 7, "")
 #: The trunk is drawn as one curve through the waist, so a rounded or arched back reads as such.
 _SPINE = Segment("spine", "pelvis", "chest", 24, "")
 _PARTS: dict[str, Segment] = {s.name: s for s in (*SEGMENTS, _HEAD, _NOSE, _SPINE)}
@@ -67,12 +68,14 @@ def _d(seg: Segment, pts: dict[str, Vec], proj: Projection) -> str:
     return f"M{_fmt(a[0])} {_fmt(-a[1])}L{_fmt(b[0])} {_fmt(-b[1])}"
 
 
-def _chain_order(seq: list[Sample], proj: Projection) -> list[str]:
+def _chain_depths(seq: list[Sample], proj: Projection) -> dict[str, float]:
+    """Mean depth of each chain over the whole move, nearest last when sorted."""
+
     def depth(chain: str) -> float:
         names = {p for part in _CHAINS[chain] for p in (_PARTS[part].a, _PARTS[part].b)}
         return sum(proj(s.points[n])[2] for s in seq for n in names) / (len(names) * len(seq))
 
-    return sorted(_CHAINS, key=depth)
+    return {chain: depth(chain) for chain in _CHAINS}
 
 
 def _bounds(seq: list[Sample], shapes: list[Shape], proj: Projection) -> list[float]:
@@ -103,6 +106,23 @@ def _shape_svg(shape: Shape) -> str:
     return f'<{tag} points="{pts}" fill="{shape.fill}" stroke="{shape.stroke}"/>'
 
 
+def _eyes(seq: list[Sample], proj: Projection, times: list[float], total: float) -> list[str]:
+    """Pale dots for the eyes, shown only while they face the viewer, so the face reads."""
+    out = []
+    for eye in ("eye_r", "eye_l"):
+        xy = [proj(s.points[eye]) for s in seq]
+        heads = [proj(s.points["head"]) for s in seq]
+        shown = ["1" if e[2] > h[2] + 1 else "0" for e, h in zip(xy, heads, strict=True)]
+        ds = [f"M{_fmt(e[0])} {_fmt(-e[1])}h0" for e in xy]
+        anim = _animate("d", ds, times, total) if total else ""
+        anim += _animate("stroke-opacity", shown, times, total) if total else ""
+        out.append(
+            f'<path d="{ds[0]}" stroke="{EDGE}" stroke-width="3.2" stroke-opacity="{shown[0]}">'
+            f"{anim}</path>"
+        )
+    return out
+
+
 def _animate(attr: str, values: list[str], times: list[float], total: float) -> str:
     if len(set(values)) == 1:
         return ""
@@ -115,13 +135,16 @@ def _animate(attr: str, values: list[str], times: list[float], total: float) -> 
 
 def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool = True) -> str:
     """The SVG text of ``figure`` (animated through its keyframes unless ``animated`` is false)."""
-    proj = Projection(figure.view)
+    proj = Projection(figure.view, figure.elevation)
     if animated and len(figure.keyframes) > 1:
         seq, total, flip_at = samples(figure)
     else:
         seq, total, flip_at = [Sample(0.0, keyframe_points(figure, figure.keyframes[0]))], 0, 0
     both = figure.sides == "both" and total > 0
-    props = [shape for p in figure.props for shape in prop_shapes(p, proj)]
+    xs = [p[0] for s in seq for p in s.points.values()]
+    zs = [p[2] for s in seq for p in s.points.values()]
+    footprint = (min(xs), max(xs), min(zs), max(zs))
+    props = [shape for p in figure.props for shape in prop_shapes(p, proj, footprint)]
     box = _bounds(seq, props, proj)
     floor = floor_shape(proj, box[0], box[0] + box[2])
     centre = box[0] + box[2] / 2
@@ -144,12 +167,15 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
     body: list[str] = [
         use(p, HALO, HALO_EXTRA, ' stroke-opacity="0.55"') for p in _PARTS if p in lit
     ]
-    order = _chain_order(seq, proj)
-    for rank, chain in enumerate(order):
+    depths = _chain_depths(seq, proj)
+    for chain in sorted(depths, key=depths.__getitem__):
         parts = _CHAINS[chain]
-        colour = TRUNK if chain == "trunk" else (NEAR if rank >= order.index("trunk") else FAR)
+        # A limb clearly behind the trunk is the far one; beside or in front of it, near.
+        behind = depths[chain] < depths["trunk"] - FAR_DEPTH
+        colour = TRUNK if chain == "trunk" else (FAR if behind else NEAR)
         body += [use(p, EDGE, EDGE_EXTRA) for p in parts if p != "nose"]
         body += [use(p, colour, 0) for p in parts]
+    body += _eyes(seq, proj, times, total)
     strap = [p for p in figure.props if p.kind == "towel_or_strap"]
     for prop in strap:
         a, b = prop.ends

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from supple.figures.body import RADIUS, Vec, expand, forward
 from supple.figures.model import Keyframe, Pose, Prop, Surface, View
 
-SEAT_H = 46.0
+SEAT_H = 42.0
 SEAT_HALF = 22.0
 BACKREST_H = 92.0
 STEP_H = 18.0
 STEP_LEN = 40.0
-DOOR_HALF = 45.0
+DOOR_HALF = 50.0
+POST_HALF = 4.0
 DOOR_H = 205.0
 MAT_HALF = 95.0
 MAT_HALF_WIDTH = 32.0
@@ -26,7 +27,7 @@ _HORIZONTAL: dict[str, str] = {"floor": "", "seat": "chair", "step": "step"}
 
 def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> float:
     """Distance from the skin at ``point`` to ``surface`` (negative: sunk into it)."""
-    x, y, _ = point
+    x, y, z = point
     if surface == "floor":
         return y - radius
     best = math.inf
@@ -35,12 +36,15 @@ def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> f
             if prop.x - SEAT_HALF - radius <= x <= prop.x + SEAT_HALF + radius:
                 best = min(best, y - radius - SEAT_H, key=abs)
         elif surface == "step" and prop.kind == "step":
-            if prop.x - STEP_LEN - radius <= x <= prop.x + radius:
+            if prop.x - STEP_LEN - radius <= x <= prop.x + radius and abs(z - prop.z) <= 30:
                 best = min(best, y - radius - STEP_H, key=abs)
-        elif (surface == "wall" and prop.kind == "wall") or (
-            surface == "doorway" and prop.kind == "doorway"
-        ):
+        elif surface == "wall" and prop.kind == "wall":
             best = min(best, abs(x - prop.x) - radius, key=abs)
+        elif surface == "doorway" and prop.kind == "doorway":
+            # Against the inner face of either post, and level with it (not in front or behind).
+            inner = DOOR_HALF - POST_HALF - abs(z - prop.z) - radius
+            off = max(0.0, abs(x - prop.x) - POST_HALF - radius)
+            best = min(best, inner + off if inner >= 0 else inner - off, key=abs)
     return best
 
 
@@ -91,6 +95,7 @@ class Projection:
     """Screen coordinates (u right, v up) and depth (larger is nearer) for one view."""
 
     view: View
+    elevation: float = 0.0
     mirrored: bool = False
 
     def __call__(self, p: Vec) -> tuple[float, float, float]:
@@ -101,6 +106,10 @@ class Projection:
             u, v, d = -z, y, x
         else:
             u, v, d = x, -z, y
+        if self.elevation:
+            # The camera looks down from above: nearer points sit lower on the screen.
+            c, s = math.cos(math.radians(self.elevation)), math.sin(math.radians(self.elevation))
+            v, d = v * c - d * s, d * c + v * s
         return (-u if self.mirrored else u), v, d
 
 
@@ -118,9 +127,14 @@ def _box(u0: float, v0: float, u1: float, v1: float) -> tuple[tuple[float, float
     return ((u0, v0), (u1, v0), (u1, v1), (u0, v1))
 
 
-def prop_shapes(prop: Prop, proj: Projection) -> list[Shape]:
-    """The shapes that draw ``prop`` in ``proj``'s view, behind the body."""
-    mid, line = "#c9d1d7", "#7d8a94"
+def prop_shapes(
+    prop: Prop, proj: Projection, footprint: tuple[float, float, float, float]
+) -> list[Shape]:
+    """The shapes that draw ``prop`` in ``proj``'s view, behind the body.
+
+    The mat is laid under the body's ``footprint`` (x0, x1, z0, z1 of every point).
+    """
+    mid, line = "#d3d6d9", "#868b90"
 
     def box3(x0: float, y0: float, z0: float, x1: float, y1: float, z1: float) -> Shape:
         corners = [proj((x, y, z)) for x in (x0, x1) for y in (y0, y1) for z in (z0, z1)]
@@ -129,7 +143,10 @@ def prop_shapes(prop: Prop, proj: Projection) -> list[Shape]:
 
     x, z = prop.x, prop.z
     if prop.kind == "mat":
-        return [box3(x - MAT_HALF, -MAT_T, z - MAT_HALF_WIDTH, x + MAT_HALF, 0, z + MAT_HALF_WIDTH)]
+        x0, x1, z0, z1 = footprint
+        cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
+        hx, hz = max(MAT_HALF, (x1 - x0) / 2 + 8), max(MAT_HALF_WIDTH, (z1 - z0) / 2 + 8)
+        return [box3(cx - hx, -MAT_T, cz - hz, cx + hx, 0, cz + hz)]
     if prop.kind == "chair":
         s = SEAT_HALF
         legs = [
@@ -146,7 +163,8 @@ def prop_shapes(prop: Prop, proj: Projection) -> list[Shape]:
         return [box3(x - 6, 0, z - 60, x, 210, z + 60)]
     if prop.kind == "doorway":
         posts = [
-            box3(x - 4, 0, z + dz - 4, x + 4, DOOR_H, z + dz + 4) for dz in (-DOOR_HALF, DOOR_HALF)
+            box3(x - POST_HALF, 0, z + dz - POST_HALF, x + POST_HALF, DOOR_H, z + dz + POST_HALF)
+            for dz in (-DOOR_HALF, DOOR_HALF)
         ]
         return posts
     return []
@@ -154,6 +172,6 @@ def prop_shapes(prop: Prop, proj: Projection) -> list[Shape]:
 
 def floor_shape(proj: Projection, u0: float, u1: float) -> Shape | None:
     """The floor line across the picture, or None seen from above."""
-    if proj.view == "above":
+    if proj.view == "above" or proj.elevation:
         return None
-    return Shape(((u0, 0.0), (u1, 0.0)), "none", "#7d8a94", closed=False)
+    return Shape(((u0, 0.0), (u1, 0.0)), "none", "#868b90", closed=False)

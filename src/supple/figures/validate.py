@@ -23,11 +23,12 @@ BALL_LIMITS: dict[str, dict[str, tuple[float, float]]] = {
     "shoulder": {"flex": (-70, 185), "abd": (-30, 185), "rot": (-90, 100)},
     "hip": {"flex": (-35, 150), "abd": (-35, 70), "rot": (-50, 70)},
 }
+SCAPULA_LIMITS: dict[str, tuple[float, float]] = {"elev": (-2, 10), "retract": (-7, 7)}
 HINGE_LIMITS: dict[str, tuple[float, float]] = {
     "elbow": (-HYPEREXTENSION, 155),
     "knee": (-HYPEREXTENSION, 160),
     "wrist": (-90, 90),
-    "ankle": (-70, 35),
+    "ankle": (-90, 35),
 }
 
 #: Each position needs at least one contact from every group listed for it.
@@ -62,6 +63,9 @@ def joint_errors(frame: Keyframe) -> list[str]:
         for axis, (lo, hi) in limits.items():
             errors += _range_errors(f"{joint}.{axis}", getattr(value, axis), lo, hi)
     for side in "rl":
+        blade = getattr(pose, f"scapula_{side}")
+        for axis, (lo, hi) in SCAPULA_LIMITS.items():
+            errors += _range_errors(f"scapula_{side}.{axis}", getattr(blade, axis), lo, hi)
         for joint, limits in BALL_LIMITS.items():
             ball: BallJoint = getattr(pose, f"{joint}_{side}")
             for axis, (lo, hi) in limits.items():
