@@ -117,6 +117,7 @@ def test_a_session_records_each_event_once(screened: Client) -> None:
     assert row["done"] == len(items)
     assert (row["pain_before"], row["pain_after"]) == (5, 3)
     assert progress["session_days"]
+    assert progress["sessions_this_week"] == 1 and progress["streak"] == 1
 
 
 def test_first_event_begins_a_lost_session(screened: Client) -> None:

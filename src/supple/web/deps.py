@@ -28,7 +28,8 @@ class Context:
     clock: Callable[[], datetime] = utc_now
 
     def today(self) -> date:
-        return self.clock().date()
+        """The person's local day (the store and tracking count days in local time too)."""
+        return self.clock().astimezone().date()
 
 
 def get_context(request: Request) -> Context:

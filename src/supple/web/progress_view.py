@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from supple.library import Library
+from supple.tracking import TrackingInput
 from supple.web.deps import Context
 from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint, SessionRow
 
@@ -22,9 +24,25 @@ def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
         history=[SessionRow.model_validate(s, from_attributes=True) for s in history.sessions],
         planned_this_week=inp.days_per_week,
     )
-    return out.model_copy(update=_tracking(inp))
+    return out.model_copy(update=_tracking(inp, ctx.library))
 
 
-def _tracking(inp: Any) -> dict[str, Any]:
+def _tracking(inp: TrackingInput, library: Library) -> dict[str, Any]:
     """Adherence, streak, pain trend, verdicts and warnings from :mod:`supple.tracking`."""
-    return {}
+    from supple.tracking import summarize
+
+    p = summarize(inp, library)
+    verdict = p.pain_change.message
+    if not inp.pain:  # the domain's hint names the CLI command; here the form is on the page
+        verdict = "No pain scores yet: log one below, or score your pain in a session."
+    return {
+        "sessions_this_week": p.this_week.done,
+        "planned_this_week": p.this_week.planned,
+        "streak": p.streak_days,
+        "pain_7day": p.pain_now,
+        "pain_baseline": p.pain_change.baseline,
+        "verdict": verdict,
+        "verdict_kind": p.pain_change.verdict,
+        "psfs_verdict": p.psfs_change.message if p.psfs_change else None,
+        "warnings": list(p.warnings),
+    }

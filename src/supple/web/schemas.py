@@ -171,6 +171,9 @@ class ProgressOut(BaseModel):
     pain_7day: float | None = Field(default=None, description="average pain over the last 7 days")
     pain_baseline: float | None = None
     verdict: str | None = Field(default=None, description="the meaningful-change verdict, in words")
+    verdict_kind: str | None = Field(
+        default=None, description="better, worse, no_clear_change, no_pain or not_enough_data"
+    )
     psfs_verdict: str | None = None
     warnings: list[str] = Field(default_factory=list)
     session_days: list[date] = Field(default_factory=list)

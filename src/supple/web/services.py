@@ -43,13 +43,9 @@ def with_minutes(profile: Profile, minutes: int | None) -> Profile:
 
 def _learned(ctx: Context) -> Adjustments:
     """What tracking learned from past feedback (painful twice → regression, and so on)."""
-    import supple.tracking as tracking
+    from supple.tracking import adjustments_from
 
-    learn = getattr(tracking, "adjustments_from", None)  # TODO(web): tracking helper's name
-    if learn is None:
-        return Adjustments()
-    result: Adjustments = learn(ctx.store.tracking_input(ctx.today()))
-    return result
+    return adjustments_from(ctx.store.tracking_input(ctx.today()), ctx.library)
 
 
 def build_plan(
