@@ -142,7 +142,7 @@ def test_too_little_data_says_so() -> None:
     assert pain.change(TrackingInput(today=TODAY)).verdict == "not_enough_data"
     early = TrackingInput(today=TODAY, pain=pains({9: 5, 8: 5, 1: 3}))
     result = pain.change(early)
-    assert result.verdict == "not_enough_data" and "5 days" in result.message
+    assert result.verdict == "not_enough_data" and "4 days" in result.message
     sparse = TrackingInput(today=TODAY, pain=pains({30: 5, 29: 5, 1: 3}))
     assert pain.change(sparse).verdict == "not_enough_data"
 

@@ -1,7 +1,292 @@
-"""Commands of this area (filled in by its issue)."""
+"""Tracking commands: log pain, score activities, see progress and history, export, backup."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from supple.cli.common import CliError, fail
+from supple.cli.store_opts import DatabaseUrl, open_store
+
+if TYPE_CHECKING:
+    from supple.store import History, Store
+    from supple.tracking import Progress
+
+FORMATS = ("json", "csv")
+
+
+def _score(text: str, what: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        fail(f"{what} must be a whole number from 0 to 10, not '{text}'")
+    if not 0 <= value <= 10:
+        fail(f"{what} must be a whole number from 0 to 10, not {value}")
+    return value
+
+
+def _run(store: Store, action):  # type: ignore[no-untyped-def]
+    """Run ``action(store)``, turning store errors into one line, and close the store."""
+    from supple.store import StoreError
+
+    try:
+        return action(store)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def log_pain(
+    score: Annotated[str, typer.Argument(help="Pain now, 0 (none) to 10 (worst imaginable).")],
+    note: Annotated[
+        str | None, typer.Option("--note", help="A short note (what you did, how it felt).")
+    ] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Log how much your back hurts now, 0 to 10."""
+    value = _score(score, "a pain score")
+    if note is not None and len(note) > 2000:
+        fail("a note is at most 2000 characters")
+    _run(open_store(database_url), lambda s: s.log_pain(value, note=note))
+    typer.echo(f"Logged pain {value}/10.")
+
+
+def psfs(
+    scores: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--score",
+            help="ACTIVITY=N: score one activity 0 (unable) to 10 (as before); repeat it. "
+            "Without it you are asked.",
+        ),
+    ] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Patient-Specific Functional Scale: name up to 5 hard activities, then score them weekly."""
+    given: dict[str, int] = {}
+    for item in scores or []:
+        name, sep, number = item.rpartition("=")
+        if not sep or not name.strip():
+            fail(f"write --score as ACTIVITY=N, for example 'climbing stairs=4', not '{item}'")
+        given[name.strip()] = _score(number, f"the score of '{name.strip()}'")
+    store = open_store(database_url)
+    if not given:
+        given = _ask_psfs(store)
+    count = _run(store, lambda s: s.save_psfs(given))
+    typer.echo(f"Saved {count} activit{'y' if count == 1 else 'ies'}.")
+
+
+def _ask_psfs(store: Store) -> dict[str, int]:
+    names = store.psfs_activities()
+    if not names:
+        typer.echo(
+            "Name up to 5 activities your back makes hard (for example 'putting on socks'). "
+            "Press Enter on an empty line when done."
+        )
+        while len(names) < 5:
+            name = typer.prompt(f"Activity {len(names) + 1}", default="", show_default=False)
+            if not name.strip():
+                break
+            names.append(name.strip())
+        if not names:
+            store.close()
+            fail("no activities named; nothing saved")
+    typer.echo("Score each one: 0 = unable to do it, 10 = as well as before the problem.")
+    answers: dict[str, int] = {}
+    for name in names:
+        answers[name] = _score(typer.prompt(name), f"the score of '{name}'")
+    return answers
+
+
+def progress(
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", help="Also write a chart of pain and adherence (.png or .svg)."),
+    ] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Show your progress: pain trend, this week's sessions, streak and what has changed."""
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        fail(f"the chart file must end in .png or .svg, not '{chart.name}'")
+    from supple.store import StoreError
+    from supple.store.fastread import tracking_input
+    from supple.tracking import summarize
+
+    try:  # the light read (no SQLAlchemy) when the database is at the current schema
+        data = tracking_input(database_url)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    if data is None:
+        data = _run(open_store(database_url), lambda s: s.tracking_input())
+    _render_progress(summarize(data))
+    if chart is not None:
+        from supple.export.chart import write_chart
+
+        write_chart(data, chart)
+        typer.echo(f"Chart written to {chart}")
+
+
+def history(
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=1000, help="How many sessions and scores.")
+    ] = 20,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """List your latest sessions and pain scores."""
+    _render_history(_run(open_store(database_url), lambda s: s.history(limit)))
+
+
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: print).")
+    ] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Export everything you have recorded, as JSON or CSV (import reads both back)."""
+    if fmt not in FORMATS:
+        fail(f"--format must be json or csv, not '{fmt}'")
+    from supple.export.formats import to_csv, to_json
+
+    data = _run(open_store(database_url), lambda s: s.export_all())
+    text = to_json(data) if fmt == "json" else to_csv(data)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"Exported to {output}", err=True)
+
+
+def import_(
+    file: Annotated[Path, typer.Argument(help="A file written by `supple export` (JSON or CSV).")],
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Import an export into an empty database (all or nothing)."""
+    from supple.export.formats import parse
+    from supple.store import StoreError
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
+    try:
+        data = parse(text)
+    except StoreError as exc:
+        fail(f"{file.name}: {exc}")
+    counts = _run(open_store(database_url), lambda s: s.import_all(data))
+    total = sum(counts.values())
+    typer.echo(
+        f"Imported {total} records ({counts['sessions']} sessions, {counts['pain']} pain scores)."
+    )
+
+
+def backup(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Backup file (default: a dated file next to the database)."
+        ),
+    ] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Copy the database to a backup file (PostgreSQL: a JSON export)."""
+    store = open_store(database_url)
+    if output is None:
+        from supple.store.engine import sqlite_path
+        from supple.store.paths import default_path
+
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        base = sqlite_path(store.url) or default_path()
+        suffix = ".db" if store.dialect == "sqlite" else ".json"
+        output = base.parent / "backups" / f"supple-{stamp}{suffix}"
+    path = _run(store, lambda s: s.backup(output))
+    typer.echo(f"Backup written to {path}")
+
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float | None]) -> str:
+    """One character per day on the 0–10 scale; a dot for a day without a score."""
+    out = []
+    for v in values:
+        out.append("·" if v is None else SPARK[min(len(SPARK) - 1, int(v / 10 * len(SPARK)))])
+    return "".join(out)
+
+
+def _render_progress(p: Progress) -> None:
+    from rich.console import Console
+
+    out = Console()
+    week = p.this_week
+    out.print("[bold]Your progress[/bold]")
+    trend = sparkline(p.pain_trend)
+    now = "no scores this week" if p.pain_now is None else f"{p.pain_now:.1f}/10 (7-day average)"
+    out.print(f"Pain, last {len(p.pain_trend)} days: {trend}  now {now}")
+    out.print(
+        f"This week: {week.done} of {week.planned} planned days done ({round(100 * week.ratio)}%)"
+    )
+    out.print(
+        f"Streak: {p.streak_days} day{'s' if p.streak_days != 1 else ''} "
+        f"(best {p.best_streak_days}); {p.streak_weeks} week{'s' if p.streak_weeks != 1 else ''} "
+        f"on plan; {p.sessions_done} sessions finished in all"
+    )
+    out.print(p.pain_change.message, markup=False)
+    if p.psfs_change is not None:
+        out.print(p.psfs_change.message, markup=False)
+    for warning in p.warnings:
+        out.print(f"[bold red]Warning:[/bold red] {warning}", highlight=False)
+    for note in p.adjustments.notes:
+        if note not in p.warnings:
+            out.print(f"Plan: {note}", markup=False)
+
+
+def _render_history(h: History) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console()
+    if not h.sessions and not h.pain:
+        out.print("Nothing recorded yet: start a session with `supple start`.", markup=False)
+        return
+    sessions = Table(title="Sessions", title_justify="left")
+    for col in ("started", "status", "done", "skipped", "held", "pain before", "pain after"):
+        sessions.add_column(col)
+    for s in h.sessions:
+        sessions.add_row(
+            s.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            s.status.replace("_", " "),
+            str(s.done),
+            str(s.skipped),
+            f"{s.seconds_held // 60}:{s.seconds_held % 60:02d}",
+            "" if s.pain_before is None else str(s.pain_before),
+            "" if s.pain_after is None else str(s.pain_after),
+        )
+    pain = Table(title="Pain scores", title_justify="left")
+    for col in ("when", "score", "moment", "note"):
+        pain.add_column(col)
+    for p in h.pain:
+        pain.add_row(
+            p.at.astimezone().strftime("%Y-%m-%d %H:%M"), str(p.score), p.moment, p.note or ""
+        )
+    if h.sessions:
+        out.print(sessions)
+    if h.pain:
+        out.print(pain)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    log_app = typer.Typer(help="Log how you feel between sessions.", no_args_is_help=True)
+    log_app.command("pain")(log_pain)
+    app.add_typer(log_app, name="log")
+    app.command("psfs")(psfs)
+    app.command("progress")(progress)
+    app.command("history")(history)
+    app.command("export")(export)
+    app.command("import")(import_)
+    app.command("backup")(backup)

@@ -12,7 +12,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from supple.store.errors import StoreError
+from supple.store.errors import StoreError, explain
+from supple.store.paths import default_path
 
 ENV_URL = "SUPPLE_DATABASE_URL"
 ENV_TIMEOUT = "SUPPLE_DB_TIMEOUT"
@@ -21,13 +22,6 @@ DEFAULT_TIMEOUT = 10.0
 
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-def default_path() -> Path:
-    """The SQLite file in the person's data directory."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("supple", appauthor=False)) / "supple.db"
 
 
 def resolve_url(url: str | None) -> URL:
@@ -95,34 +89,6 @@ def make_engine(url: URL, timeout: float | None = None) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
-
-
-def explain(exc: BaseException, where: str) -> StoreError:
-    """Turn a driver error into a message that says what to do."""
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    first = text.splitlines()[0] if text else type(exc).__name__
-    low = text.lower()
-    if "locked" in low:
-        return StoreError(
-            f"the database {where} is locked by another program (another supple?); "
-            "close it and try again"
-        )
-    if "not a database" in low or "malformed" in low or "disk image" in low:
-        return StoreError(
-            f"{where} is damaged or is not a Supple database; nothing was changed: restore a "
-            "backup (supple backup makes them) or move the file aside to start a new one"
-        )
-    if "unable to open database" in low:
-        return StoreError(f"cannot open {where}: check that the folder exists and is writable")
-    if "connection refused" in low or "could not connect" in low or "timeout expired" in low:
-        return StoreError(
-            f"cannot reach the {where}: check that the server is running and the URL is right"
-        )
-    if "does not exist" in low and "database" in low:
-        return StoreError(f"the {where} does not exist: create it first (createdb)")
-    if "password authentication failed" in low or "authentication" in low:
-        return StoreError(f"the {where} refused the login: check the user and password")
-    return StoreError(f"database error on {where}: {first}")
 
 
 def guarded(method: Callable[P, R]) -> Callable[P, R]:

@@ -9,11 +9,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 
 from supple.store.errors import StoreError
-
-#: The newest migration; a test checks it matches the scripts in ``migrations/versions``.
-HEAD = "0001"
-#: Every revision this version of Supple knows (oldest first).
-KNOWN = ("0001",)
+from supple.store.revision import HEAD, KNOWN
 
 
 def current_revision(conn: Connection) -> str | None:

@@ -1,10 +1,6 @@
-"""Read queries: aggregate in SQL, hand plain records to the domain."""
+"""The history read: counts and sums aggregated in SQL."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -13,61 +9,8 @@ from supple.store.records import History, PainEntry, SessionSummary
 from supple.store.schema import (
     ItemRow,
     PainRow,
-    Person,
-    PsfsActivity,
-    PsfsScore,
     SessionRow,
 )
-from supple.tracking import (
-    FeedbackRecord,
-    PainRecord,
-    PsfsRecord,
-    SessionRecord,
-    TrackingInput,
-)
-
-
-def _local_day(at: datetime) -> date:
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return at.astimezone().date()
-
-
-def tracking_input(db: Session, person_id: int, today: date, since: datetime) -> TrackingInput:
-    """Sessions and pain over all time, feedback since ``since``, every PSFS score."""
-    days = db.scalar(select(Person.days_per_week).where(Person.id == person_id)) or 7
-    sessions: Sequence[Any] = db.execute(
-        select(SessionRow.started_at, SessionRow.status)
-        .where(SessionRow.person_id == person_id)
-        .order_by(SessionRow.started_at)
-    ).all()
-    pain: Sequence[Any] = db.execute(
-        select(PainRow.at, PainRow.score, PainRow.moment)
-        .where(PainRow.person_id == person_id)
-        .order_by(PainRow.at)
-    ).all()
-    feedback: Sequence[Any] = db.execute(
-        select(SessionRow.started_at, ItemRow.exercise, ItemRow.feedback, SessionRow.id)
-        .join(SessionRow, ItemRow.session_id == SessionRow.id)
-        .where(SessionRow.person_id == person_id)
-        .where(SessionRow.started_at >= since)
-        .where(ItemRow.feedback.is_not(None))
-        .order_by(SessionRow.started_at, ItemRow.idx)
-    ).all()
-    psfs = db.execute(
-        select(PsfsScore.at, PsfsActivity.name, PsfsScore.score)
-        .join(PsfsActivity, PsfsScore.activity_id == PsfsActivity.id)
-        .where(PsfsActivity.person_id == person_id)
-        .order_by(PsfsScore.at, PsfsActivity.id)
-    ).all()
-    return TrackingInput(
-        today=today,
-        sessions=tuple(SessionRecord(_local_day(at), status) for at, status in sessions),
-        pain=tuple(PainRecord(_local_day(at), score, moment) for at, score, moment in pain),
-        feedback=tuple(FeedbackRecord(_local_day(at), ex, fb, sid) for at, ex, fb, sid in feedback),
-        psfs=tuple(PsfsRecord(_local_day(at), name, score) for at, name, score in psfs),
-        days_per_week=days,
-    )
 
 
 def history(db: Session, person_id: int, limit: int) -> History:

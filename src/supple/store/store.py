@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,11 +13,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from supple.store import engine as eng
-from supple.store.errors import StoreError
+from supple.store.errors import StoreError, explain
 from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.records import History, SessionState
 from supple.store.schema import (
     EventKey,
+    NoteRow,
     PainRow,
     Person,
     PlanRow,
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
 
 #: Most activities a person names for the Patient-Specific Functional Scale.
 MAX_PSFS_ACTIVITIES = 5
-#: How far back feedback counts for adjustments ("painful twice" within this many days).
-FEEDBACK_WINDOW_DAYS = 28
 
 
 class Store:
@@ -93,7 +92,7 @@ class Store:
                     person_id = person.id
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise eng.explain(exc, where) from None
+            raise explain(exc, where) from None
         except StoreError:
             engine.dispose()
             raise
@@ -310,6 +309,27 @@ class Store:
             return row.id
 
     @eng.guarded
+    def add_note(
+        self, text: str, *, session_id: int | None = None, at: datetime | None = None
+    ) -> int:
+        """Keep a free-text note, on its own or about a session; return its id."""
+        text = text.strip()
+        if not 1 <= len(text) <= 2000:
+            raise StoreError("a note is 1 to 2000 characters")
+        row = NoteRow(
+            person_id=self.person_id,
+            session_id=session_id,
+            at=as_utc(at) if at else now(),
+            text=text,
+        )
+        with self._write() as db:
+            if session_id is not None and db.get(SessionRow, session_id) is None:
+                raise StoreError(f"no session {session_id} in {self.where}")
+            db.add(row)
+            db.flush()
+            return row.id
+
+    @eng.guarded
     def psfs_activities(self) -> list[str]:
         """The activities the person named, in the order they named them."""
         with self._read() as db:
@@ -368,12 +388,16 @@ class Store:
     @eng.guarded
     def tracking_input(self, today: date | None = None) -> TrackingInput:
         """Everything tracking needs, as plain domain records (days in local time)."""
-        from supple.store import queries
+        from supple.store import fastread
 
         today = today or datetime.now().astimezone().date()
-        since = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
-        with self._read() as db:
-            return queries.tracking_input(db, self.person_id, today, as_utc(since))
+        raw = self._engine.raw_connection()
+        try:
+            return fastread.read(raw.driver_connection, self.dialect, self.person_id, today)
+        except Exception as exc:  # the driver's own errors, on the raw connection
+            raise StoreError(str(explain(exc, self.where))) from None
+        finally:
+            raw.close()
 
     # -- whole-database operations ------------------------------------------------------
     @eng.guarded

@@ -1,6 +1,6 @@
 """Tracking: adherence, streaks, pain trends, meaningful change and warnings (pure domain)."""
 
-from supple.tracking.adapt import adjustments_from, pain_warning
+from supple.tracking.adapt import Decisions, adjustments_from, decide, pain_warning
 from supple.tracking.model import (
     FeedbackRecord,
     PainRecord,
@@ -11,6 +11,7 @@ from supple.tracking.model import (
 from supple.tracking.summary import Progress, summarize
 
 __all__ = [
+    "Decisions",
     "FeedbackRecord",
     "PainRecord",
     "Progress",
@@ -18,6 +19,7 @@ __all__ = [
     "SessionRecord",
     "TrackingInput",
     "adjustments_from",
+    "decide",
     "pain_warning",
     "summarize",
 ]

@@ -9,13 +9,17 @@ rise; pain up by two points or more over a week means easing off and getting che
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from supple.library.model import Exercise
-from supple.planner.adjust import MAX_HOLD_STEP, Adjustments
 from supple.tracking import pain as pain_mod
-from supple.tracking.adherence import done_days, week_start
+from supple.tracking.adherence import done_days, week_counts, week_start
 from supple.tracking.model import TrackingInput
+
+if TYPE_CHECKING:  # imported lazily: ``supple progress`` must start fast
+    from supple.library.model import Exercise
+    from supple.planner.adjust import Adjustments
 
 #: Feedback older than this is not counted (the store hands over the same window).
 FEEDBACK_WINDOW_DAYS = 28
@@ -23,6 +27,18 @@ FEEDBACK_WINDOW_DAYS = 28
 REPORTS = 2
 #: Finished sessions a week needs to earn a hold step.
 SESSIONS_FOR_STEP = 4
+#: The planner's upper bound on hold steps (a test checks it equals planner.adjust's).
+MAX_HOLD_STEP = 12
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What tracking decided, as plain data (:func:`adjustments_from` hands it to the planner)."""
+
+    replace: dict[str, str] = field(default_factory=dict)
+    leave_out: dict[str, str] = field(default_factory=dict)
+    hold_step: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
@@ -53,12 +69,10 @@ def hold_steps(data: TrackingInput) -> int:
     days = done_days(data.sessions)
     if not days:
         return 0
-    sessions_per_week: dict[date, int] = {}
-    for day in days:
-        sessions_per_week[week_start(day)] = sessions_per_week.get(week_start(day), 0) + 1
+    sessions_per_week = week_counts(days)
     pain_per_week: dict[date, list[int]] = {}
     for p in data.pain:
-        pain_per_week.setdefault(week_start(p.day), []).append(p.score)
+        pain_per_week.setdefault(p.day - timedelta(days=p.day.weekday()), []).append(p.score)
     step = 0
     current = week_start(min(days))
     this_week = week_start(data.today)
@@ -81,14 +95,26 @@ def adjustments_from(
     data: TrackingInput, library: Mapping[str, Exercise] | None = None
 ) -> Adjustments:
     """What the planner should change, learned from recent feedback and pain."""
-    if library is None:
-        from supple.library import load_library
+    from supple.planner.adjust import Adjustments
 
-        library = load_library()
+    d = decide(data, library)
+    return Adjustments(
+        replace=d.replace, leave_out=d.leave_out, hold_step=d.hold_step, notes=d.notes
+    )
+
+
+def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -> Decisions:
+    """Replacements, exclusions, hold steps and notes (the library loads only when needed)."""
     replace: dict[str, str] = {}
     leave_out: dict[str, str] = {}
     notes: list[str] = []
     painful = {ex for ex, n in _reported(data, "painful").items() if n >= REPORTS}
+    easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS}
+    if library is None and (painful or easy):
+        from supple.library import load_library
+
+        library = load_library()
+    library = library or {}
     for ex_id in sorted(painful):
         exercise = library.get(ex_id)
         name = exercise.name if exercise else ex_id
@@ -101,7 +127,6 @@ def adjustments_from(
         else:
             leave_out[ex_id] = f"{name} was painful twice and has no gentler variant"
             notes.append(f"{name} hurt twice, so it is left out for now.")
-    easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS}
     for ex_id in sorted(easy - painful):
         exercise = library.get(ex_id)
         if exercise is None:
@@ -124,4 +149,4 @@ def adjustments_from(
     if warning:
         notes.append(warning)
         step = max(0, step - 1)
-    return Adjustments(replace=replace, leave_out=leave_out, hold_step=step, notes=notes)
+    return Decisions(replace=replace, leave_out=leave_out, hold_step=step, notes=notes)

@@ -37,19 +37,33 @@ class WeekAdherence:
         return self.done >= self.planned
 
 
-def weekly(data: TrackingInput, weeks: int | None = None) -> list[WeekAdherence]:
-    """Adherence for each week from the first session's (or the last ``weeks``) to today's."""
-    days = done_days(data.sessions)
+def week_counts(days: Iterable[date]) -> dict[date, int]:
+    """Days per week (by Monday)."""
+    counts: dict[date, int] = {}
+    for day in days:
+        monday = day - timedelta(days=day.weekday())
+        counts[monday] = counts.get(monday, 0) + 1
+    return counts
+
+
+def weekly(
+    data: TrackingInput, weeks: int | None = None, days: set[date] | None = None
+) -> list[WeekAdherence]:
+    """Adherence for each week from the first session's (or the last ``weeks``) to today's.
+
+    ``days`` is :func:`done_days` of the sessions when the caller has it already.
+    """
+    if days is None:
+        days = done_days(data.sessions)
     this_week = week_start(data.today)
     if weeks is not None:
         first = this_week - timedelta(weeks=weeks - 1)
+        days = {d for d in days if d >= first}
     elif data.sessions:
         first = week_start(min(s.day for s in data.sessions))
     else:
         first = this_week
-    counts: dict[date, int] = {}
-    for day in days:
-        counts[week_start(day)] = counts.get(week_start(day), 0) + 1
+    counts = week_counts(days)
     out = []
     start = first
     while start <= this_week:
@@ -63,9 +77,9 @@ def this_week(data: TrackingInput) -> WeekAdherence:
     return weekly(data, weeks=1)[0]
 
 
-def day_streak(data: TrackingInput) -> int:
+def day_streak(data: TrackingInput, days: set[date] | None = None) -> int:
     """Days in a row with a finished session, ending today (or yesterday, if today is open)."""
-    days = done_days(data.sessions)
+    days = done_days(data.sessions) if days is None else days
     day = data.today if data.today in days else data.today - timedelta(days=1)
     count = 0
     while day in days:
@@ -74,20 +88,20 @@ def day_streak(data: TrackingInput) -> int:
     return count
 
 
-def best_day_streak(data: TrackingInput) -> int:
+def best_day_streak(data: TrackingInput, days: set[date] | None = None) -> int:
     """The longest run of consecutive days with a finished session."""
     best = run = 0
     previous: date | None = None
-    for day in sorted(done_days(data.sessions)):
+    for day in sorted(done_days(data.sessions) if days is None else days):
         run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
         best = max(best, run)
         previous = day
     return best
 
 
-def week_streak(data: TrackingInput) -> int:
+def week_streak(data: TrackingInput, days: set[date] | None = None) -> int:
     """Weeks in a row that met the plan, ending last week (this week counts once it is met)."""
-    weeks = weekly(data)
+    weeks = weekly(data, days=days)
     if weeks and not weeks[-1].met:
         weeks = weeks[:-1]
     count = 0

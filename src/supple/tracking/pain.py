@@ -89,7 +89,7 @@ def change(data: TrackingInput) -> PainChange:
     base_scores = window(data.pain, start + timedelta(days=WINDOW_DAYS - 1))
     recent_first = data.today - timedelta(days=WINDOW_DAYS - 1)
     if recent_first <= start + timedelta(days=WINDOW_DAYS - 1):
-        wait = (start + timedelta(days=2 * WINDOW_DAYS) - data.today).days
+        wait = (start + timedelta(days=2 * WINDOW_DAYS - 1) - data.today).days
         return PainChange(
             "not_enough_data",
             f"Too early to compare: your first week of scores is the baseline; "

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from supple.library.model import Exercise
-from supple.planner.adjust import Adjustments
 from supple.tracking import adherence, pain, psfs
-from supple.tracking.adapt import adjustments_from, pain_warning
+from supple.tracking.adapt import Decisions, decide, pain_warning
 from supple.tracking.model import TrackingInput
+
+if TYPE_CHECKING:
+    from supple.library.model import Exercise
 
 #: Days shown in the pain sparkline.
 TREND_DAYS = 28
@@ -30,23 +32,25 @@ class Progress:
     pain_change: pain.PainChange
     psfs_change: psfs.PsfsChange | None
     warnings: list[str]
-    adjustments: Adjustments
+    adjustments: Decisions
 
 
 def summarize(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -> Progress:
     """Compute the progress summary."""
     warning = pain_warning(data)
+    days = adherence.done_days(data.sessions)
+    recent = adherence.weekly(data, weeks=8, days=days)
     return Progress(
-        this_week=adherence.this_week(data),
-        recent_weeks=adherence.weekly(data, weeks=8),
-        streak_days=adherence.day_streak(data),
-        best_streak_days=adherence.best_day_streak(data),
-        streak_weeks=adherence.week_streak(data),
+        this_week=recent[-1],
+        recent_weeks=recent,
+        streak_days=adherence.day_streak(data, days),
+        best_streak_days=adherence.best_day_streak(data, days),
+        streak_weeks=adherence.week_streak(data, days),
         sessions_done=sum(1 for s in data.sessions if s.status == "finished"),
         pain_now=pain.average(data),
         pain_trend=pain.daily_means(data, TREND_DAYS),
         pain_change=pain.change(data),
         psfs_change=psfs.change(data),
         warnings=[warning] if warning else [],
-        adjustments=adjustments_from(data, library),
+        adjustments=decide(data, library),
     )

@@ -1,0 +1,167 @@
+"""The tracking read on a plain DBAPI connection (sqlite3 or psycopg), no SQLAlchemy needed.
+
+``supple progress`` runs in a fresh process: importing SQLAlchemy alone costs more than the
+whole command's time budget, so the command reads through here when the database is already
+at the current schema (otherwise it opens the full :class:`~supple.store.Store`, which
+migrates). :meth:`Store.tracking_input` uses the same queries on its own connection, so there
+is one implementation of the read.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from supple.store.errors import StoreError, explain
+from supple.store.revision import HEAD
+from supple.tracking.model import (
+    FeedbackRecord,
+    PainRecord,
+    PsfsRecord,
+    SessionRecord,
+    TrackingInput,
+)
+
+#: How far back feedback counts (the tracking rules use the same window).
+FEEDBACK_WINDOW_DAYS = 28
+
+
+def _local_day(at: Any) -> date:
+    if isinstance(at, str):  # SQLite already gave the local date
+        return date.fromisoformat(at)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return at.astimezone().date()  # type: ignore[no-any-return]
+
+
+def _sql(dialect: str, text: str) -> str:
+    """Write ``:day(col)`` as the local date on SQLite; keep the timestamp on PostgreSQL."""
+    param = "?" if dialect == "sqlite" else "%s"
+    out = text.replace(":p", param)
+    while ":day(" in out:
+        start = out.index(":day(")
+        end = out.index(")", start)
+        column = out[start + 5 : end]
+        swap = f"date({column}, 'localtime')" if dialect == "sqlite" else column
+        out = out[:start] + swap + out[end + 1 :]
+    return out
+
+
+def _since_param(dialect: str, since: datetime) -> Any:
+    utc = since.astimezone(UTC)
+    return utc.replace(tzinfo=None).isoformat(sep=" ") if dialect == "sqlite" else utc
+
+
+def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
+    """Run the tracking queries on a DBAPI connection (read-only)."""
+    cur = conn.cursor()
+
+    def rows(text: str, *params: Any) -> list[Any]:
+        cur.execute(_sql(dialect, text), params)
+        return list(cur.fetchall())
+
+    since = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
+    since = since.astimezone()  # local midnight
+    days = rows("SELECT days_per_week FROM person WHERE id = :p", person_id)
+    sessions = rows(
+        "SELECT :day(started_at), status FROM session WHERE person_id = :p ORDER BY started_at",
+        person_id,
+    )
+    pain = rows(
+        "SELECT :day(at), score, moment FROM pain WHERE person_id = :p ORDER BY at, id",
+        person_id,
+    )
+    feedback = rows(
+        "SELECT :day(s.started_at), i.exercise, i.feedback, s.id FROM session_item i "
+        "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p AND s.started_at >= :p "
+        "AND i.feedback IS NOT NULL ORDER BY s.started_at, i.idx",
+        person_id,
+        _since_param(dialect, since),
+    )
+    psfs = rows(
+        "SELECT :day(sc.at), a.name, sc.score FROM psfs_score sc "
+        "JOIN psfs_activity a ON a.id = sc.activity_id WHERE a.person_id = :p "
+        "ORDER BY sc.at, a.id",
+        person_id,
+    )
+    cur.close()
+    return TrackingInput(
+        today=today,
+        sessions=tuple(SessionRecord(_local_day(d), st) for d, st in sessions),
+        pain=tuple(PainRecord(_local_day(d), sc, m) for d, sc, m in pain),
+        feedback=tuple(FeedbackRecord(_local_day(d), ex, fb, sid) for d, ex, fb, sid in feedback),
+        psfs=tuple(PsfsRecord(_local_day(d), name, sc) for d, name, sc in psfs),
+        days_per_week=int(days[0][0]) if days else 7,
+    )
+
+
+def _target(url: str | None) -> tuple[str, str] | None:
+    """(dialect, file path or libpq URI), or None when only the full store can handle it."""
+    text = url or os.environ.get("SUPPLE_DATABASE_URL") or ""
+    if not text:
+        from supple.store.paths import default_path
+
+        return "sqlite", str(default_path())
+    if "://" not in text:
+        return "sqlite", str(Path(text).expanduser())
+    scheme, _, rest = text.partition("://")
+    if scheme == "sqlite" and rest.startswith("/") and "?" not in rest:
+        return "sqlite", rest[1:]
+    if scheme in ("postgresql", "postgresql+psycopg", "postgres"):
+        return "postgresql", f"postgresql://{rest}"
+    return None
+
+
+def tracking_input(url: str | None, today: date | None = None) -> TrackingInput | None:
+    """The tracking input read directly, or None when the full store must open the database."""
+    target = _target(url)
+    if target is None:
+        return None
+    dialect, where = target
+    today = today or datetime.now().astimezone().date()
+    if dialect == "sqlite":
+        if not Path(where).is_file():
+            return None
+        import sqlite3
+
+        try:
+            conn: Any = sqlite3.connect(
+                f"file:{where}?mode=ro", uri=True, timeout=10, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise explain(exc, f"'{where}'") from None
+        errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+        label = f"'{where}'"
+    else:
+        import psycopg
+
+        label = "PostgreSQL database"
+        try:
+            conn = psycopg.connect(where, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise explain(exc, label) from None
+        errors = (psycopg.Error,)
+    try:
+        try:
+            cur = conn.cursor()
+            cur.execute("SELECT version_num FROM alembic_version")
+            found = cur.fetchone()
+            cur.execute("SELECT MIN(id) FROM person")
+            person = cur.fetchone()
+            cur.close()
+        except errors as exc:
+            if "no such table" in str(exc) or "does not exist" in str(exc):
+                return None  # an empty or old database: the full store migrates it
+            raise
+        if found is None or found[0] != HEAD or person is None or person[0] is None:
+            return None
+        return read(conn, dialect, int(person[0]), today)
+    except errors as exc:
+        raise explain(exc, label) from None
+    finally:
+        conn.close()
+
+
+__all__ = ["StoreError", "read", "tracking_input"]

@@ -1,0 +1,289 @@
+"""The tracking commands, end to end in-process, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+import sys
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from supple.cli.app import main
+from supple.planner.model import Plan, PlanItem
+from supple.safety.profile import Profile
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
+from supple.store import Store
+
+T0 = datetime(2026, 3, 2, 7, 45, tzinfo=UTC)
+
+
+class Run:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def supple(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str):  # type: ignore[no-untyped-def]
+    """Run ``supple ARGS`` against ``database_url`` (given through the environment)."""
+    monkeypatch.setenv("SUPPLE_DATABASE_URL", database_url)
+    monkeypatch.setenv("COLUMNS", "120")
+
+    def run(*args: str, stdin: str | None = None) -> Run:
+        monkeypatch.setattr(sys, "argv", ["supple", *args])
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        capsys.readouterr()
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return run
+
+
+def one_line_error(result: Run) -> None:
+    assert result.code == 2
+    assert result.err.startswith("supple: error: ") and result.err.count("\n") == 1
+    assert "Traceback" not in result.err
+
+
+def fill(url: str) -> None:
+    """A bit of everything: profile, plan, a session with events, pain, PSFS, a note."""
+    with Store.open(url) as store:
+        store.save_profile(Profile(pain_now=6, minutes=10), at=T0)
+        item = PlanItem(
+            exercise="cat_cow",
+            name="Cat-cow",
+            position="all_fours",
+            sided=False,
+            duration_s=60,
+            seconds=60,
+            why="moves the spine",
+        )
+        plan_id = store.save_plan(Plan(status="plan", items=[item], total_seconds=60), at=T0)
+        for day in range(3):
+            at = T0 + timedelta(days=day)
+            sid = store.begin_session(plan_id, key=uuid.uuid4().hex, at=at)
+            k = lambda: uuid.uuid4().hex  # noqa: E731
+            store.record(sid, PainEvent(key=k(), at=at, when="before", score=6 - day))
+            store.record(
+                sid,
+                ItemEvent(
+                    key=k(),
+                    at=at,
+                    index=0,
+                    exercise="cat_cow",
+                    planned_seconds=60,
+                    held_seconds=58,
+                    status="done",
+                ),
+            )
+            store.record(
+                sid, FeedbackEvent(key=k(), at=at, index=0, exercise="cat_cow", feedback="fine")
+            )
+            if day < 2:
+                store.record(
+                    sid, EndEvent(key=k(), at=at + timedelta(minutes=5), status="finished")
+                )
+        store.log_pain(4, note='stiff, "after" driving\nsecond line', at=T0 + timedelta(hours=5))
+        store.save_psfs({"climbing stairs": 3, "putting on socks": 5}, at=T0)
+        store.add_note("felt looser today", session_id=1, at=T0)
+
+
+def test_log_pain(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    result = supple("log", "pain", "5", "--note", "after gardening")
+    assert result.code == 0 and "Logged pain 5/10" in result.out
+    with Store.open(database_url) as store:
+        entry = store.history().pain[0]
+        assert (entry.score, entry.note) == (5, "after gardening")
+
+
+@pytest.mark.parametrize("bad", ["11", "-1", "five", "3.5"])
+def test_log_pain_refuses_bad_scores(supple, database_url: str, bad: str) -> None:  # type: ignore[no-untyped-def]
+    result = supple("log", "pain", "--", bad) if bad.startswith("-") else supple("log", "pain", bad)
+    one_line_error(result)
+    assert "0 to 10" in result.err
+    with Store.open(database_url) as store:
+        assert store.counts()["pain"] == 0
+
+
+def test_psfs_scores_from_options_and_prompts(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    assert supple("psfs", "--score", "climbing stairs=4", "--score", "sitting=6").code == 0
+    asked = supple("psfs", stdin="5\n7\n")
+    assert asked.code == 0 and "climbing stairs" in asked.out
+    bad = supple("psfs", "--score", "sitting=12")
+    one_line_error(bad)
+    one_line_error(supple("psfs", "--score", "no score here"))
+    with Store.open(database_url) as store:
+        assert store.psfs_activities() == ["climbing stairs", "sitting"]
+        assert store.counts()["psfs_score"] == 4
+
+
+def test_psfs_names_activities_when_none_exist(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    result = supple("psfs", stdin="bending to garden\ncarrying shopping\n\n2\n4\n")
+    assert result.code == 0, result.err
+    with Store.open(database_url) as store:
+        assert store.psfs_activities() == ["bending to garden", "carrying shopping"]
+
+
+def test_progress_and_chart(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fill(database_url)
+    result = supple("progress", "--chart", str(tmp_path / "p.png"))
+    assert result.code == 0, result.err
+    assert "Pain, last 28 days" in result.out and "This week:" in result.out
+    assert "Streak:" in result.out
+    assert (tmp_path / "p.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = supple("progress", "--chart", str(tmp_path / "p.svg"))
+    assert svg.code == 0 and "<svg" in (tmp_path / "p.svg").read_text()
+    one_line_error(supple("progress", "--chart", str(tmp_path / "p.gif")))
+    assert not (tmp_path / "p.gif").exists()
+
+
+def test_progress_on_a_new_database(supple) -> None:  # type: ignore[no-untyped-def]
+    result = supple("progress")
+    assert result.code == 0 and "No pain scores yet" in result.out
+
+
+def test_history(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    assert "Nothing recorded yet" in supple("history").out
+    fill(database_url)
+    result = supple("history", "--limit", "5")
+    assert result.code == 0
+    assert "finished" in result.out and "in progress" in result.out
+    assert "stiff" in result.out
+
+
+def _comparable(url: str) -> dict[str, object]:
+    with Store.open(url) as store:
+        data = store.export_all().model_dump(mode="json")
+    data.pop("exported_at")
+    return data
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_import_round_trip_loses_nothing(  # type: ignore[no-untyped-def]
+    supple, database_url: str, fmt: str, tmp_path: Path
+) -> None:
+    fill(database_url)
+    out = tmp_path / f"export.{fmt}"
+    assert supple("export", "--format", fmt, "--output", str(out)).code == 0
+    target = f"sqlite:///{tmp_path / 'fresh.db'}"
+    result = supple("import", str(out), "--database-url", target)
+    assert result.code == 0, result.err
+    assert "Imported" in result.out
+    original = _comparable(database_url)
+    assert _comparable(target) == original
+    assert len(original["sessions"]) == 3 and len(original["event_keys"]) == 11  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_import_into_each_backend_keeps_everything(  # type: ignore[no-untyped-def]
+    supple, database_url: str, tmp_path: Path, fmt: str
+) -> None:
+    source = f"sqlite:///{tmp_path / 'source.db'}"
+    fill(source)
+    out = tmp_path / f"e.{fmt}"
+    assert supple("export", "--format", fmt, "-o", str(out), "--database-url", source).code == 0
+    assert supple("import", str(out)).code == 0  # into database_url (the environment)
+    assert _comparable(database_url) == _comparable(source)
+    # ids continue after the imported ones
+    with Store.open(database_url) as store:
+        assert store.log_pain(2) > 3
+
+
+def _bad_files(tmp_path: Path, good: dict) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    def variant(change) -> str:  # type: ignore[no-untyped-def]
+        data = json.loads(json.dumps(good))
+        change(data)
+        return json.dumps(data)
+
+    return [
+        ("not json", "{ this is not json"),
+        ("other json", json.dumps({"hello": 1})),
+        ("score 12", variant(lambda d: d["pain"][0].update(score=12))),
+        ("unknown exercise", variant(lambda d: d["items"][0].update(exercise="toe_touchy"))),
+        ("missing session", variant(lambda d: d["items"][0].update(session_id=99))),
+        ("bad profile", variant(lambda d: d["profiles"][0]["answers"].update(pain_now=40))),
+        ("bad csv", "record,name\nfoo,bar\n"),
+        ("naive time", variant(lambda d: d["pain"][0].update(at="2026-03-02T07:45:00"))),
+    ]
+
+
+def test_malformed_imports_write_nothing(  # type: ignore[no-untyped-def]
+    supple, database_url: str, tmp_path: Path
+) -> None:
+    source = f"sqlite:///{tmp_path / 'source.db'}"
+    fill(source)
+    with Store.open(source) as store:
+        good = store.export_all().model_dump(mode="json")
+    for name, text in _bad_files(tmp_path, good):
+        path = tmp_path / "bad.json"
+        path.write_text(text)
+        result = supple("import", str(path))
+        one_line_error(result)
+        with Store.open(database_url) as store:
+            assert sum(store.counts().values()) == 1, name  # only the person
+    one_line_error(supple("import", str(tmp_path / "missing.json")))
+
+
+def test_import_refuses_a_database_with_records(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fill(database_url)
+    out = tmp_path / "e.json"
+    supple("export", "-o", str(out))
+    result = supple("import", str(out))
+    one_line_error(result)
+    assert "already holds records" in result.err
+
+
+def test_export_format_is_checked(supple) -> None:  # type: ignore[no-untyped-def]
+    one_line_error(supple("export", "--format", "xml"))
+
+
+def test_backup(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fill(database_url)
+    out = tmp_path / "copy.bak"
+    result = supple("backup", "--output", str(out))
+    assert result.code == 0 and str(out) in result.out
+    if database_url.startswith("sqlite"):
+        with sqlite3.connect(out) as conn:
+            assert conn.execute("SELECT count(*) FROM session").fetchone() == (3,)
+        with Store.open(str(out)) as copy:
+            assert copy.counts() == Store.open(database_url).counts()
+        one_line_error(supple("backup", "--output", str(out)))  # never overwrites
+    else:
+        assert json.loads(out.read_text())["format"] == "supple-export"
+
+
+def test_locked_database_says_what_to_do(supple, sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SUPPLE_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("SUPPLE_DB_TIMEOUT", "0.2")
+    holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = supple("log", "pain", "3")
+        one_line_error(result)
+        assert "locked by another program" in result.err and "try again" in result.err
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert supple("log", "pain", "3").code == 0
+
+
+def test_corrupt_file_is_never_reset(supple, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "garbage.db"
+    junk = bytes(range(256)) * 40
+    path.write_bytes(junk)
+    monkeypatch.setenv("SUPPLE_DATABASE_URL", str(path))
+    for args in (["log", "pain", "3"], ["progress"], ["history"]):
+        result = supple(*args)
+        one_line_error(result)
+        assert "damaged or is not a Supple database" in result.err
+    assert path.read_bytes() == junk
