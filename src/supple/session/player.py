@@ -95,10 +95,12 @@ class Player:
         return self.timeline.item_at(self._last)
 
     def seconds_to_next_cue(self) -> float | None:
-        """How long until the next cue is due (None when paused or nothing is left)."""
-        if self.paused or self._cursor >= len(self._cues) or self._origin is None:
+        """How long until the next cue, or the end of the session, is due (None when paused)."""
+        if self.paused or self._origin is None or self.finished:
             return None
-        return self._origin + self._cues[self._cursor].at - self._clock()
+        end = self.timeline.total_seconds
+        at = self._ats[self._cursor] if self._cursor < len(self._cues) else end
+        return self._origin + min(at, end) - self._clock()
 
     def held_seconds(self, index: int) -> float:
         """Seconds of holding or flowing played so far in item ``index``."""
