@@ -101,3 +101,22 @@ def test_a_broken_rules_file_names_the_field() -> None:
             "exclusions:\n- {id: y, always: true, loads: [kneeling], sentence: needs kneeling"
             " a lot, source: me}\n"
         )
+
+
+def test_docs_list_every_rule() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "safety.md").read_text("utf-8")
+    rules = load_rules()
+    for rule_id in [r.id for r in rules.referrals] + [r.id for r in rules.exclusions]:
+        assert f"`{rule_id}`" in text, rule_id
+    assert all(r.source for r in rules.exclusions)
+
+
+def test_urgency_tiers_match_the_plan_model() -> None:
+    from typing import get_args
+
+    from supple.planner.model import Urgency as PlanUrgency
+    from supple.safety.rules import Urgency
+
+    assert get_args(Urgency) == get_args(PlanUrgency)
