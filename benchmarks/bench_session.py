@@ -5,6 +5,8 @@ A 60-second session with 100 cues (one every 0.6 s) is played twice on ``time.mo
 * **player**: :class:`supple.session.player.Player`, as the terminal coach drives it: sleep until
   the next cue's absolute deadline (or a 0.2 s screen refresh, whichever is sooner), poll.
 * **naive**: ``time.sleep(1)`` once a second, then say whatever fell due, counting seconds.
+* **sleep**: the floor the machine sets: ``time.sleep`` straight to each deadline, nothing else
+  (how late the operating system wakes a sleeping process, which load on the machine worsens).
 
 Both loops do the same small amount of work at every wake-up (``WORK_S`` of busy time, standing
 in for drawing the screen). Lateness is when a cue was said minus its deadline (start + offset);
@@ -14,6 +16,7 @@ drift is when the end of the session was noticed minus start + 60 s.
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import time
@@ -108,16 +111,32 @@ def run_naive(
     return late, clock() - (start + timeline.total_seconds)
 
 
+def run_bare_sleep(
+    timeline: Timeline, clock: Callable[[], float] = time.monotonic
+) -> tuple[list[float], float]:
+    """The floor set by the machine: sleep straight to each deadline, no player, no work."""
+    start = clock()
+    late: list[float] = []
+    for cue in timeline.all_cues():
+        pause = start + cue.at - clock()
+        if pause > 0:
+            time.sleep(pause)
+        late.append(clock() - (start + cue.at))
+    return late, clock() - (start + timeline.total_seconds)
+
+
 def _p(values: list[float], q: float) -> float:
+    """The ``q`` quantile by the nearest-rank method (p99 of 100 values is the 99th smallest)."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
 
 
 def _row(name: str, late: list[float], drift: float) -> str:
     ms = [v * 1000 for v in late]
     return (
-        f"{name:<8} cues {len(ms):>3}  lateness p50 {statistics.median(ms):8.2f} ms  "
-        f"p99 {_p(ms, 0.99):8.2f} ms  max {max(ms):8.2f} ms  end drift {drift * 1000:8.2f} ms"
+        f"{name:<7} cues {len(ms):>3}  lateness p50 {statistics.median(ms):7.2f} ms  "
+        f"p95 {_p(ms, 0.95):7.2f} ms  p99 {_p(ms, 0.99):7.2f} ms  max {max(ms):7.2f} ms  "
+        f"end drift {drift * 1000:7.2f} ms"
     )
 
 
@@ -128,6 +147,9 @@ def main() -> None:
     print(f"session of {seconds:g} s with {CUES} cues, real clock, {work}")
     print(_row("player", *run_player(timeline)), flush=True)
     print(_row("naive", *run_naive(timeline)), flush=True)
+    print(_row("sleep", *run_bare_sleep(timeline)), flush=True)
+    load = ", ".join(f"{v:.2f}" for v in os.getloadavg())
+    print(f"load average at the end (1, 5, 15 min): {load} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

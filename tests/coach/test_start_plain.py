@@ -20,7 +20,7 @@ def _export(url: str) -> Any:
 
 def test_a_whole_session_is_saved(plan_file: Path, database_url: str) -> None:
     # pain before 3; feedback "fine" after the first exercise; pain after 1
-    done = run_start("--plan", str(plan_file), "--db", database_url, answers="3\n1\n1\n")
+    done = run_start("--plan", str(plan_file), "--database-url", database_url, answers="3\n1\n1\n")
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Single knee-to-chest." in out and "Switch sides: now the right side." in out
@@ -40,7 +40,9 @@ def test_a_whole_session_is_saved(plan_file: Path, database_url: str) -> None:
 
 
 def test_bad_answers_are_asked_again(plan_file: Path, sqlite_url: str) -> None:
-    done = run_start("--plan", str(plan_file), "--db", sqlite_url, answers="eleven\n12\n4\n")
+    done = run_start(
+        "--plan", str(plan_file), "--database-url", sqlite_url, answers="eleven\n12\n4\n"
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("from 0 (no pain) to 10") == 2
     assert [(p.moment, p.score) for p in _export(sqlite_url).pain] == [("before", 4)]
@@ -56,7 +58,7 @@ def test_problems_are_one_line_errors(tmp_path: Path, sqlite_url: str) -> None:
         ([], "no saved profile"),
     ]
     for args, message in cases:
-        done = run_start(*args, "--db", sqlite_url)
+        done = run_start(*args, "--database-url", sqlite_url)
         assert done.returncode == 2, (args, done.stdout)
         assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
         assert "Traceback" not in done.stderr
@@ -64,7 +66,7 @@ def test_problems_are_one_line_errors(tmp_path: Path, sqlite_url: str) -> None:
 
 def test_a_killed_session_resumes_without_losing_anything(plan_file: Path, sqlite_url: str) -> None:
     proc = subprocess.Popen(
-        supple_argv("--plan", str(plan_file), "--db", sqlite_url),
+        supple_argv("--plan", str(plan_file), "--database-url", sqlite_url),
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -87,7 +89,7 @@ def test_a_killed_session_resumes_without_losing_anything(plan_file: Path, sqlit
     before = _export(sqlite_url)
     assert before.sessions[0].status == "in_progress"
     kept = {k.key for k in before.event_keys}
-    done = run_start("--resume", "--db", sqlite_url, answers="2\n")
+    done = run_start("--resume", "--database-url", sqlite_url, answers="2\n")
     assert done.returncode == 0, done.stderr
     assert "Resuming at exercise 2: Cat-cow" in done.stdout
     assert "Single knee-to-chest." not in done.stdout  # not done twice

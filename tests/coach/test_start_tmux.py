@@ -20,40 +20,40 @@ def _export(url: str) -> Any:
         return store.export_all()
 
 
-def test_start_pause_skip_answer_finish(tmux: Tmux, plan_file: Path, sqlite_url: str) -> None:
-    tmux.run(supple_argv("--plan", str(plan_file), "--db", sqlite_url), coach_env())
+def test_start_pause_skip_answer_finish(tmux: Tmux, tmp_path: Path, sqlite_url: str) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("pain_areas: [lower_back]\npain_now: 3\n", encoding="utf-8")
+    argv = supple_argv("--profile", str(profile), "--minutes", "3", "--database-url", sqlite_url)
+    tmux.run(argv, coach_env())
     tmux.wait_for("Before you start: pain right now")
     tmux.keys("3", "Enter")
-    screen = tmux.wait_for("exercise 1 of 2")
-    assert "Single knee-to-chest" in screen and "space pause" in screen
+    screen = tmux.wait_for("exercise 1 of")
+    assert "space pause" in screen and "Session" in screen
     tmux.keys("Space")
     paused = tmux.wait_for("Paused")
     assert "press space to go on" in paused
-    frozen = tmux.screen()
-    assert "Paused" in frozen
     tmux.keys("Space")
     wait_until(lambda: "Paused" not in tmux.screen(), what="the pause to end")
     tmux.keys("n")  # skip the first exercise
-    screen = tmux.wait_for("exercise 2 of 2")
-    assert "Cat-cow" in screen
+    tmux.wait_for("exercise 2 of")
     tmux.wait_for("All done: pain right now", timeout=60)
     tmux.keys("1", "Enter")
     done = tmux.wait_for("EXIT=0")
-    assert "Session finished: 1 exercise(s) done, 1 skipped" in done
     data = _export(sqlite_url)
+    [plan] = data.plans
+    planned = [i["exercise"] for i in plan.body["items"]]
+    assert f"Session finished: {len(planned) - 1} exercise(s) done, 1 skipped" in done
     [session] = data.sessions
-    assert session.status == "finished"
+    assert session.status == "finished" and session.plan_id == plan.id
     items = sorted(data.items, key=lambda i: i.idx)
-    assert [(i.exercise, i.status) for i in items] == [
-        ("knee_to_chest_single", "skipped"),
-        ("cat_cow", "done"),
-    ]
-    assert items[1].held_seconds == 30
+    assert [i.exercise for i in items] == planned
+    assert [i.status for i in items] == ["skipped"] + ["done"] * (len(planned) - 1)
+    assert all(i.held_seconds == i.planned_seconds for i in items[1:])
     assert sorted((p.moment, p.score) for p in data.pain) == [("after", 1), ("before", 3)]
 
 
 def test_quit_saves_and_restores_the_terminal(tmux: Tmux, plan_file: Path, sqlite_url: str) -> None:
-    tmux.run(supple_argv("--plan", str(plan_file), "--db", sqlite_url), coach_env())
+    tmux.run(supple_argv("--plan", str(plan_file), "--database-url", sqlite_url), coach_env())
     tmux.wait_for("Before you start")
     tmux.keys("Enter")  # no pain score given: that is allowed
     tmux.wait_for("exercise 1 of 2")
@@ -69,7 +69,7 @@ def test_kill_9_then_resume_loses_nothing_logged(
     tmux: Tmux, plan_file: Path, sqlite_url: str
 ) -> None:
     # a long get-ready leaves time to answer feedback on the first exercise after it ends
-    argv = supple_argv("--plan", str(plan_file), "--db", sqlite_url, "--countdown", "30")
+    argv = supple_argv("--plan", str(plan_file), "--database-url", sqlite_url, "--countdown", "30")
     tmux.run(argv, coach_env())
     tmux.wait_for("Before you start")
     tmux.keys("6", "Enter")
@@ -81,7 +81,7 @@ def test_kill_9_then_resume_loses_nothing_logged(
     before = _export(sqlite_url)
     assert before.sessions[0].status == "in_progress"
     tmux.keys("reset", "Enter")
-    tmux.run(supple_argv("--resume", "--db", sqlite_url), coach_env())
+    tmux.run(supple_argv("--resume", "--database-url", sqlite_url), coach_env())
     screen = tmux.wait_for("exercise 2 of 2")
     assert "Cat-cow" in screen
     tmux.wait_for("All done: pain right now", timeout=60)

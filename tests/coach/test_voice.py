@@ -74,7 +74,7 @@ def test_start_with_voice_speaks_the_session(plan_file: Path, sqlite_url: str) -
     done = run_start(
         "--plan",
         str(plan_file),
-        "--db",
+        "--database-url",
         sqlite_url,
         "--voice",
         answers="\n\n",
@@ -98,7 +98,7 @@ def test_start_without_espeak_says_so_once(plan_file: Path, sqlite_url: str) -> 
     done = run_start(
         "--plan",
         str(plan_file),
-        "--db",
+        "--database-url",
         sqlite_url,
         "--voice",
         answers="\n\n",
@@ -107,6 +107,6 @@ def test_start_without_espeak_says_so_once(plan_file: Path, sqlite_url: str) -> 
     assert done.returncode == 0, done.stderr
     assert done.stderr.count("Voice is off: espeak-ng is not installed") == 1
     muted = run_start(
-        "--plan", str(plan_file), "--db", sqlite_url, "--voice", "--mute", answers="\n\n"
+        "--plan", str(plan_file), "--database-url", sqlite_url, "--voice", "--mute", answers="\n\n"
     )
     assert "Voice is off" not in muted.stderr

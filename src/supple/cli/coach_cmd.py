@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from supple.cli.common import fail
+from supple.cli.store_opts import DatabaseUrl, open_store
 
 if TYPE_CHECKING:
     from supple.library.loader import Library
@@ -53,9 +54,7 @@ def register(app: typer.Typer) -> None:
         resume: bool = typer.Option(
             False, "--resume", help="Continue the unfinished session from its next exercise."
         ),
-        database_url: str | None = typer.Option(
-            None, "--database-url", "--db", help="Database URL or SQLite file (default: yours)."
-        ),
+        database_url: DatabaseUrl = None,
     ) -> None:
         """Follow today's routine with a guided timer; every step is saved as it happens."""
         from supple.store import StoreError
@@ -86,7 +85,7 @@ def _run(
     full_screen = not plain and sys.stdin.isatty() and sys.stdout.isatty()
     full_screen = full_screen and os.environ.get("TERM", "dumb") != "dumb"
     scale = _time_scale()
-    with _open_store(database_url) as store:
+    with open_store(database_url) as store:
         if resume:
             state = store.unfinished_session()
             if state is None or state.plan is None:
@@ -144,12 +143,6 @@ def _time_scale() -> float:
     return scale
 
 
-def _open_store(url: str | None) -> Store:
-    from supple.store import Store
-
-    return Store.open(url)
-
-
 def _voice(voice: bool, mute: bool, full_screen: bool):  # type: ignore[no-untyped-def]
     from supple.cli.voice import ESPEAK, Voice
 
@@ -198,29 +191,29 @@ def _todays_plan(
 def _plan_from_profile(
     store: Store, library: Library, profile_file: Path | None, minutes: int | None
 ) -> Plan:
-    import yaml
-    from pydantic import ValidationError
+    """Today's plan, as `supple plan` makes it: the profile, what tracking learned, the day."""
+    from datetime import date
 
-    from supple import planner
-    from supple.safety.profile import Profile
+    from supple.planner import make_plan
+    from supple.safety.profile_input import ProfileError, parse_document, profile_from
+    from supple.tracking import adjustments_from
 
-    if profile_file is not None:
-        try:
-            profile = Profile.model_validate(yaml.safe_load(_read(profile_file)) or {})
-        except (yaml.YAMLError, ValidationError) as exc:
-            fail(f"{profile_file}: not a valid profile ({str(exc).splitlines()[0]})")
-    else:
-        saved = store.latest_profile()
-        if saved is None:
-            fail("no saved profile: answer the questions with `supple plan`, or pass --profile")
-        profile = saved
-    if minutes is not None:
-        profile = profile.model_copy(update={"minutes": minutes})
-    make_plan = getattr(planner, "make_plan", None)
-    if make_plan is None:
-        fail("the planner is not available in this build; run a plan file with --plan")
-    plan: Plan = make_plan(profile, library)
-    return plan
+    today = date.today()
+    try:
+        if profile_file is not None:
+            answers = parse_document(_read(profile_file), str(profile_file))
+        else:
+            saved = store.latest_profile()
+            if saved is None:
+                fail("no saved profile: answer the questions with `supple plan`, or pass --profile")
+            answers = saved.model_dump()
+        if minutes is not None:
+            answers = {**answers, "minutes": minutes}
+        profile = profile_from(answers)
+    except ProfileError as exc:
+        fail(str(exc))
+    learned = adjustments_from(store.tracking_input(today))
+    return make_plan(profile, library, day=today, adjustments=learned)
 
 
 def _read(path: Path) -> str:

@@ -117,7 +117,8 @@ def flow(
     """Pace a flowing move: each breath in and out is a cue with the shape to move into."""
     end = start + duration
     inhale, exhale = script.flow_shapes(exercise.steps, exercise.breathing)
-    said = [_cue(start, "do", "Move with your breath, slowly.")]
+    step = exercise.steps[1] if len(exercise.steps) > 1 else exercise.steps[0]
+    said = [_cue(start, "do", f"{step} Move with your breath, slowly.")]
     if first:
         said.append(_cue(start, "feel", exercise.feel))
         said.append(_cue(start, "safety", script.SAFETY_LINE))
