@@ -68,12 +68,17 @@ def _d(seg: Segment, pts: dict[str, Vec], proj: Projection) -> str:
     return f"M{_fmt(a[0])} {_fmt(-a[1])}L{_fmt(b[0])} {_fmt(-b[1])}"
 
 
-def _chain_depths(seq: list[Sample], proj: Projection) -> dict[str, float]:
-    """Mean depth of each chain over the whole move, nearest last when sorted."""
+def _chain_depths(seq: list[Sample], proj: Projection, *, level: bool) -> dict[str, float]:
+    """Mean depth of each chain over the whole move (``level``: as if the camera were level)."""
 
     def depth(chain: str) -> float:
         names = {p for part in _CHAINS[chain] for p in (_PARTS[part].a, _PARTS[part].b)}
-        return sum(proj(s.points[n])[2] for s in seq for n in names) / (len(names) * len(seq))
+        total = sum(
+            proj.level_depth(s.points[n]) if level else proj(s.points[n])[2]
+            for s in seq
+            for n in names
+        )
+        return total / (len(names) * len(seq))
 
     return {chain: depth(chain) for chain in _CHAINS}
 
@@ -167,11 +172,14 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
     body: list[str] = [
         use(p, HALO, HALO_EXTRA, ' stroke-opacity="0.55"') for p in _PARTS if p in lit
     ]
-    depths = _chain_depths(seq, proj)
+    depths = _chain_depths(seq, proj, level=False)
+    sides = _chain_depths(seq, proj, level=True)
+    # Seen from above, limbs resting beside the trunk are not "far": only those well under it.
+    margin = 30.0 if figure.view == "above" else FAR_DEPTH
     for chain in sorted(depths, key=depths.__getitem__):
         parts = _CHAINS[chain]
         # A limb clearly behind the trunk is the far one; beside or in front of it, near.
-        behind = depths[chain] < depths["trunk"] - FAR_DEPTH
+        behind = sides[chain] < sides["trunk"] - margin
         colour = TRUNK if chain == "trunk" else (FAR if behind else NEAR)
         body += [use(p, EDGE, EDGE_EXTRA) for p in parts if p != "nose"]
         body += [use(p, colour, 0) for p in parts]
@@ -211,8 +219,8 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'role="img" viewBox="{vb}" width="{WIDTH_PX}" height="{_fmt(height)}" '
         f'aria-labelledby="t-{figure.exercise_id} d-{figure.exercise_id}">'
-        f'<title id="t-{figure.exercise_id}">{escape(title)}</title>'
-        f'<desc id="d-{figure.exercise_id}">{escape(desc)}</desc>'
+        f'<title id="t-{figure.exercise_id}">{escape(title, quote=False)}</title>'
+        f'<desc id="d-{figure.exercise_id}">{escape(desc, quote=False)}</desc>'
         f"<defs>{''.join(defs)}</defs>"
         f'<g fill="none" stroke-linecap="round" stroke-linejoin="round">{inner}</g></svg>'
     )

@@ -20,6 +20,7 @@ DOOR_H = 205.0
 MAT_HALF = 95.0
 MAT_HALF_WIDTH = 32.0
 MAT_T = 2.0
+MAT_FILL = "#eaedef"
 
 #: Props that carry weight from above, and their tops.
 _HORIZONTAL: dict[str, str] = {"floor": "", "seat": "chair", "step": "step"}
@@ -98,6 +99,11 @@ class Projection:
     elevation: float = 0.0
     mirrored: bool = False
 
+    def level_depth(self, p: Vec) -> float:
+        """Depth as seen with the camera level: which side of the body is nearer."""
+        x, y, z = p
+        return z if self.view == "side" else (x if self.view == "front" else y)
+
     def __call__(self, p: Vec) -> tuple[float, float, float]:
         x, y, z = p
         if self.view == "side":
@@ -136,17 +142,19 @@ def prop_shapes(
     """
     mid, line = "#d3d6d9", "#868b90"
 
-    def box3(x0: float, y0: float, z0: float, x1: float, y1: float, z1: float) -> Shape:
+    def box3(
+        x0: float, y0: float, z0: float, x1: float, y1: float, z1: float, fill: str = mid
+    ) -> Shape:
         corners = [proj((x, y, z)) for x in (x0, x1) for y in (y0, y1) for z in (z0, z1)]
         us, vs = [c[0] for c in corners], [c[1] for c in corners]
-        return Shape(_box(min(us), min(vs), max(us), max(vs)), mid, line)
+        return Shape(_box(min(us), min(vs), max(us), max(vs)), fill, line)
 
     x, z = prop.x, prop.z
     if prop.kind == "mat":
         x0, x1, z0, z1 = footprint
         cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
         hx, hz = max(MAT_HALF, (x1 - x0) / 2 + 8), max(MAT_HALF_WIDTH, (z1 - z0) / 2 + 8)
-        return [box3(cx - hx, -MAT_T, cz - hz, cx + hx, 0, cz + hz)]
+        return [box3(cx - hx, -MAT_T, cz - hz, cx + hx, 0, cz + hz, fill=MAT_FILL)]
     if prop.kind == "chair":
         s = SEAT_HALF
         legs = [
