@@ -153,3 +153,9 @@ def test_surgery_gives_no_routine() -> None:
 def test_no_floor_means_standing_and_chair_only() -> None:
     plan = plan_for(can_get_to_floor=False, minutes=25)
     assert {i.position for i in plan.items} <= {"standing", "seated_chair"}
+
+
+def test_severe_pain_flag_refers_soon_in_gentle_mode() -> None:
+    plan = plan_for(red_flags=["severe_pain_not_easing_for_days"], pain_now=5)
+    assert plan.status == "refer" and plan.referral is not None
+    assert plan.referral.urgency == "soon" and plan.gentle and plan.items
