@@ -83,5 +83,6 @@ def test_layout_groups_positions_and_counts_transitions() -> None:
     positions = [c.position for c in seq]
     assert any(c.exercise.on_floor for c in seq)
     assert timing.floor_moves(positions) == (1, 1)
-    expected = sum(timing.transition_seconds(a, b) for a, b in zip([None, *positions], positions))
+    before = [None, *positions[:-1]]
+    expected = sum(timing.transition_seconds(a, b) for a, b in zip(before, positions, strict=True))
     assert transitions(seq) == expected > 0
