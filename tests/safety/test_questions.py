@@ -13,7 +13,7 @@ from supple.safety.profile_input import (
     profile_from,
     profile_to_yaml,
 )
-from supple.safety.questions import QUESTIONS
+from supple.safety.questions import QUESTIONS, AnswerError, parse_answer
 
 
 def test_every_field_is_asked() -> None:
@@ -75,3 +75,37 @@ def test_documents_round_trip() -> None:
         parse_document("{nope", "p.json")
     with pytest.raises(ProfileError, match="expected a mapping"):
         parse_document("- 1\n- 2\n", "list.yaml")
+
+
+def _question(field: str):  # type: ignore[no-untyped-def]
+    return next(q for q in QUESTIONS if q.field == field)
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "value"),
+    [
+        ("pain_now", " 7 ", 7),
+        ("pain_weeks", "0.5", 0.5),
+        ("age", "", None),
+        ("pain_areas", "1, 3 1", ["lower_back", "neck"]),
+        ("conditions", "", []),
+    ],
+)
+def test_parse_answer(field: str, raw: str, value: object) -> None:
+    assert parse_answer(_question(field), raw) == value
+
+
+@pytest.mark.parametrize(
+    ("field", "raw", "message"),
+    [
+        ("pain_now", "seven", "type a number"),
+        ("pain_now", "11", "from 0 to 10"),
+        ("pain_now", "4.5", "whole number"),
+        ("minutes", "", "type a number"),
+        ("equipment", "0", "from 1 to 6"),
+        ("equipment", "a,b", "numbers of your choices"),
+    ],
+)
+def test_parse_answer_explains_what_to_type(field: str, raw: str, message: str) -> None:
+    with pytest.raises(AnswerError, match=message):
+        parse_answer(_question(field), raw)

@@ -462,7 +462,8 @@ def _ask(out: Console, q: Question, answers: dict[str, Any]) -> None:
     """Ask ``q`` until the answer is valid, and store it in ``answers``."""
     from rich.prompt import Confirm, Prompt
 
-    hint = f" [dim]({q.hint})[/dim]" if q.hint else ""
+    from supple.safety.questions import AnswerError, parse_answer
+
     if q.kind == "red_flag":
         if Confirm.ask(q.text, default=False, console=out):
             answers["red_flags"].append(q.flag)
@@ -470,40 +471,19 @@ def _ask(out: Console, q: Question, answers: dict[str, Any]) -> None:
     if q.kind == "yes_no":
         answers[q.field] = Confirm.ask(q.text, default=bool(q.default), console=out)
         return
-    if q.kind == "number":
-        while True:
-            default = "" if q.default is None else str(q.default)
-            raw = Prompt.ask(
-                q.text + hint, default=default, console=out, show_default=bool(default)
-            )
-            if raw.strip() == "" and q.optional:
-                return
-            try:
-                value = float(raw)
-            except ValueError:
-                out.print("[red]Please type a number.[/red]")
-                continue
-            if not q.low <= value <= q.high:
-                out.print(f"[red]Please give a number from {q.low:g} to {q.high:g}.[/red]")
-                continue
-            answers[q.field] = value if q.field == "pain_weeks" else int(value)
-            return
-    for n, (_, label) in enumerate(q.choices, 1):
-        out.print(f"  {n}. {label}")
+    hint = f" [dim]({q.hint})[/dim]" if q.hint else ""
+    default = "" if q.default is None else str(q.default)
+    if q.kind == "choices":
+        for n, (_, label) in enumerate(q.choices, 1):
+            out.print(f"  {n}. {label}")
+        hint += " [dim]numbers, comma-separated[/dim]"
     while True:
-        raw = Prompt.ask(
-            q.text + hint + " [dim]numbers, comma-separated[/dim]",
-            default="",
-            console=out,
-            show_default=False,
-        )
+        raw = Prompt.ask(q.text + hint, default=default, console=out, show_default=bool(default))
         try:
-            picked = [int(p) for p in raw.replace(" ", ",").split(",") if p.strip()]
-        except ValueError:
-            out.print("[red]Please type the numbers of your choices, like 1,3.[/red]")
+            value = parse_answer(q, raw)
+        except AnswerError as exc:
+            out.print(f"[red]{exc}[/red]")
             continue
-        if any(not 1 <= p <= len(q.choices) for p in picked):
-            out.print(f"[red]Please pick numbers from 1 to {len(q.choices)}.[/red]")
-            continue
-        answers[q.field] = list(dict.fromkeys(q.choices[p - 1][0] for p in picked))
+        if value is not None:
+            answers[q.field] = value
         return

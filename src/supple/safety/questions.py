@@ -32,6 +32,7 @@ class Question:
     default: Any = None
     hint: str = ""
     flag: str = ""
+    whole: bool = True
     asked_if: Callable[[Mapping[str, Any]], bool] = dataclasses.field(default=_always)
 
 
@@ -136,6 +137,7 @@ QUESTIONS: tuple[Question, ...] = (
         low=0,
         high=1040,
         hint="0.5 for a few days",
+        whole=False,
     ),
     Question(
         "eases_with",
@@ -200,3 +202,35 @@ QUESTIONS: tuple[Question, ...] = (
         default=15,
     ),
 )
+
+
+class AnswerError(ValueError):
+    """A typed answer that does not fit its question; the message says what to type."""
+
+
+def parse_answer(question: Question, raw: str) -> Any:
+    """The value of a typed answer to a number or choices question (None: skipped)."""
+    text = raw.strip()
+    if question.kind == "number":
+        if not text and question.optional:
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            raise AnswerError("Please type a number.") from None
+        if not question.low <= value <= question.high:
+            raise AnswerError(f"Please give a number from {question.low:g} to {question.high:g}.")
+        if question.whole:
+            if value != int(value):
+                raise AnswerError("Please give a whole number.")
+            return int(value)
+        return value
+    if question.kind != "choices":
+        raise ValueError(f"{question.field} is answered yes or no, not typed")
+    try:
+        picked = [int(p) for p in text.replace(" ", ",").split(",") if p.strip()]
+    except ValueError:
+        raise AnswerError("Please type the numbers of your choices, like 1,3.") from None
+    if any(not 1 <= p <= len(question.choices) for p in picked):
+        raise AnswerError(f"Please pick numbers from 1 to {len(question.choices)}.")
+    return list(dict.fromkeys(question.choices[p - 1][0] for p in picked))
