@@ -50,7 +50,8 @@ def samples(figure: Figure) -> tuple[list[Sample], float, float]:
             t += frame.hold_s
             out.append(Sample(t, here))
         last_hold_end = t
-        for k in range(1, STEPS_PER_MOVE + 1):
+        # The next keyframe's own sample closes each move; only the last move ends the pass.
+        for k in range(1, STEPS_PER_MOVE + (1 if nxt == 0 else 0)):
             s = _ease(k / STEPS_PER_MOVE)
             t_k = t + frame.move_s * k / STEPS_PER_MOVE
             pose = lerp_pose(frame.pose, frames[nxt].pose, s)

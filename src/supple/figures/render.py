@@ -156,14 +156,15 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
     times = [s.t for s in seq]
     lit = {part for r in regions for part in REGION_PARTS.get(r, ())}
 
+    # Ids unique per exercise and mode, so several figures can share one page.
+    prefix = f"fig-{figure.exercise_id}-{'a' if total else 's'}-"
     defs: list[str] = []
     for i, part in enumerate(_PARTS.values()):
         ds = [_d(part, s.points, proj) for s in seq]
         anim = _animate("d", ds, times, total) if total else ""
-        defs.append(f'<path id="p{i}" d="{ds[0]}">{anim}</path>' if anim else "")
-        if not anim:
-            defs[-1] = f'<path id="p{i}" d="{ds[0]}"/>'
-    ids = {name: f"p{i}" for i, name in enumerate(_PARTS)}
+        close = f">{anim}</path>" if anim else "/>"
+        defs.append(f'<path id="{prefix}{i}" d="{ds[0]}"{close}')
+    ids = {name: f"{prefix}{i}" for i, name in enumerate(_PARTS)}
 
     def use(part: str, colour: str, extra: float, more: str = "") -> str:
         w = _fmt(_PARTS[part].width + extra)

@@ -90,7 +90,7 @@ def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str
     try:
         gaps = contact_gaps(figure, frame)
     except KeyError as exc:
-        return [f"unknown contact point {exc}"]
+        return [f"keyframe '{frame.label}': unknown contact point {exc}"]
     errors = joint_errors(frame)
     for key, g in gaps.items():
         if abs(g) > TOLERANCE:

@@ -1,0 +1,102 @@
+"""The checks catch what they are for: bent-back joints, floating or sunk bodies, bad files."""
+
+from __future__ import annotations
+
+import pytest
+
+from supple.figures import figure_ids, load_figure
+from supple.figures.loader import FigureError, parse_figure
+from supple.figures.model import Figure
+from supple.figures.validate import figure_errors
+from supple.library import load_library
+
+LYING = """
+props: [mat]
+keyframes:
+- label: lying with knees bent
+  contacts: {floor: [head, back, feet]}
+  pose: {base: crook_lying}
+"""
+
+
+def _figure(text: str) -> Figure:
+    return parse_figure(text, "test_move")
+
+
+def test_every_library_exercise_has_a_figure() -> None:
+    assert sorted(load_library()) == figure_ids()
+
+
+def test_a_good_pose_passes() -> None:
+    assert figure_errors(_figure(LYING), "supine", flowing_or_sided=False) == []
+
+
+def test_a_knee_bent_backwards_is_caught() -> None:
+    text = LYING.replace("pose: {base: crook_lying}", "pose: {base: crook_lying, knee_r: -20}")
+    errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
+    assert any("knee_r -20°" in e for e in errors)
+
+
+def test_an_elbow_bent_backwards_is_caught() -> None:
+    text = LYING.replace("pose: {base: crook_lying}", "pose: {base: crook_lying, elbow_l: -12}")
+    errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
+    assert any("elbow_l -12°" in e for e in errors)
+
+
+def test_a_floating_contact_is_caught() -> None:
+    # Feet lifted off the floor while the keyframe says they rest on it.
+    text = LYING.replace(
+        "pose: {base: crook_lying}", "pose: {base: crook_lying, hip_r: {flex: 90}}"
+    )
+    errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
+    assert any("heel_r floats" in e for e in errors)
+
+
+def test_a_body_pushed_into_the_floor_is_caught() -> None:
+    text = LYING.replace("pose: {base: crook_lying}", "pose: {base: crook_lying, root: {y: 2}}")
+    errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
+    assert any("sinks" in e for e in errors)
+
+
+def test_a_position_needs_its_support() -> None:
+    # Lying on the back, but only the feet are said to touch the floor.
+    text = LYING.replace("[head, back, feet]", "[feet]")
+    errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
+    assert any("needs the back on the floor" in e for e in errors)
+
+
+def test_sitting_on_a_chair_needs_the_chair() -> None:
+    text = """
+keyframes:
+- label: seated
+  contacts: {seat: [seat], floor: [feet]}
+  pose: {base: seated_chair}
+"""
+    errors = figure_errors(_figure(text), "seated_chair", flowing_or_sided=False)
+    assert any("seat:hip_r floats inf" in e for e in errors)
+
+
+def test_a_sided_move_needs_two_keyframes() -> None:
+    errors = figure_errors(_figure(LYING), "supine", flowing_or_sided=True)
+    assert "a flowing or sided move needs at least two keyframes" in errors
+
+
+def test_unknown_base_and_contact_are_reported() -> None:
+    with pytest.raises(FigureError, match="unknown base pose 'floating'"):
+        _figure(LYING.replace("base: crook_lying", "base: floating"))
+    errors = figure_errors(
+        _figure(LYING.replace("[head, back, feet]", "[elbowz]")), "supine", flowing_or_sided=False
+    )
+    assert errors == ["keyframe 'lying with knees bent': unknown contact point 'elbowz'"]
+
+
+def test_a_misspelt_joint_is_refused() -> None:
+    with pytest.raises(FigureError, match="test_move"):
+        _figure(LYING.replace("pose: {base: crook_lying}", "pose: {base: crook_lying, kne_r: 5}"))
+
+
+def test_figures_are_cached_and_frozen() -> None:
+    figure = load_figure("cat_cow")
+    assert load_figure("cat_cow") is figure
+    with pytest.raises(ValueError):
+        figure.keyframes[0].pose.lumbar.flex = 0  # type: ignore[misc]
