@@ -460,9 +460,16 @@ def check(
 
 def _ask(out: Console, q: Question, answers: dict[str, Any]) -> None:
     """Ask ``q`` until the answer is valid, and store it in ``answers``."""
-    from rich.prompt import Confirm, Prompt
+    from rich.prompt import Confirm as RichConfirm
+    from rich.prompt import Prompt as RichPrompt
 
     from supple.safety.questions import AnswerError, parse_answer
+
+    class Confirm(RichConfirm):
+        prompt_suffix = " "  # the questions end with "?"; Rich's ":" would follow it
+
+    class Prompt(RichPrompt):
+        prompt_suffix = " "
 
     if q.kind == "red_flag":
         if Confirm.ask(q.text, default=False, console=out):
