@@ -78,16 +78,21 @@ def base_dose(
     return DoseChoice(hold, None, reps, 1 if gentle else d.sets, rest)
 
 
-def ladder(exercise: Exercise, base: DoseChoice, *, gentle: bool = False) -> list[DoseChoice]:
+def ladder(
+    exercise: Exercise, base: DoseChoice, *, gentle: bool = False, older: bool = False
+) -> list[DoseChoice]:
     """Doses from shortest to longest around ``base`` (which is in the list), for time fitting.
 
-    Going down: shorter holds (to the safe minimum), then fewer repetitions and sets. Going
-    up: longer holds (to the safe maximum, or the gentle hold), then more repetitions (one
-    more than usual, none in gentle mode), then more sets.
+    Held moves keep holds long before cutting them (30 s beats 15 s, Bandy 1997) and add
+    repetitions before holding past 30 s (60 s adds nothing over 30 s; 30-60 s from 65,
+    ACSM). Going down: repetitions down to 2, then shorter holds (to the safe minimum), then
+    one repetition, then fewer sets. Going up: longer holds up to 30 s (60 s for older
+    adults, never past the safe maximum), then one more repetition, then more sets. Gentle
+    mode never lengthens holds nor adds repetitions.
     """
     d = exercise.dose
     max_sets = max(base.sets, GENTLE_MAX_SETS if gentle else MAX_SETS)
-    max_reps = base.reps if gentle else min(30, d.reps + 1)
+    max_reps = base.reps if gentle else max(base.reps, min(30, d.reps + 1))
     if base.duration_s is not None:
         top = MAX_RELAX_S if exercise.kind == "relaxation" else min(MAX_FLOW_S, 3 * base.duration_s)
         bottom = max(10, base.duration_s // 2)
@@ -101,17 +106,20 @@ def ladder(exercise: Exercise, base: DoseChoice, *, gentle: bool = False) -> lis
         down += [replace(shortest, sets=k) for k in range(base.sets - 1, 0, -1)]
         return _ordered(down, up)
     assert base.hold_s is not None
-    lo = d.hold_min_s or base.hold_s
-    hi = base.hold_s if gentle else (d.hold_max_s or base.hold_s)
-    down = [replace(base, hold_s=h) for h in _steps(base.hold_s, lo)]
-    shortest = down[-1]
-    down += [replace(shortest, reps=r) for r in range(base.reps - 1, 0, -1)]
-    down += [replace(shortest, reps=1, sets=k) for k in range(base.sets - 1, 0, -1)]
-    up = [replace(base, hold_s=h) for h in _steps(base.hold_s, hi)]
-    longest = up[-1]
-    up += [replace(longest, reps=r) for r in range(base.reps + 1, max_reps + 1)]
-    top_reps = max(base.reps, max_reps)
-    up += [replace(longest, reps=top_reps, sets=k) for k in range(base.sets + 1, max_sets + 1)]
+    lo = min(d.hold_min_s or base.hold_s, base.hold_s)
+    cap = OLDER_ADULT_MAX_HOLD_S if older else ADULT_MAX_HOLD_S
+    soft = base.hold_s if gentle else min(d.hold_max_s or base.hold_s, max(base.hold_s, cap))
+    keep = min(base.reps, 2)
+    down = [base, *(replace(base, reps=r) for r in range(base.reps - 1, keep - 1, -1))]
+    down += [replace(base, reps=keep, hold_s=h) for h in _steps(base.hold_s, lo)[1:]]
+    down += [replace(base, reps=r, hold_s=lo) for r in range(keep - 1, 0, -1)]
+    down += [replace(base, reps=1, hold_s=lo, sets=k) for k in range(base.sets - 1, 0, -1)]
+    up = [replace(base, hold_s=h) for h in _steps(base.hold_s, soft)]
+    up += [replace(base, hold_s=soft, reps=r) for r in range(base.reps + 1, max_reps + 1)]
+    up += [
+        replace(base, hold_s=soft, reps=max_reps, sets=k)
+        for k in range(base.sets + 1, max_sets + 1)
+    ]
     return _ordered(down, up)
 
 

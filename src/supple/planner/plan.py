@@ -11,7 +11,7 @@ from supple.planner import timing
 from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
 from supple.planner.bias import directional_bias, preference
 from supple.planner.candidates import eligible
-from supple.planner.dose import DoseChoice, base_dose, ladder
+from supple.planner.dose import OLDER_ADULT_AGE, DoseChoice, base_dose, ladder
 from supple.planner.fit import fit_doses
 from supple.planner.model import Bias, Plan, PlanItem
 from supple.planner.objective import Candidate, Problem, area_match, layout
@@ -98,7 +98,8 @@ def build_problem(
 
     def candidate(ex: Exercise) -> Candidate:
         dose = base_dose(ex, gentle=gentle, age=profile.age, hold_step=adjustments.hold_step)
-        steps = tuple(ladder(ex, dose, gentle=gentle))
+        older = profile.age is not None and profile.age >= OLDER_ADULT_AGE
+        steps = tuple(ladder(ex, dose, gentle=gentle, older=older))
         return Candidate(
             exercise=ex,
             dose=dose,
