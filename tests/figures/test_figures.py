@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import re
 
 import pytest
@@ -87,3 +88,29 @@ def test_render_stays_inside_the_box_and_rests_on_the_floor(exercise_id: str) ->
         # The lowest body pixel touches the floor line: no floating, no sinking.
         allowed = 1.5 + TOLERANCE * h / bh
         assert abs(max(rows) - floor_row) <= allowed, (max(rows), floor_row)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_animation_timing_is_well_formed(exercise_id: str) -> None:
+    from xml.etree import ElementTree
+
+    svg = render_exercise_svg(LIBRARY[exercise_id])
+    root = ElementTree.fromstring(svg)  # well-formed XML
+    ns = "{http://www.w3.org/2000/svg}"
+    for anim in root.iter(f"{ns}animate"):
+        keys = [float(k) for k in anim.attrib["keyTimes"].split(";")]
+        values = anim.attrib["values"].split(";")
+        assert len(keys) == len(values)
+        assert keys[0] == 0 and keys[-1] == 1
+        # Strictly increasing: a repeated key time makes browsers drop the whole animation.
+        assert all(a < b for a, b in itertools.pairwise(keys))
+    flips = list(root.iter(f"{ns}animateTransform"))
+    assert len(flips) == (1 if load_figure(exercise_id).sides == "both" else 0)
+
+
+def test_ids_differ_between_figures_and_modes() -> None:
+    a = render_exercise_svg(LIBRARY["cat_cow"])
+    b = render_exercise_svg(LIBRARY["cat_cow"], animated=False)
+    c = render_exercise_svg(LIBRARY["bridge"])
+    ids = [set(re.findall(r'id="([^"]+)"', svg)) for svg in (a, b, c)]
+    assert not ids[0] & ids[1] and not ids[0] & ids[2] and not ids[1] & ids[2]

@@ -135,4 +135,7 @@ class Figure(_Strict):
     )
     props: list[Prop] = Field(default_factory=list)
     sides: Literal["one", "both"] = "one"
+    focus: Literal["r", "l"] | None = Field(
+        default=None, description="the side whose limbs are stretched, for the highlight"
+    )
     keyframes: list[Keyframe] = Field(min_length=1)

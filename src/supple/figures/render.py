@@ -155,6 +155,9 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
     centre = box[0] + box[2] / 2
     times = [s.t for s in seq]
     lit = {part for r in regions for part in REGION_PARTS.get(r, ())}
+    if figure.focus:
+        other = "_l" if figure.focus == "r" else "_r"
+        lit = {part for part in lit if not part.endswith(other)}
 
     # Ids unique per exercise and mode, so several figures can share one page.
     prefix = f"fig-{figure.exercise_id}-{'a' if total else 's'}-"
@@ -219,9 +222,9 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'role="img" viewBox="{vb}" width="{WIDTH_PX}" height="{_fmt(height)}" '
-        f'aria-labelledby="t-{figure.exercise_id} d-{figure.exercise_id}">'
-        f'<title id="t-{figure.exercise_id}">{escape(title, quote=False)}</title>'
-        f'<desc id="d-{figure.exercise_id}">{escape(desc, quote=False)}</desc>'
+        f'aria-labelledby="{prefix}title {prefix}desc">'
+        f'<title id="{prefix}title">{escape(title, quote=False)}</title>'
+        f'<desc id="{prefix}desc">{escape(desc, quote=False)}</desc>'
         f"<defs>{''.join(defs)}</defs>"
         f'<g fill="none" stroke-linecap="round" stroke-linejoin="round">{inner}</g></svg>'
     )
