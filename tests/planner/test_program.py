@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -72,3 +73,10 @@ def test_every_week_is_safe_and_in_range(conditions: list[str], age: int, minute
             assert rule_out(ex, profile) is None
             if item.hold_s is not None:
                 assert ex.dose.hold_min_s <= item.hold_s <= ex.dose.hold_max_s  # type: ignore[operator]
+
+
+def test_weeks_keep_the_same_moves_until_progressions() -> None:
+    programme = make_program(Profile(minutes=15, age=40), LIB, weeks=3, start=START, seed=1)
+    ids = [{i.exercise for i in w.plan.items} for w in programme.weeks]
+    for before, after in itertools.pairwise(ids):
+        assert len(before & after) >= 0.8 * len(before)

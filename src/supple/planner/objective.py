@@ -9,6 +9,7 @@ For a main block S (warm-up and cool-down fixed around it), maximise
          -  6 * |nominal(S) - T| / T                      time fit: natural doses
          -  1 * transitions(S) / 60                       position changes, in minutes
          + .6 * sum_i jitter_i                            variety: seeded by date or seed
+         +  2 * sum_i kept_i                              continuity (programmes only)
          - .25 * g * sum_i (level_i - 1)                  gentler first (g = 2 in gentle mode)
 
 with c_a(S) = sum of the items' match with pain area a (0..1 each) and w_a the area weights
@@ -36,6 +37,7 @@ REACH_W = 15.0
 NOMINAL_W = 6.0
 TRANSITION_W = 1.0 / 60.0
 VARIETY_W = 0.6
+CONTINUITY_W = 2.0
 LEVEL_W = 0.25
 
 #: How well an exercise region serves each pain area (1 = directly, less = nearby).
@@ -71,6 +73,7 @@ class Candidate:
     cover: tuple[float, ...]
     pref: int
     jitter: float
+    kept: bool
     seconds: int
     low: int
     high: int
@@ -143,6 +146,7 @@ def score(problem: Problem, chosen: Sequence[int]) -> float:
     cover = [0.0] * n_areas
     pref = 0
     jitter = 0.0
+    kept = 0
     levels = 0
     strength = False
     for i in chosen:
@@ -151,6 +155,7 @@ def score(problem: Problem, chosen: Sequence[int]) -> float:
             cover[a] += c.cover[a]
         pref += c.pref
         jitter += c.jitter
+        kept += c.kept
         levels += c.exercise.level - 1
         strength = strength or c.exercise.kind == "strength"
     coverage = sum(
@@ -172,5 +177,6 @@ def score(problem: Problem, chosen: Sequence[int]) -> float:
         - NOMINAL_W * abs(nominal - target) / target
         - TRANSITION_W * moves
         + VARIETY_W * jitter
+        + CONTINUITY_W * kept
         - LEVEL_W * (2 if problem.gentle else 1) * levels
     )

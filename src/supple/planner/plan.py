@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 
 from supple.library.model import Exercise
@@ -45,11 +45,13 @@ def make_plan(
     day: date | None = None,
     adjustments: Adjustments | None = None,
     rules: Rules | None = None,
+    keep: Collection[str] = (),
 ) -> Plan:
     """Screen ``profile``; return a referral, or a routine chosen from ``library``.
 
     ``seed`` and ``day`` set the day-to-day variety (the same pair gives the same plan);
-    ``adjustments`` carries what tracking learned from the person's feedback.
+    ``adjustments`` carries what tracking learned from the person's feedback; ``keep`` names
+    moves to favour for continuity (a programme keeps last week's moves).
     """
     rules = rules or load_rules()
     adj = adjustments or NO_ADJUSTMENTS
@@ -60,7 +62,9 @@ def make_plan(
     gentle = rules.gentle(profile)
     bias, bias_reason = directional_bias(profile)
     pool = eligible(profile, library, adj, rules)
-    problem = build_problem(profile, pool.exercises, bias, gentle, adj, _variety_key(seed, day))
+    problem = build_problem(
+        profile, pool.exercises, bias, gentle, adj, _variety_key(seed, day), keep=keep
+    )
     chosen = solve(problem)
     sequence = layout(problem, chosen)
     doses = fit_doses(sequence, problem.target)
@@ -92,9 +96,12 @@ def build_problem(
     gentle: bool,
     adjustments: Adjustments,
     variety_key: str,
+    *,
+    keep: Collection[str] = (),
 ) -> Problem:
     """The selection problem for ``profile`` over the eligible ``exercises``."""
     areas = _areas(profile)
+    kept = frozenset(keep)
 
     def candidate(ex: Exercise) -> Candidate:
         dose = base_dose(ex, gentle=gentle, age=profile.age, hold_step=adjustments.hold_step)
@@ -107,6 +114,7 @@ def build_problem(
             cover=tuple(area_match(ex, a) for a in areas),
             pref=preference(ex, bias),
             jitter=_jitter(variety_key, ex.id),
+            kept=ex.id in kept,
             seconds=dose.seconds(ex.sided),
             low=steps[0].seconds(ex.sided),
             high=steps[-1].seconds(ex.sided),

@@ -95,8 +95,12 @@ def make_program(
             replace.update(swaps)
         week_adj = adj.model_copy(update={"hold_step": step, "replace": replace})
         day = start + timedelta(days=7 * (week - 1))
-        # One variety key for every week, so the same routine visibly progresses.
-        plan = make_plan(profile, library, seed=seed, day=start, adjustments=week_adj, rules=rules)
+        # One variety key for every week, and last week's moves favoured, so the same routine
+        # visibly progresses.
+        keep = [replace.get(i.exercise, i.exercise) for i in previous.items] if previous else []
+        plan = make_plan(
+            profile, library, seed=seed, day=start, adjustments=week_adj, rules=rules, keep=keep
+        )
         if plan.status == "refer" and not plan.items:
             return Programme(status="refer", referral=plan.referral)
         out.append(
