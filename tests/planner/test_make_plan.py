@@ -134,7 +134,7 @@ def test_a_replacement_that_breaks_a_rule_is_left_out_with_the_reason() -> None:
     adj = Adjustments(replace={"chair_cat_cow": "cat_cow"})
     plan = plan_for(conditions=["wrist_problem"], adjustments=adj, minutes=20)
     rules = {e.exercise: e.rule for e in plan.excluded}
-    assert "its replacement cat_cow" in rules["chair_cat_cow"]
+    assert "Its replacement cat_cow" in rules["chair_cat_cow"]
     assert "wrist_problem_no_weight_on_hands" in rules["chair_cat_cow"]
     assert not {"cat_cow", "chair_cat_cow"} & {i.exercise for i in plan.items}
 

@@ -42,7 +42,7 @@ def eligible(
             reason = adjustments.leave_out[ex_id]
             out[ex_id] = Excluded(
                 exercise=ex_id,
-                rule=f"left out after your feedback: {reason} (rule {FEEDBACK_RULE})",
+                rule=f"Left out after your feedback: {reason} (rule {FEEDBACK_RULE})",
             )
             continue
         target = adjustments.resolve(ex_id)
@@ -53,19 +53,19 @@ def eligible(
             why = ruled[target]
             out[ex_id] = Excluded(
                 exercise=ex_id,
-                rule=f"its replacement {target} {why.sentence} (rule {why.rule_id})",
+                rule=f"Its replacement {target} {why.sentence} (rule {why.rule_id})",
             )
             continue
         if target in adjustments.leave_out:
             out[ex_id] = Excluded(
                 exercise=ex_id,
-                rule=f"its replacement {target} was left out after your feedback "
+                rule=f"Its replacement {target} was left out after your feedback "
                 f"(rule {FEEDBACK_RULE})",
             )
             continue
         out[ex_id] = Excluded(
             exercise=ex_id,
-            rule=f"swapped for its variant {target} (rule {SWAP_RULE})",
+            rule=f"Swapped for its variant {target} (rule {SWAP_RULE})",
         )
         allowed[target] = library[target]
         replaced_from.setdefault(target, ex_id)

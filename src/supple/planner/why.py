@@ -15,7 +15,7 @@ AREA_WORDS = {
     "lower_back": "lower back",
     "upper_back": "upper back",
     "neck": "neck",
-    "buttock_or_leg": "buttock and leg",
+    "buttock_or_leg": "buttock or leg",
     "hip": "hip",
 }
 

@@ -22,8 +22,8 @@ class Ruling(BaseModel):
 
     @property
     def text(self) -> str:
-        """The sentence followed by the rule id, as shown to the person."""
-        return f"{self.sentence} (rule {self.rule_id})"
+        """The reason as shown to the person: 'It ... (rule id)'."""
+        return f"It {self.sentence} (rule {self.rule_id})"
 
 
 def _catches(rule: ExclusionRule, exercise: Exercise, profile: Profile) -> str | None:
