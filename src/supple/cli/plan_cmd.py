@@ -38,44 +38,64 @@ def register(app: typer.Typer) -> None:
 ProfileFile = Annotated[
     Path | None,
     typer.Option(
-        "--profile", help="Read the answers from this YAML or JSON file (flags below override it)."
+        "--profile",
+        metavar="FILE",
+        help="Read the answers from this YAML or JSON file (flags below override it).",
     ),
 ]
 PainAreas = Annotated[
     str | None,
     typer.Option(
         "--pain-areas",
+        metavar="AREAS",
         help="Where it hurts, comma-separated: lower_back, upper_back, neck, buttock_or_leg, hip.",
     ),
 ]
-PainNow = Annotated[int | None, typer.Option("--pain-now", help="Pain right now, 0 to 10.")]
+PainNow = Annotated[
+    int | None, typer.Option("--pain-now", metavar="N", help="Pain right now, 0 to 10.")
+]
 PainWeeks = Annotated[
-    float | None, typer.Option("--pain-weeks", help="How many weeks this bout has lasted.")
+    float | None,
+    typer.Option("--pain-weeks", metavar="WEEKS", help="How many weeks this bout has lasted."),
 ]
 EasesWith = Annotated[
     str | None,
     typer.Option(
         "--eases-with",
+        metavar="ACTIVITIES",
         help="What eases it, comma-separated: bending_forward, bending_backward, sitting, "
         "standing, walking, lying_down, twisting.",
     ),
 ]
 WorseWith = Annotated[
     str | None,
-    typer.Option("--worse-with", help="What makes it worse, comma-separated (same words)."),
+    typer.Option(
+        "--worse-with",
+        metavar="ACTIVITIES",
+        help="What makes it worse, comma-separated (same words).",
+    ),
 ]
 RedFlag = Annotated[
     list[str] | None,
-    typer.Option("--red-flag", help="A red flag that applies, e.g. fever_or_chills (repeatable)."),
+    typer.Option(
+        "--red-flag",
+        metavar="FLAG",
+        help="A red flag that applies, e.g. fever_or_chills (repeatable).",
+    ),
 ]
 ConditionOpt = Annotated[
     list[str] | None,
-    typer.Option("--condition", help="A condition that applies, e.g. pregnancy (repeatable)."),
+    typer.Option(
+        "--condition",
+        metavar="CONDITION",
+        help="A condition that applies, e.g. pregnancy (repeatable).",
+    ),
 ]
 PregnancyWeeks = Annotated[
-    int | None, typer.Option("--pregnancy-weeks", help="Weeks of pregnancy (with pregnancy).")
+    int | None,
+    typer.Option("--pregnancy-weeks", metavar="WEEKS", help="Weeks of pregnancy (with pregnancy)."),
 ]
-Age = Annotated[int | None, typer.Option("--age", help="Age in years.")]
+Age = Annotated[int | None, typer.Option("--age", metavar="YEARS", help="Age in years.")]
 NoFloor = Annotated[
     bool, typer.Option("--no-floor", help="Getting down to the floor is not possible.")
 ]
@@ -87,17 +107,25 @@ EquipmentOpt = Annotated[
     str | None,
     typer.Option(
         "--equipment",
+        metavar="ITEMS",
         help="What you have, comma-separated: mat, towel_or_strap, chair, wall, doorway, step "
         "(or 'none').",
     ),
 ]
-Minutes = Annotated[int | None, typer.Option("--minutes", help="Minutes available, 3 to 60.")]
+Minutes = Annotated[
+    int | None, typer.Option("--minutes", metavar="N", help="Minutes available, 3 to 60.")
+]
 Seed = Annotated[
-    int | None, typer.Option("--seed", help="Variety seed: the same seed gives the same plan.")
+    int | None,
+    typer.Option("--seed", metavar="N", help="Variety seed: the same seed gives the same plan."),
 ]
 Day = Annotated[
     str | None,
-    typer.Option("--date", help="Plan for this day, YYYY-MM-DD (default: today; sets variety)."),
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Plan for this day, YYYY-MM-DD (default: today; sets variety).",
+    ),
 ]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON (see docs/plan-schema.md).")]
 Explain = Annotated[
@@ -323,7 +351,9 @@ def _show_excluded(out: Console, result: Plan, explain: bool) -> None:
 
 
 def program(
-    weeks: Annotated[int, typer.Option("--weeks", help="How many weeks, 1 to 26.")] = 6,
+    weeks: Annotated[
+        int, typer.Option("--weeks", metavar="N", help="How many weeks, 1 to 26.")
+    ] = 6,
     profile_file: ProfileFile = None,
     pain_areas: PainAreas = None,
     pain_now: PainNow = None,
@@ -341,7 +371,10 @@ def program(
     minutes: Minutes = None,
     seed: Seed = None,
     start: Annotated[
-        str | None, typer.Option("--start", help="First day, YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option(
+            "--start", metavar="YYYY-MM-DD", help="First day, YYYY-MM-DD (default: today)."
+        ),
     ] = None,
     as_json: AsJson = False,
     database_url: DatabaseUrl = None,
@@ -410,7 +443,8 @@ def _show_program(out: Console, result: Programme) -> None:
 
 def check(
     output: Annotated[
-        Path | None, typer.Option("--output", help="Also save the answers to this YAML file.")
+        Path | None,
+        typer.Option("--output", metavar="FILE", help="Also save the answers to this YAML file."),
     ] = None,
     no_store: Annotated[
         bool, typer.Option("--no-store", help="Do not save the answers in the database.")
