@@ -253,3 +253,39 @@ class TestCheck:
         assert code == 0
         assert "Please type a number" in out and "from 0 to 10" in out
         assert "Please pick numbers from 1 to 5" in out
+
+
+STEP_ONLY = """\
+id: step_only_move
+name: Step-only move
+kind: stretch
+level: 1
+regions: [lower_back]
+position: standing
+equipment: [step]
+sided: false
+dose: {hold_s: 20, hold_min_s: 10, hold_max_s: 30}
+purpose: A test move that needs a step and nothing else.
+steps: [Stand on the step., Breathe.]
+breathing: Slow and even.
+feel: A mild stretch.
+mistakes: [Rushing.]
+stop_if: [It hurts.]
+"""
+
+
+def test_a_library_with_nothing_allowed(db, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from supple.library import load_library
+
+    (tmp_path / "step_only_move.yaml").write_text(STEP_ONLY)
+    monkeypatch.setenv("SUPPLE_LIBRARY_DIR", str(tmp_path))
+    load_library.cache_clear()
+    try:
+        code, out, _ = run(capsys, monkeypatch, "plan", "--explain", "--seed", "1")
+        data = json.loads(run(capsys, monkeypatch, "plan", "--json", "--seed", "1")[1])
+    finally:
+        load_library.cache_clear()
+    assert code == 0 and "No exercise in the library fits these answers" in out
+    assert "rule missing_equipment" in out
+    assert data["items"] == [] and data["total_seconds"] == 0
+    assert any("could be filled" in a for a in data["advice"])

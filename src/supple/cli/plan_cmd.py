@@ -300,7 +300,11 @@ def _show_plan(out: Console, result: Plan, minutes: int, *, explain: bool) -> No
 
     _show_referral(out, result)
     if not result.items:
-        out.print("No exercises today: please get checked first.")
+        if result.referral is not None:
+            out.print("No exercises today: please get checked first.")
+        else:
+            out.print("No exercise in the library fits these answers.")
+            _show_excluded(out, result, explain)
         return
     out.print(f"[bold]Your routine[/bold]  ({minutes} minutes asked)")
     if result.bias_reason:
