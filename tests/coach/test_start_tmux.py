@@ -96,3 +96,18 @@ def test_kill_9_then_resume_loses_nothing_logged(
         (1, "done", None),
     ]
     assert sorted((p.moment, p.score) for p in after.pain) == [("after", 2), ("before", 6)]
+
+
+def test_sigterm_saves_and_restores_the_terminal(
+    tmux: Tmux, plan_file: Path, sqlite_url: str
+) -> None:
+    tmux.run(supple_argv("--plan", str(plan_file), "--database-url", sqlite_url), coach_env())
+    tmux.wait_for("Before you start")
+    tmux.keys("Enter")
+    tmux.wait_for("exercise 1 of 2")
+    os.kill(tmux.child_pid(), signal.SIGTERM)
+    screen = tmux.wait_for("EXIT=0")
+    assert "Session stopped early" in screen
+    tmux.keys("echo typed-back", "Enter")
+    tmux.wait_for("typed-back\ntyped-back")
+    assert _export(sqlite_url).sessions[0].status == "stopped"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,12 +116,13 @@ def _run(
             _ask_pain(coach, "before", "Before you start: pain right now, 0 (none) to 10 (worst)?")
         try:
             if start_item < len(plan.items):
-                if full_screen:
-                    from supple.cli.coach_view import run_full_screen
+                with _stop_signals_quit():
+                    if full_screen:
+                        from supple.cli.coach_view import run_full_screen
 
-                    run_full_screen(coach, scale)
-                else:
-                    _run_plain(coach, scale, resumed=resume)
+                        run_full_screen(coach, scale)
+                    else:
+                        _run_plain(coach, scale, resumed=resume)
         finally:
             speaker.close(wait=0 if player.quit_early else 3)
         if not player.quit_early:
@@ -130,6 +133,21 @@ def _run(
             f"Session {verb}: {coach.done} exercise(s) done, {coach.skipped} skipped; saved in "
             f"{store.where}."
         )
+
+
+@contextmanager
+def _stop_signals_quit() -> Iterator[None]:
+    """Treat SIGTERM and SIGHUP like Ctrl-C while playing: save, restore the terminal, stop."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    saved = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
 
 
 def _time_scale() -> float:
