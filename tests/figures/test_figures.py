@@ -114,3 +114,14 @@ def test_ids_differ_between_figures_and_modes() -> None:
     c = render_exercise_svg(LIBRARY["bridge"])
     ids = [set(re.findall(r'id="([^"]+)"', svg)) for svg in (a, b, c)]
     assert not ids[0] & ids[1] and not ids[0] & ids[2] and not ids[1] & ids[2]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_moves_between_keyframes_stay_above_the_floor(exercise_id: str) -> None:
+    from supple.figures.body import RADIUS
+    from supple.figures.motion import samples
+
+    seq, _, _ = samples(load_figure(exercise_id))
+    for sample in seq:
+        for name, point in sample.points.items():
+            assert point[1] - RADIUS[name] >= -TOLERANCE, (sample.t, name)

@@ -107,22 +107,36 @@ def expand(names: list[str]) -> list[str]:
     return out
 
 
+_I: Mat = ((1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.0, 0.0, 1.0))
+
+
 def _rx(deg: float) -> Mat:
+    if not deg:
+        return _I
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return ((1.0, 0.0, 0.0), (0.0, c, -s), (0.0, s, c))
 
 
 def _ry(deg: float) -> Mat:
+    if not deg:
+        return _I
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return ((c, 0.0, s), (0.0, 1.0, 0.0), (-s, 0.0, c))
 
 
 def _rz(deg: float) -> Mat:
+    if not deg:
+        return _I
     c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
     return ((c, -s, 0.0), (s, c, 0.0), (0.0, 0.0, 1.0))
 
 
 def _mul(a: Mat, b: Mat) -> Mat:
+    # Most joints turn about one axis only; skipping the identity halves the work.
+    if a is _I:
+        return b
+    if b is _I:
+        return a
     return (
         (
             a[0][0] * b[0][0] + a[0][1] * b[1][0] + a[0][2] * b[2][0],
