@@ -100,3 +100,11 @@ def test_figures_are_cached_and_frozen() -> None:
     assert load_figure("cat_cow") is figure
     with pytest.raises(ValueError):
         figure.keyframes[0].pose.lumbar.flex = 0  # type: ignore[misc]
+
+
+def test_a_strap_must_end_on_the_body() -> None:
+    text = LYING.replace(
+        "props: [mat]", "props: [mat, {kind: towel_or_strap, ends: [tip_r, sole]}]"
+    )
+    errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
+    assert errors == ["the strap ends at an unknown point 'sole'"]

@@ -85,7 +85,7 @@ def lerp_pose(a: Pose, b: Pose, t: float) -> Pose:
         if isinstance(x, dict) and isinstance(y, dict):
             return {k: mix(x[k], y[k]) for k in x}
         if isinstance(x, int | float) and isinstance(y, int | float):
-            return x + (y - x) * t
+            return x * (1 - t) + y * t
         return x if t < 0.5 else y
 
     return Pose.model_validate(mix(da, db))

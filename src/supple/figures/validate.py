@@ -111,6 +111,11 @@ def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str
 def figure_errors(figure: Figure, position: Support, *, flowing_or_sided: bool) -> list[str]:
     """Every problem of ``figure`` for an exercise done in ``position``."""
     errors = [e for frame in figure.keyframes for e in frame_errors(figure, frame, position)]
+    for prop in figure.props:
+        if prop.kind == "towel_or_strap":
+            errors += [
+                f"the strap ends at an unknown point '{n}'" for n in prop.ends if n not in RADIUS
+            ]
     if flowing_or_sided and len(figure.keyframes) * (2 if figure.sides == "both" else 1) < 2:
         errors.append("a flowing or sided move needs at least two keyframes")
     return errors
