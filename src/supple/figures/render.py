@@ -52,6 +52,8 @@ _NOSE = Segment("nose", "nose", "nose", 7, "")
 #: The trunk is drawn as one curve through the waist, so a rounded or arched back reads as such.
 _SPINE = Segment("spine", "pelvis", "chest", 24, "")
 _PARTS: dict[str, Segment] = {s.name: s for s in (*SEGMENTS, _HEAD, _NOSE, _SPINE)}
+#: The drawn parts in id order: part ``n`` of a figure has the id ``fig-<exercise>-a-<n>``.
+PART_NAMES: tuple[str, ...] = tuple(_PARTS)
 
 
 def _fmt(v: float) -> str:
