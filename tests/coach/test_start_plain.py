@@ -19,8 +19,10 @@ def _export(url: str) -> Any:
 
 
 def test_a_whole_session_is_saved(plan_file: Path, database_url: str) -> None:
-    # pain before 3; feedback "fine" after the first exercise; pain after 1
-    done = run_start("--plan", str(plan_file), "--database-url", database_url, answers="3\n1\n1\n")
+    # pain before 3; "fine" after the first exercise, nothing after the last; pain after 1
+    done = run_start(
+        "--plan", str(plan_file), "--database-url", database_url, answers="3\n1\n\n1\n"
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "Single knee-to-chest." in out and "Switch sides: now the right side." in out
@@ -89,7 +91,7 @@ def test_a_killed_session_resumes_without_losing_anything(plan_file: Path, sqlit
     before = _export(sqlite_url)
     assert before.sessions[0].status == "in_progress"
     kept = {k.key for k in before.event_keys}
-    done = run_start("--resume", "--database-url", sqlite_url, answers="2\n")
+    done = run_start("--resume", "--database-url", sqlite_url, answers="3\n2\n")
     assert done.returncode == 0, done.stderr
     assert "Resuming at exercise 2: Cat-cow" in done.stdout
     assert "Single knee-to-chest." not in done.stdout  # not done twice
@@ -101,3 +103,4 @@ def test_a_killed_session_resumes_without_losing_anything(plan_file: Path, sqlit
         (1, "done"),
     ]
     assert sorted((p.moment, p.score) for p in after.pain) == [("after", 2), ("before", 5)]
+    assert [i.feedback for i in sorted(after.items, key=lambda i: i.idx)] == [None, "too_hard"]

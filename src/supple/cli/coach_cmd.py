@@ -126,6 +126,8 @@ def _run(
         finally:
             speaker.close(wait=0 if player.quit_early else 3)
         if not player.quit_early:
+            if coach.asking is not None:  # the last exercise has not been asked about yet
+                _ask_feedback(coach, during=False)
             _ask_pain(coach, "after", "All done: pain right now, 0 (none) to 10 (worst)?")
         coach.finish()
         verb = "stopped early" if player.quit_early else "finished"
@@ -267,9 +269,34 @@ def _ask(question: str) -> str:
         return ""
 
 
+def _ask_feedback(coach: Coach, *, during: bool) -> None:
+    """Ask the optional quick feedback on the exercise just finished (Enter skips it)."""
+    from supple.session.feedback import parse_feedback
+
+    name = coach.player.timeline.items[coach.asking or 0].name
+    answer = _ask(f"How was {name}? 1 fine, 2 too easy, 3 too hard, 4 painful, Enter: go on ")
+    try:
+        feedback = parse_feedback(answer)
+    except ValueError:
+        feedback = None
+    if feedback is not None:
+        coach.give_feedback(feedback)
+    coach.asking = None
+    if coach.offer is None:
+        return
+    variant = coach.variant
+    if during and variant is not None:
+        question = f"Try the easier {variant.name} now instead? [y/N] "
+        if _ask(question).strip().lower().startswith("y"):
+            coach.take_variant()
+            return
+    elif not during:
+        typer.echo("Noted. Ease off next time; if it keeps hurting, the plan will change it.")
+    coach.close_offer()
+
+
 def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
     """Print each cue on its own line; after each exercise, ask for optional feedback."""
-    from supple.session.feedback import parse_feedback
 
     player = coach.player
     player.start()
@@ -283,23 +310,7 @@ def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
                     typer.echo(f"[{stamp // 60:02d}:{stamp % 60:02d}] {cue.text}")
             if coach.asking is not None and not player.finished:
                 player.pause()
-                answer = _ask(
-                    "How was it? 1 fine, 2 too easy, 3 too hard, 4 painful, Enter: go on "
-                )
-                try:
-                    feedback = parse_feedback(answer)
-                except ValueError:
-                    feedback = None
-                if feedback is not None:
-                    coach.give_feedback(feedback)
-                coach.asking = None
-                if coach.offer is not None:
-                    if coach.variant is not None and _ask(
-                        f"Try the easier {coach.variant.name} now? [y/N] "
-                    ).strip().lower().startswith("y"):
-                        coach.take_variant()
-                    else:
-                        coach.close_offer()
+                _ask_feedback(coach, during=True)
                 player.resume()
             nxt = player.seconds_to_next_cue()
             time.sleep(PLAIN_TICK_S if nxt is None else max(0.0, min(PLAIN_TICK_S, nxt / scale)))
