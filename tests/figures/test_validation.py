@@ -108,3 +108,9 @@ def test_a_strap_must_end_on_the_body() -> None:
     )
     errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
     assert errors == ["the strap ends at an unknown point 'sole'"]
+
+
+def test_a_trace_must_follow_a_body_point() -> None:
+    text = "trace: [knee_r, kneecap]\n" + LYING
+    errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
+    assert errors == ["the trace names an unknown point 'kneecap'"]

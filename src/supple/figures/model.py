@@ -138,4 +138,7 @@ class Figure(_Strict):
     focus: Literal["r", "l"] | None = Field(
         default=None, description="the side whose limbs are stretched, for the highlight"
     )
+    trace: list[str] = Field(
+        default_factory=list, description="body points whose path is drawn as a dotted line"
+    )
     keyframes: list[Keyframe] = Field(min_length=1)

@@ -21,6 +21,7 @@ TRUNK = "#3e6889"
 FAR = "#9fb6c8"
 HALO = "#e69f00"
 EDGE = "#ffffff"
+TRACE = "#7a4a00"
 HALO_EXTRA = 9.0
 EDGE_EXTRA = 3.0
 WIDTH_PX = 240
@@ -113,6 +114,24 @@ def _shape_svg(shape: Shape) -> str:
     return f'<{tag} points="{pts}" fill="{shape.fill}" stroke="{shape.stroke}"/>'
 
 
+def _traces(figure: Figure, proj: Projection) -> list[str]:
+    """Dotted paths of the traced points over one pass, so even a still shows the movement."""
+    if not figure.trace or len(figure.keyframes) < 2:
+        return []
+    seq = samples(figure)[0]
+    out = []
+    for name in figure.trace:
+        pts = " ".join(
+            f"{_fmt(proj(s.points[name])[0])},{_fmt(-proj(s.points[name])[1])}" for s in seq
+        )
+        out.append(f'<polyline points="{pts}" stroke="{EDGE}" stroke-width="3.6"/>')
+        out.append(
+            f'<polyline points="{pts}" stroke="{TRACE}" stroke-width="1.8" '
+            'stroke-dasharray="0.1 3"/>'
+        )
+    return out
+
+
 def _eyes(seq: list[Sample], proj: Projection, times: list[float], total: float) -> list[str]:
     """Pale dots for the eyes, shown only while they face the viewer, so the face reads."""
     out = []
@@ -175,9 +194,7 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
         w = _fmt(_PARTS[part].width + extra)
         return f'<use href="#{ids[part]}" stroke="{colour}" stroke-width="{w}"{more}/>'
 
-    body: list[str] = [
-        use(p, HALO, HALO_EXTRA, ' stroke-opacity="0.55"') for p in _PARTS if p in lit
-    ]
+    body = [use(p, HALO, HALO_EXTRA, ' stroke-opacity="0.55"') for p in _PARTS if p in lit]
     depths = _chain_depths(seq, proj, level=False)
     sides = _chain_depths(seq, proj, level=True)
     # Seen from above, limbs resting beside the trunk are not "far": only those well under it.
@@ -190,6 +207,7 @@ def render_svg(figure: Figure, *, title: str, regions: list[str], animated: bool
         body += [use(p, EDGE, EDGE_EXTRA) for p in parts if p != "nose"]
         body += [use(p, colour, 0) for p in parts]
     body += _eyes(seq, proj, times, total)
+    body += _traces(figure, proj)
     strap = [p for p in figure.props if p.kind == "towel_or_strap"]
     for prop in strap:
         a, b = prop.ends

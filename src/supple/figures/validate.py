@@ -111,6 +111,7 @@ def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str
 def figure_errors(figure: Figure, position: Support, *, flowing_or_sided: bool) -> list[str]:
     """Every problem of ``figure`` for an exercise done in ``position``."""
     errors = [e for frame in figure.keyframes for e in frame_errors(figure, frame, position)]
+    errors += [f"the trace names an unknown point '{n}'" for n in figure.trace if n not in RADIUS]
     for prop in figure.props:
         if prop.kind == "towel_or_strap":
             errors += [
