@@ -80,7 +80,7 @@ def run_full_screen(coach: Coach, scale: float) -> None:
         try:
             while not player.finished:
                 coach.tick()
-                live.update(render(coach), refresh=True)
+                live.update(render(coach, compact=console.size.height < 28), refresh=True)
                 nxt = player.seconds_to_next_cue()
                 wait = REFRESH_S if nxt is None else max(0.0, min(REFRESH_S, nxt / scale))
                 key = keys.read(wait)
@@ -100,8 +100,8 @@ def _prompt(coach: Coach) -> str:
     return ""
 
 
-def render(coach: Coach) -> RenderableType:
-    """The whole screen for the coach's current moment."""
+def render(coach: Coach, *, compact: bool = False) -> RenderableType:
+    """The whole screen for the coach's current moment (``compact``: no spacer lines)."""
     player = coach.player
     tl = player.timeline
     offset = player.offset
@@ -143,7 +143,8 @@ def render(coach: Coach) -> RenderableType:
         ProgressBar(total=tl.total_seconds, completed=offset),
         f"{int(100 * offset / tl.total_seconds)} %",
     )
-    parts: list[RenderableType] = [header, title, Text(""), countdown, Text(""), work, bars]
+    gap: list[RenderableType] = [] if compact else [Text("")]
+    parts: list[RenderableType] = [header, title, *gap, countdown, *gap, work, bars]
     parts.append(Text(f"Next: {_next(player)}", style="cyan"))
     prompt = _prompt(coach)
     if prompt:

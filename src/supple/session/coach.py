@@ -56,7 +56,7 @@ class Coach:
         self._say = say
         self._wall = wall
         self.countdown_s = countdown_s
-        #: the words of the latest cues, for the screen
+        #: the words of the latest cue, for the screen
         self.said = ""
         #: the exercise whose optional feedback is being asked for
         self.asking: int | None = None
@@ -98,7 +98,7 @@ class Coach:
             self._say(cue)
         words = [c.text for c in due if c.kind != "bell"]
         if words:
-            self.said = " ".join(words[-3:])
+            self.said = words[-1]
         for outcome in self.player.outcomes():
             self._item(outcome)
         seg = self.player.segment
