@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -129,16 +130,20 @@ def generate(
     return counts
 
 
-def _time_progress(url: str) -> list[float]:
+def _time_progress(url: str) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU (user + system) seconds of each ``supple progress`` run."""
     env = {**os.environ, "SUPPLE_DATABASE_URL": url, "COLUMNS": "100"}
     exe = str(Path(sys.executable).with_name("supple"))
-    times = []
+    wall, cpu = [], []
     subprocess.run([exe, "progress"], env=env, check=True, capture_output=True)  # warm the cache
     for _ in range(RUNS):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.perf_counter()
         subprocess.run([exe, "progress"], env=env, check=True, capture_output=True)
-        times.append(time.perf_counter() - t)
-    return times
+        wall.append(time.perf_counter() - t)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def _time_tracking(url: str) -> tuple[float, float]:
@@ -168,11 +173,13 @@ def _bench(name: str, url: str) -> None:
         f"{name}: generated {counts['session']} sessions, {counts['session_item']} items, "
         f"{counts['pain']} pain scores, {counts['event_key']} event keys in {took:.1f} s"
     )
-    runs = _time_progress(url)
+    wall, cpu = _time_progress(url)
     query, compute = _time_tracking(url)
     print(
-        f"{name}: supple progress median {1000 * statistics.median(runs):.0f} ms "
-        f"(min {1000 * min(runs):.0f}, max {1000 * max(runs):.0f}, {RUNS} runs)"
+        f"{name}: supple progress median {1000 * statistics.median(wall):.0f} ms wall "
+        f"(min {1000 * min(wall):.0f}, max {1000 * max(wall):.0f}, {RUNS} runs), "
+        f"median {1000 * statistics.median(cpu):.0f} ms CPU; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     print(
         f"{name}: tracking_input query {1000 * query:.1f} ms; "

@@ -158,8 +158,10 @@ def test_someone_elses_tables_are_refused(tmp_path: Path) -> None:
 
 
 def test_unreachable_server_says_so() -> None:
+    from pgserver import free_port
+
     with pytest.raises(StoreError, match="cannot reach"):
-        Store.open("postgresql://supple@127.0.0.1:1/nothing", timeout=1)
+        Store.open(f"postgresql://supple@127.0.0.1:{free_port()}/nothing", timeout=1)
 
 
 def test_a_new_file_is_created_and_migrated(tmp_path: Path) -> None:

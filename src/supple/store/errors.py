@@ -24,7 +24,15 @@ def explain(exc: BaseException, where: str) -> StoreError:
         )
     if "unable to open database" in low:
         return StoreError(f"cannot open {where}: check that the folder exists and is writable")
-    if "connection refused" in low or "could not connect" in low or "timeout expired" in low:
+    if any(
+        part in low
+        for part in (
+            "connection refused",
+            "could not connect",
+            "timeout expired",
+            "connection failed",
+        )
+    ):
         return StoreError(
             f"cannot reach the {where}: check that the server is running and the URL is right"
         )

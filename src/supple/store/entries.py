@@ -1,0 +1,200 @@
+"""Profiles, plans, pain scores, PSFS and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from supple.store import engine as eng
+from supple.store.base import StoreBase
+from supple.store.errors import StoreError
+from supple.store.schema import (
+    NoteRow,
+    PainRow,
+    Person,
+    PlanRow,
+    ProfileRow,
+    PsfsActivity,
+    PsfsScore,
+    SessionRow,
+)
+from supple.store.timeutil import as_utc, now
+
+if TYPE_CHECKING:
+    from supple.planner.model import Plan
+    from supple.safety.profile import Profile
+
+#: Most activities a person names for the Patient-Specific Functional Scale.
+MAX_PSFS_ACTIVITIES = 5
+
+
+class EntriesMixin(StoreBase):
+    """What a person answers and logs outside a session."""
+
+    @eng.guarded
+    def save_profile(self, profile: Profile, *, at: datetime | None = None) -> int:
+        """Keep the screening answers as given now; earlier answers stay in the history."""
+        row = ProfileRow(
+            person_id=self.person_id,
+            created_at=as_utc(at) if at else now(),
+            answers=profile.model_dump(mode="json"),
+        )
+        with self._write() as db:
+            db.add(row)
+            db.flush()
+            return row.id
+
+    @eng.guarded
+    def latest_profile(self) -> Profile | None:
+        """The most recent answers, or None before the first screening."""
+        from supple.safety.profile import Profile
+
+        with self._read() as db:
+            answers = db.scalar(
+                select(ProfileRow.answers)
+                .where(ProfileRow.person_id == self.person_id)
+                .order_by(ProfileRow.created_at.desc(), ProfileRow.id.desc())
+                .limit(1)
+            )
+        return None if answers is None else Profile.model_validate(answers)
+
+    @eng.guarded
+    def save_plan(self, plan: Plan, *, kind: str = "daily", at: datetime | None = None) -> int:
+        """Keep a plan (``kind`` daily or programme); return its id."""
+        if not 1 <= len(kind) <= 20:
+            raise StoreError("a plan kind is 1 to 20 characters")
+        row = PlanRow(
+            person_id=self.person_id,
+            kind=kind,
+            created_at=as_utc(at) if at else now(),
+            body=plan.model_dump(mode="json"),
+        )
+        with self._write() as db:
+            db.add(row)
+            db.flush()
+            return row.id
+
+    @eng.guarded
+    def get_plan(self, plan_id: int) -> Plan:
+        """The plan with this id (StoreError if there is none)."""
+        from supple.planner.model import Plan
+
+        with self._read() as db:
+            body = db.scalar(select(PlanRow.body).where(PlanRow.id == plan_id))
+        if body is None:
+            raise StoreError(f"no plan {plan_id} in {self.where}")
+        return Plan.model_validate(body)
+
+    @eng.guarded
+    def latest_plan(self, *, kind: str | None = None) -> tuple[int, Plan] | None:
+        """The newest plan (of ``kind`` if given) with its id, or None."""
+        from supple.planner.model import Plan
+
+        query = select(PlanRow.id, PlanRow.body).where(PlanRow.person_id == self.person_id)
+        if kind is not None:
+            query = query.where(PlanRow.kind == kind)
+        with self._read() as db:
+            row = db.execute(query.order_by(PlanRow.id.desc()).limit(1)).first()
+        return None if row is None else (row[0], Plan.model_validate(row[1]))
+
+    @eng.guarded
+    def set_days_per_week(self, days: int) -> None:
+        """How many days a week the person plans to exercise (adherence counts against it)."""
+        if not 1 <= days <= 7:
+            raise StoreError(f"days per week must be 1 to 7, not {days}")
+        with self._write() as db:
+            person = db.get(Person, self.person_id)
+            assert person is not None
+            person.days_per_week = days
+
+    @eng.guarded
+    def log_pain(self, score: int, *, note: str | None = None, at: datetime | None = None) -> int:
+        """Keep a daily pain score 0–10 with an optional note; return its id."""
+        if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+            raise StoreError(f"a pain score is a whole number from 0 to 10, not {score!r}")
+        if note is not None:
+            note = note.strip() or None
+        if note is not None and len(note) > 2000:
+            raise StoreError("a note is at most 2000 characters")
+        row = PainRow(
+            person_id=self.person_id,
+            at=as_utc(at) if at else now(),
+            score=score,
+            moment="daily",
+            note=note,
+        )
+        with self._write() as db:
+            db.add(row)
+            db.flush()
+            return row.id
+
+    @eng.guarded
+    def add_note(
+        self, text: str, *, session_id: int | None = None, at: datetime | None = None
+    ) -> int:
+        """Keep a free-text note, on its own or about a session; return its id."""
+        text = text.strip()
+        if not 1 <= len(text) <= 2000:
+            raise StoreError("a note is 1 to 2000 characters")
+        row = NoteRow(
+            person_id=self.person_id,
+            session_id=session_id,
+            at=as_utc(at) if at else now(),
+            text=text,
+        )
+        with self._write() as db:
+            if session_id is not None and db.get(SessionRow, session_id) is None:
+                raise StoreError(f"no session {session_id} in {self.where}")
+            db.add(row)
+            db.flush()
+            return row.id
+
+    @eng.guarded
+    def psfs_activities(self) -> list[str]:
+        """The activities the person named, in the order they named them."""
+        with self._read() as db:
+            return list(
+                db.scalars(
+                    select(PsfsActivity.name)
+                    .where(PsfsActivity.person_id == self.person_id)
+                    .order_by(PsfsActivity.id)
+                )
+            )
+
+    @eng.guarded
+    def save_psfs(self, scores: Mapping[str, int], *, at: datetime | None = None) -> int:
+        """Score activities 0–10 (naming new ones, up to five in all); return how many."""
+        if not scores:
+            raise StoreError("give at least one activity and its score")
+        clean: dict[str, int] = {}
+        for name, score in scores.items():
+            label = " ".join(name.split())
+            if not 2 <= len(label) <= 80:
+                raise StoreError(f"an activity name is 2 to 80 characters: {name!r}")
+            if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+                raise StoreError(f"a PSFS score is a whole number from 0 to 10, not {score!r}")
+            clean[label] = score
+        when = as_utc(at) if at else now()
+        with self._write() as db:
+            known = {
+                a.name: a
+                for a in db.scalars(
+                    select(PsfsActivity).where(PsfsActivity.person_id == self.person_id)
+                )
+            }
+            new = [n for n in clean if n not in known]
+            if len(known) + len(new) > MAX_PSFS_ACTIVITIES:
+                raise StoreError(
+                    f"the scale holds at most {MAX_PSFS_ACTIVITIES} activities; "
+                    f"already named: {', '.join(known) or 'none'}"
+                )
+            for name in new:
+                known[name] = PsfsActivity(person_id=self.person_id, name=name, created_at=when)
+                db.add(known[name])
+            db.flush()
+            for name, score in clean.items():
+                db.add(PsfsScore(activity_id=known[name].id, at=when, score=score))
+        return len(clean)
