@@ -105,7 +105,7 @@ def build_timeline(
     last = len(plan.items) - 1
     for i, item in enumerate(plan.items):
         exercise = library[item.exercise]
-        builder.add_item(i, item, exercise, previous, cool_down=i == last and i > 0)
+        builder.add_item(i, item, exercise, previous, cool_down=i == last)
         previous = item.position
     return builder.finish()
 
@@ -134,7 +134,7 @@ class _Builder:
         *,
         cool_down: bool,
     ) -> None:
-        start, t = self.t, self.t
+        start = self.t
         reps = item.reps * item.sets
         base: dict[str, Any] = {"item": index, "exercise": item.exercise, "reps": reps}
         work_start: float | None = None
