@@ -103,13 +103,16 @@ def _ask_psfs(store: Store) -> dict[str, int]:
 
 
 def progress(
-    chart: Annotated[
-        Path | None,
+    chart_name: Annotated[
+        str | None,
         typer.Option("--chart", help="Also write a chart of pain and adherence (.png or .svg)."),
     ] = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Show your progress: pain trend, this week's sessions, streak and what has changed."""
+    # Paths arrive as text: typer builds a costly validator for Path parameters, and this
+    # command's start-up time is budgeted.
+    chart = None if chart_name is None else Path(chart_name)
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         fail(f"the chart file must end in .png or .svg, not '{chart.name}'")
     from supple.store import StoreError
@@ -142,8 +145,8 @@ def history(
 
 def export(
     fmt: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: print).")
+    output_name: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file (default: print).")
     ] = None,
     database_url: DatabaseUrl = None,
 ) -> None:
@@ -152,6 +155,7 @@ def export(
         fail(f"--format must be json or csv, not '{fmt}'")
     from supple.export.formats import to_csv, to_json
 
+    output = None if output_name is None else Path(output_name)
     data = _run(open_store(database_url), lambda s: s.export_all())
     text = to_json(data) if fmt == "json" else to_csv(data)
     if output is None:
@@ -162,13 +166,16 @@ def export(
 
 
 def import_(
-    file: Annotated[Path, typer.Argument(help="A file written by `supple export` (JSON or CSV).")],
+    file_name: Annotated[
+        str, typer.Argument(help="A file written by `supple export` (JSON or CSV).")
+    ],
     database_url: DatabaseUrl = None,
 ) -> None:
     """Import an export into an empty database (all or nothing)."""
     from supple.export.formats import parse
     from supple.store import StoreError
 
+    file = Path(file_name)
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -185,8 +192,8 @@ def import_(
 
 
 def backup(
-    output: Annotated[
-        Path | None,
+    output_name: Annotated[
+        str | None,
         typer.Option(
             "--output", "-o", help="Backup file (default: a dated file next to the database)."
         ),
@@ -195,6 +202,7 @@ def backup(
 ) -> None:
     """Copy the database to a backup file (PostgreSQL: a JSON export)."""
     store = open_store(database_url)
+    output = None if output_name is None else Path(output_name)
     if output is None:
         from supple.store.engine import sqlite_path
         from supple.store.paths import default_path
