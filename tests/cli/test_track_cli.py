@@ -149,6 +149,14 @@ def test_progress_and_chart(supple, database_url: str, tmp_path: Path) -> None: 
 def test_progress_on_a_new_database(supple) -> None:  # type: ignore[no-untyped-def]
     result = supple("progress")
     assert result.code == 0 and "No pain scores yet" in result.out
+    assert "of 7 planned days" in result.out
+
+
+def test_days_per_week_is_remembered(supple) -> None:  # type: ignore[no-untyped-def]
+    assert "of 4 planned days" in supple("progress", "--days-per-week", "4").out
+    assert "of 4 planned days" in supple("progress").out
+    one_line_error(supple("progress", "--days-per-week", "8"))
+    assert "of 4 planned days" in supple("progress").out
 
 
 def test_history(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]

@@ -107,6 +107,13 @@ def progress(
         str | None,
         typer.Option("--chart", help="Also write a chart of pain and adherence (.png or .svg)."),
     ] = None,
+    days_per_week: Annotated[
+        int | None,
+        typer.Option(
+            "--days-per-week",
+            help="Set how many days a week you plan to exercise, 1-7 (remembered; default 7).",
+        ),
+    ] = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Show your progress: pain trend, this week's sessions, streak and what has changed."""
@@ -118,6 +125,12 @@ def progress(
     from supple.store import StoreError
     from supple.store.fastread import tracking_input
     from supple.tracking import summarize
+
+    if days_per_week is not None:
+        if not 1 <= days_per_week <= 7:
+            fail(f"--days-per-week must be 1 to 7, not {days_per_week}")
+        days = days_per_week
+        _run(open_store(database_url), lambda s: s.set_days_per_week(days))
 
     try:  # the light read (no SQLAlchemy) when the database is at the current schema
         data = tracking_input(database_url)
