@@ -66,6 +66,16 @@ def test_problems_are_one_line_errors(tmp_path: Path, sqlite_url: str) -> None:
         assert "Traceback" not in done.stderr
 
 
+def test_a_referral_is_shown_instead_of_a_routine(tmp_path: Path, sqlite_url: str) -> None:
+    profile = tmp_path / "me.yaml"
+    profile.write_text("red_flags: [saddle_numbness]\n", encoding="utf-8")
+    done = run_start("--profile", str(profile), "--database-url", sqlite_url)
+    assert done.returncode == 2
+    assert done.stderr.startswith("supple: error: no routine to run:")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert _export(sqlite_url).sessions == []
+
+
 def test_a_killed_session_resumes_without_losing_anything(plan_file: Path, sqlite_url: str) -> None:
     proc = subprocess.Popen(
         supple_argv("--plan", str(plan_file), "--database-url", sqlite_url),
