@@ -60,6 +60,7 @@ def _consistent(url: str) -> dict[str, int]:
 @pytest.mark.slow
 def test_kill_9_mid_write_leaves_a_consistent_database(sqlite_url: str) -> None:
     rng = random.Random(4)
+    killed = 0
     for _ in range(20):
         proc = writer(sqlite_url, "sessions", 0)
         assert proc.stdout is not None
@@ -68,7 +69,7 @@ def test_kill_9_mid_write_leaves_a_consistent_database(sqlite_url: str) -> None:
             proc.wait(timeout=rng.uniform(0.02, 0.4))
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        killed += proc.wait() == -signal.SIGKILL
         proc.stdout.close()
         assert proc.stderr is not None
         proc.stderr.close()
@@ -76,6 +77,7 @@ def test_kill_9_mid_write_leaves_a_consistent_database(sqlite_url: str) -> None:
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert killed == 20  # the writer never stops on its own: every run was cut short
     counts = _consistent(sqlite_url)
     assert counts["sessions"] > 0 and counts["items"] > 0
     # and it still opens and takes writes
