@@ -228,3 +228,30 @@ def test_light_read_equals_the_store_read(database_url: str) -> None:
         store.save_psfs({"stairs": 4})
         expected = store.tracking_input()
     assert tracking_input(database_url, today=expected.today) == expected
+
+
+@pytest.fixture
+def new_york(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("new_york")
+def test_days_are_the_persons_local_days(database_url: str) -> None:
+    from datetime import UTC, date, datetime
+
+    from supple.store.fastread import tracking_input
+
+    late_evening = datetime(2026, 3, 3, 2, 30, tzinfo=UTC)  # 21:30 on 2 March in New York
+    with Store.open(database_url) as store:
+        store.log_pain(4, at=late_evening)
+        sid = store.begin_session(None, key="k" * 12, at=late_evening)
+        data = store.tracking_input(today=date(2026, 3, 10))
+    assert [p.day for p in data.pain] == [date(2026, 3, 2)]
+    assert [s.day for s in data.sessions] == [date(2026, 3, 2)] and sid
+    assert tracking_input(database_url, today=date(2026, 3, 10)) == data

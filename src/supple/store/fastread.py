@@ -31,22 +31,51 @@ FEEDBACK_WINDOW_DAYS = 28
 def _local_day(at: Any) -> date:
     if isinstance(at, str):  # SQLite already gave the local date
         return date.fromisoformat(at)
+    if type(at) is date:  # so did PostgreSQL, told the local time zone
+        return at
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
     return at.astimezone().date()  # type: ignore[no-any-return]
 
 
-def _sql(dialect: str, text: str) -> str:
-    """Write ``:day(col)`` as the local date on SQLite; keep the timestamp on PostgreSQL."""
+def _sql(dialect: str, text: str, server_dates: bool) -> str:
+    """Write ``:day(col)`` as the local date computed by the database when it can."""
     param = "?" if dialect == "sqlite" else "%s"
     out = text.replace(":p", param)
     while ":day(" in out:
         start = out.index(":day(")
         end = out.index(")", start)
         column = out[start + 5 : end]
-        swap = f"date({column}, 'localtime')" if dialect == "sqlite" else column
+        if dialect == "sqlite":
+            swap = f"date({column}, 'localtime')"
+        else:
+            swap = f"({column})::date" if server_dates else column
         out = out[:start] + swap + out[end + 1 :]
     return out
+
+
+def local_zone() -> str | None:
+    """The IANA name of this machine's time zone (``TZ``, else /etc/localtime), if known."""
+    zone = os.environ.get("TZ", "").lstrip(":")
+    if zone:
+        return zone
+    target = os.path.realpath("/etc/localtime")
+    marker = "/zoneinfo/"
+    return target.split(marker, 1)[1] if marker in target else None
+
+
+def _use_local_zone(conn: Any, cur: Any) -> bool:
+    """Make PostgreSQL give dates in the local zone for this transaction; False if it cannot."""
+    zone = local_zone()
+    if zone is None:
+        return False
+    try:
+        cur.execute("SELECT set_config('TimeZone', %s, true)", (zone,))
+        cur.fetchall()
+    except Exception:  # an unknown zone name: convert in Python instead
+        conn.rollback()
+        return False
+    return True
 
 
 def _since_param(dialect: str, since: datetime) -> Any:
@@ -57,9 +86,10 @@ def _since_param(dialect: str, since: datetime) -> Any:
 def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
     """Run the tracking queries on a DBAPI connection (read-only)."""
     cur = conn.cursor()
+    server_dates = dialect == "postgresql" and _use_local_zone(conn, cur)
 
     def rows(text: str, *params: Any) -> list[Any]:
-        cur.execute(_sql(dialect, text), params)
+        cur.execute(_sql(dialect, text, server_dates), params)
         return list(cur.fetchall())
 
     since = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
