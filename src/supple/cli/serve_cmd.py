@@ -30,6 +30,7 @@ def serve(
 
     import uvicorn
 
+    from supple.store import StoreError
     from supple.web import create_app
 
     try:
@@ -39,7 +40,10 @@ def serve(
         probe.close()
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port")
-    web_app = create_app(database_url=database_url)
+    try:
+        web_app = create_app(database_url=database_url)
+    except StoreError as exc:
+        fail(str(exc))
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
     typer.echo(f"Supple is running at {url} (Ctrl+C to stop)")
     if open_browser:

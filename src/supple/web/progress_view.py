@@ -6,6 +6,7 @@ from typing import Any
 
 from supple.library import Library
 from supple.tracking import TrackingInput
+from supple.tracking.adherence import done_days
 from supple.web.deps import Context
 from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint, SessionRow
 
@@ -17,7 +18,7 @@ def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
     history = ctx.store.history(limit)
     out = ProgressOut(
         today=today,
-        session_days=sorted({s.day for s in inp.sessions if s.status != "in_progress"}),
+        session_days=sorted(done_days(inp.sessions)),
         pain=[PainPoint(day=p.day, score=p.score, moment=p.moment) for p in inp.pain],
         psfs=[PsfsPoint(day=p.day, activity=p.activity, score=p.score) for p in inp.psfs],
         activities=ctx.store.psfs_activities(),

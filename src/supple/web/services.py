@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from supple.library import Library
 from supple.planner.adjust import Adjustments
@@ -90,9 +89,10 @@ def saved_plan(ctx: Context, plan_id: int) -> Plan:
     if not 1 <= plan_id < 2**31:
         raise NotFound(f"no plan {plan_id}")
     try:
-        return ctx.store.get_plan(plan_id)
+        plan: Plan = ctx.memo.get(("plan", plan_id), lambda: ctx.store.get_plan(plan_id))
     except StoreError:
         raise NotFound(f"no plan {plan_id}") from None
+    return plan
 
 
 class BadEvent(ValueError):
@@ -110,15 +110,19 @@ def check_event(plan: Plan, event: SessionEvent) -> None:
         raise BadEvent(f"exercise: item {event.index} of the plan is '{expected}'")
 
 
-def timeline(ctx: Context, plan_id: int, countdown_s: int) -> dict[str, Any]:
-    """The engine's timeline for a saved plan, as JSON-ready data for the player."""
+def timeline(ctx: Context, plan_id: int, countdown_s: int) -> bytes:
+    """The engine's timeline for a saved plan, as JSON for the player (built once per plan)."""
     from supple.session.timeline import build_timeline
 
     plan = saved_plan(ctx, plan_id)
     if plan.status != "plan" or not plan.items:
         raise Conflict(f"plan {plan_id} has no exercises to play")
-    tl = build_timeline(plan, ctx.library, countdown_s=countdown_s)
-    data: dict[str, Any] = tl.model_dump(mode="json") if hasattr(tl, "model_dump") else dict(tl)
+    data: bytes = ctx.memo.get(
+        ("timeline", plan_id, countdown_s),
+        lambda: (
+            build_timeline(plan, ctx.library, countdown_s=countdown_s).model_dump_json().encode()
+        ),
+    )
     return data
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 
+from supple.session.timeline import Timeline
 from supple.web import services
 from supple.web.deps import ContextDep
 from supple.web.errors import Conflict
@@ -43,11 +45,15 @@ def get(plan_id: int, ctx: ContextDep) -> PlanOut:
     return out.model_copy(update={"minutes": minutes})
 
 
-@router.get("/plans/{plan_id}/timeline")
+@router.get(
+    "/plans/{plan_id}/timeline",
+    response_class=Response,
+    responses={200: {"model": Timeline, "description": "the session timeline"}},
+)
 def timeline(
     plan_id: int,
     ctx: ContextDep,
     countdown_s: Annotated[int, Query(ge=0, le=30)] = 5,
-) -> dict[str, Any]:
+) -> Response:
     """The guided-session timeline of a saved plan (segments with cues at offsets)."""
-    return services.timeline(ctx, plan_id, countdown_s)
+    return Response(services.timeline(ctx, plan_id, countdown_s), media_type="application/json")

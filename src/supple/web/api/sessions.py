@@ -21,7 +21,8 @@ SessionKey = Annotated[str, Path(min_length=8, max_length=64, description="the s
 def begin(body: SessionStart, ctx: ContextDep) -> SessionOut:
     """Begin a session of a saved plan; the same ``key`` again returns the same session."""
     services.saved_plan(ctx, body.plan_id)
-    session_id = ctx.store.begin_session(body.plan_id, key=body.key, at=body.at)
+    with ctx.writing():
+        session_id = ctx.store.begin_session(body.plan_id, key=body.key, at=body.at)
     return SessionOut(session_id=session_id, key=body.key)
 
 
@@ -35,6 +36,11 @@ def record(plan_id: int, session_key: SessionKey, event: SessionEvent, ctx: Cont
     """
     plan = services.saved_plan(ctx, plan_id)
     services.check_event(plan, event)
-    session_id = ctx.store.begin_session(plan_id, key=session_key, at=event.at)
-    stored = ctx.store.record(session_id, event)
+    with ctx.writing():
+        # A key names one session for good, so its id is remembered after the first event.
+        session_id: int = ctx.memo.get(
+            ("session", plan_id, session_key),
+            lambda: ctx.store.begin_session(plan_id, key=session_key, at=event.at),
+        )
+        stored = ctx.store.record(session_id, event)
     return EventOut(stored=stored, key=event.key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import groupby
 
 from fastapi import APIRouter, Request
@@ -16,8 +17,8 @@ router = APIRouter()
 
 def _render(request: Request, ctx: ContextDep, error: str | None = None) -> HTMLResponse:
     out = progress_view.build(ctx)
-    before = [(p.day, float(p.score)) for p in out.pain if p.moment != "after"]
-    after = [(p.day, float(p.score)) for p in out.pain if p.moment == "after"]
+    before = _daily([(p.day, p.score) for p in out.pain if p.moment != "after"])
+    after = _daily([(p.day, p.score) for p in out.pain if p.moment == "after"])
     pain_chart = charts.line_chart(
         [
             charts.Series("Pain before a session or daily", before),
@@ -44,6 +45,14 @@ def _render(request: Request, ctx: ContextDep, error: str | None = None) -> HTML
         calendar=charts.calendar(out.session_days, out.today),
         error=error,
     )
+
+
+def _daily(points: list[tuple[date, int]]) -> list[tuple[date, float]]:
+    """One point a day: the mean of that day's scores."""
+    by_day: dict[date, list[int]] = {}
+    for day, score in points:
+        by_day.setdefault(day, []).append(score)
+    return [(d, sum(v) / len(v)) for d, v in sorted(by_day.items())]
 
 
 @router.get("/progress", response_class=HTMLResponse)
