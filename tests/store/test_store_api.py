@@ -65,11 +65,31 @@ def test_profile_answers_are_kept_over_time(store: Store) -> None:
 
 def test_plan_round_trips(store: Store) -> None:
     plan = make_plan()
-    plan_id = store.save_plan(plan, kind="programme")
+    plan_id = store.save_plan(plan)
     assert store.get_plan(plan_id) == plan
     assert store.latest_plan() == (plan_id, plan)
     with pytest.raises(StoreError, match="no plan 999"):
         store.get_plan(999)
+
+
+def test_programmes_are_kept_apart_from_routines(store: Store) -> None:
+    from datetime import date
+
+    from supple.planner.program import Programme, Week
+
+    assert store.latest_programme() is None
+    routine_id = store.save_plan(make_plan())
+    weeks = [Week(week=1, starts=date(2026, 3, 2), hold_step=0, plan=make_plan())]
+    programme = Programme(status="plan", weeks=weeks)
+    programme_id = store.save_programme(programme)
+    assert store.latest_programme() == (programme_id, programme)
+    assert store.latest_plan() == (routine_id, make_plan())  # a programme is not a routine
+    with pytest.raises(StoreError, match="multi-week programme"):
+        store.get_plan(programme_id)
+    with pytest.raises(StoreError, match="save_programme"):
+        store.save_plan(make_plan(), kind="programme")
+    exported = store.export_all()
+    assert [p.kind for p in exported.plans] == ["daily", "programme"]
 
 
 def test_session_events_and_resume(store: Store) -> None:

@@ -17,6 +17,7 @@ from supple.store.schema import Person, PlanRow, ProfileRow, PsfsActivity, Sessi
 
 def _check_content(data: ExportFile, known: Container[str]) -> None:
     from supple.planner.model import Plan
+    from supple.planner.program import Programme
     from supple.safety.profile import Profile
 
     for item in data.items:
@@ -26,7 +27,8 @@ def _check_content(data: ExportFile, known: Container[str]) -> None:
         for profile in data.profiles:
             Profile.model_validate(profile.answers)
         for plan in data.plans:
-            Plan.model_validate(plan.body)
+            model = Programme if plan.kind == "programme" else Plan
+            model.model_validate(plan.body)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])

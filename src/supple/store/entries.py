@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -25,8 +25,11 @@ from supple.store.timeutil import as_utc, now
 
 if TYPE_CHECKING:
     from supple.planner.model import Plan
+    from supple.planner.program import Programme
     from supple.safety.profile import Profile
 
+#: The plan kind of a multi-week programme (its body is a ``Programme``, not a ``Plan``).
+PROGRAMME = "programme"
 #: Most activities a person names for the Patient-Specific Functional Scale.
 MAX_PSFS_ACTIVITIES = 5
 
@@ -61,16 +64,12 @@ class EntriesMixin(StoreBase):
             )
         return None if answers is None else Profile.model_validate(answers)
 
-    @eng.guarded
-    def save_plan(self, plan: Plan, *, kind: str = "daily", at: datetime | None = None) -> int:
-        """Keep a plan (``kind`` daily or programme); return its id."""
-        if not 1 <= len(kind) <= 20:
-            raise StoreError("a plan kind is 1 to 20 characters")
+    def _add_plan_row(self, kind: str, body: dict[str, Any], at: datetime | None) -> int:
         row = PlanRow(
             person_id=self.person_id,
             kind=kind,
             created_at=as_utc(at) if at else now(),
-            body=plan.model_dump(mode="json"),
+            body=body,
         )
         with self._write() as db:
             db.add(row)
@@ -78,27 +77,59 @@ class EntriesMixin(StoreBase):
             return row.id
 
     @eng.guarded
+    def save_plan(self, plan: Plan, *, kind: str = "daily", at: datetime | None = None) -> int:
+        """Keep a plan (``kind``: daily, or another label of a single routine); return its id."""
+        if not 1 <= len(kind) <= 20:
+            raise StoreError("a plan kind is 1 to 20 characters")
+        if kind == PROGRAMME:
+            raise StoreError("keep a multi-week programme with save_programme")
+        return self._add_plan_row(kind, plan.model_dump(mode="json"), at)
+
+    @eng.guarded
+    def save_programme(self, programme: Programme, *, at: datetime | None = None) -> int:
+        """Keep a multi-week programme; return its id."""
+        return self._add_plan_row(PROGRAMME, programme.model_dump(mode="json"), at)
+
+    @eng.guarded
     def get_plan(self, plan_id: int) -> Plan:
         """The plan with this id (StoreError if there is none)."""
         from supple.planner.model import Plan
 
         with self._read() as db:
-            body = db.scalar(select(PlanRow.body).where(PlanRow.id == plan_id))
-        if body is None:
+            row = db.execute(
+                select(PlanRow.kind, PlanRow.body).where(PlanRow.id == plan_id)
+            ).first()
+        if row is None:
             raise StoreError(f"no plan {plan_id} in {self.where}")
-        return Plan.model_validate(body)
+        if row[0] == PROGRAMME:
+            raise StoreError(f"plan {plan_id} is a multi-week programme, not one routine")
+        return Plan.model_validate(row[1])
 
     @eng.guarded
     def latest_plan(self, *, kind: str | None = None) -> tuple[int, Plan] | None:
-        """The newest plan (of ``kind`` if given) with its id, or None."""
+        """The newest single routine (of ``kind`` if given) with its id, or None."""
         from supple.planner.model import Plan
 
         query = select(PlanRow.id, PlanRow.body).where(PlanRow.person_id == self.person_id)
-        if kind is not None:
-            query = query.where(PlanRow.kind == kind)
+        query = query.where(PlanRow.kind == kind if kind else PlanRow.kind != PROGRAMME)
         with self._read() as db:
             row = db.execute(query.order_by(PlanRow.id.desc()).limit(1)).first()
         return None if row is None else (row[0], Plan.model_validate(row[1]))
+
+    @eng.guarded
+    def latest_programme(self) -> tuple[int, Programme] | None:
+        """The newest multi-week programme with its id, or None."""
+        from supple.planner.program import Programme
+
+        with self._read() as db:
+            row = db.execute(
+                select(PlanRow.id, PlanRow.body)
+                .where(PlanRow.person_id == self.person_id)
+                .where(PlanRow.kind == PROGRAMME)
+                .order_by(PlanRow.id.desc())
+                .limit(1)
+            ).first()
+        return None if row is None else (row[0], Programme.model_validate(row[1]))
 
     @eng.guarded
     def set_days_per_week(self, days: int) -> None:
