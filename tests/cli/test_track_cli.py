@@ -266,11 +266,16 @@ def test_backup(supple, database_url: str, tmp_path: Path) -> None:  # type: ign
     if database_url.startswith("sqlite"):
         with sqlite3.connect(out) as conn:
             assert conn.execute("SELECT count(*) FROM session").fetchone() == (3,)
-        with Store.open(str(out)) as copy:
-            assert copy.counts() == Store.open(database_url).counts()
-        one_line_error(supple("backup", "--output", str(out)))  # never overwrites
+        with Store.open(str(out)) as copy, Store.open(database_url) as live:
+            assert copy.counts() == live.counts()
+        dated = supple("backup")  # default: a dated file in backups/ next to the database
+        folder = Path(database_url.removeprefix("sqlite:///")).parent / "backups"
+        assert dated.code == 0 and len(list(folder.glob("supple-*.db"))) == 1
     else:
         assert json.loads(out.read_text())["format"] == "supple-export"
+    before = out.read_bytes()
+    one_line_error(supple("backup", "--output", str(out)))  # never overwrites
+    assert out.read_bytes() == before
 
 
 def test_locked_database_says_what_to_do(supple, sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -36,11 +36,20 @@ class WholeMixin(StoreBase):
         from supple.store import fastread
 
         today = today or datetime.now().astimezone().date()
+        errors: tuple[type[BaseException], ...]
+        if self.dialect == "sqlite":
+            import sqlite3
+
+            errors = (sqlite3.Error,)
+        else:
+            import psycopg
+
+            errors = (psycopg.Error,)
         raw = self._engine.raw_connection()
         try:
             return fastread.read(raw.driver_connection, self.dialect, self.person_id, today)
-        except Exception as exc:  # the driver's own errors, on the raw connection
-            raise StoreError(str(explain(exc, self.where))) from None
+        except errors as exc:  # the driver's own errors, on the raw connection
+            raise explain(exc, self.where) from None
         finally:
             raw.close()
 
@@ -85,11 +94,11 @@ class WholeMixin(StoreBase):
     def backup(self, path: Path) -> Path:
         """Copy the database to ``path``: a SQLite file, or a JSON export for PostgreSQL."""
         path = Path(path)
+        if path.exists():
+            raise StoreError(f"{path} exists already; choose a new name")
         path.parent.mkdir(parents=True, exist_ok=True)
         file = eng.sqlite_path(self.url)
         if file is not None:
-            if path.exists():
-                raise StoreError(f"{path} exists already; choose a new name")
             backup_sqlite(file, path)
         else:
             from supple.export.formats import to_json
@@ -107,7 +116,3 @@ class WholeMixin(StoreBase):
                 t.__tablename__: int(db.scalar(select(func.count()).select_from(t)) or 0)
                 for t in TABLES
             }
-
-    def _raw(self) -> Any:
-        """A raw DBAPI connection (tests and the benchmark use it for bulk work)."""
-        return self._engine.raw_connection()
