@@ -130,6 +130,15 @@ def test_psfs_scores_from_options_and_prompts(supple, database_url: str) -> None
         assert store.counts()["psfs_score"] == 4
 
 
+def test_psfs_questions_refuse_bad_answers(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+    one_line_error(supple("psfs", stdin="\n"))  # no activity named
+    bad = supple("psfs", stdin="stairs\n\neleven\n")
+    one_line_error(bad)
+    assert "'eleven'" in bad.err
+    with Store.open(database_url) as store:
+        assert store.counts()["psfs_activity"] == 0
+
+
 def test_psfs_names_activities_when_none_exist(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
     result = supple("psfs", stdin="bending to garden\ncarrying shopping\n\n2\n4\n")
     assert result.code == 0, result.err

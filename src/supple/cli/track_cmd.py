@@ -75,7 +75,11 @@ def psfs(
         given[name.strip()] = _score(number, f"the score of '{name.strip()}'")
     store = open_store(database_url)
     if not given:
-        given = _ask_psfs(store)
+        try:
+            given = _ask_psfs(store)
+        except BaseException:
+            store.close()
+            raise
     count = _run(store, lambda s: s.save_psfs(given))
     typer.echo(f"Saved {count} activit{'y' if count == 1 else 'ies'}.")
 
@@ -93,7 +97,6 @@ def _ask_psfs(store: Store) -> dict[str, int]:
                 break
             names.append(name.strip())
         if not names:
-            store.close()
             fail("no activities named; nothing saved")
     typer.echo("Score each one: 0 = unable to do it, 10 = as well as before the problem.")
     answers: dict[str, int] = {}
