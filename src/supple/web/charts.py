@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
-W, H = 640, 220
-PAD_L, PAD_R, PAD_T, PAD_B = 34, 12, 12, 28
+W, H = 640, 240
+PAD_L, PAD_R, PAD_T, PAD_B = 40, 14, 14, 34
 
 
 @dataclass(frozen=True)

@@ -267,6 +267,7 @@ for (const [id, key] of [["voice-on", "voice"], ["beep-on", "beeps"]]) {
 load().then(
   () => {
     root.dataset.ready = "true";
+    pending().then(syncState);
     flush();
   },
   (err) => {

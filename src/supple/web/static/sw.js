@@ -2,12 +2,10 @@
 // cached when fetched (network first), so a loaded session keeps working offline. Events are
 // not handled here: the page queues them in IndexedDB (sync.js) and sends them itself.
 const CACHE = "supple-v1";
+// Pages that depend on the person's answers are cached when visited, not here.
 const SHELL = [
   "/",
-  "/today",
-  "/progress",
   "/library",
-  "/settings",
   "/manifest.webmanifest",
   "/static/app.css",
   "/static/app.js",
@@ -43,7 +41,8 @@ async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    // A redirect (e.g. /today before the questions) is not the page itself: do not keep it.
+    if (response.ok && !response.redirected) cache.put(request, response.clone());
     return response;
   } catch (err) {
     const hit = await cache.match(request);
