@@ -115,15 +115,18 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
 
         library = load_library()
     library = library or {}
+
+    def name_of(ex_id: str) -> str:
+        found = library.get(ex_id)
+        return found.name if found else ex_id.replace("_", " ").capitalize()
+
     for ex_id in sorted(painful):
         exercise = library.get(ex_id)
-        name = exercise.name if exercise else ex_id
+        name = name_of(ex_id)
         gentler = [r for r in (exercise.regressions if exercise else []) if r not in painful]
         if gentler:
             replace[ex_id] = gentler[0]
-            notes.append(
-                f"{name} hurt twice, so the gentler {library[gentler[0]].name} replaces it."
-            )
+            notes.append(f"{name} hurt twice, so the gentler {name_of(gentler[0])} replaces it.")
         else:
             leave_out[ex_id] = f"{name} was painful twice and has no gentler variant"
             notes.append(f"{name} hurt twice, so it is left out for now.")
@@ -135,8 +138,7 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
         if harder:
             replace[ex_id] = harder[0]
             notes.append(
-                f"{exercise.name} felt too easy twice, so {library[harder[0]].name} "
-                "takes its place."
+                f"{exercise.name} felt too easy twice, so {name_of(harder[0])} takes its place."
             )
         else:
             notes.append(f"{exercise.name} felt too easy twice; it is already the hardest form.")
