@@ -49,8 +49,13 @@ def answer_questions(page: Any, *, red_flag: str | None = None, minutes: int = 3
     page.goto("/check")
     assert page.locator(".step:visible").count() == 1
     if red_flag:
-        page.locator(f'input[name="red_flags"][value="{red_flag}"]').check()
-    for _ in range(5):
+        page.locator(".step:visible [data-go=next]").click()
+        page.locator(".step:visible [data-go=next]").click()
+        page.locator(".step:visible [data-go=next]").click()
+        page.locator(f'input[name="flag_{red_flag}"][value="yes"]').check()
+        page.locator(".step:visible [data-go=next]").click()
+        page.locator(".step:visible [data-go=next]").click()
+    for _ in range(0 if red_flag else 5):
         if page.locator('.step:visible input[name="minutes"]').count():
             page.fill("#minutes", str(minutes))
         page.locator(".step:visible [data-go=next]").click()

@@ -31,7 +31,9 @@ def test_screening_leads_to_today(client: Client) -> None:
 
 
 def test_red_flags_lead_to_a_referral_and_no_plan(client: Client) -> None:
-    r = client.post("/check", data={**CALM_FORM, "red_flags": ["chest_pain"]})
+    r = client.post(
+        "/check", data={**CALM_FORM, "flag_chest_pain": "yes", "flag_cancer_history": "no"}
+    )
     assert r.headers["location"] == "/referral"
     page = _text(client.get("/referral").text)
     assert "Get medical help now" in page
@@ -39,6 +41,16 @@ def test_red_flags_lead_to_a_referral_and_no_plan(client: Client) -> None:
     assert client.get("/today").headers["location"] == "/referral"
     start = client.post("/today/start", data={})
     assert start.headers["location"] == "/referral"
+
+
+def test_the_form_asks_every_question_of_supple_check(client: Client) -> None:
+    from supple.safety.questions import QUESTIONS
+    from supple.web.screening import STEPS
+
+    assert [q for s in STEPS for q in s.questions] == list(QUESTIONS)
+    page = client.get("/check").text
+    for q in QUESTIONS:
+        assert q.text in page.replace("&#39;", "'")
 
 
 def test_bad_answers_come_back_with_the_field_named(client: Client) -> None:

@@ -1,121 +1,53 @@
 """The screening questions as web steps, and the form answers turned into a Profile.
 
-The questions ask for exactly the fields of :class:`supple.safety.profile.Profile`; the rules
-that judge the answers are the domain's (``supple.safety.screen``), the same as ``supple check``.
+The questions are the domain's own (``supple.safety.questions``, the ones ``supple check``
+asks), grouped into steps; the rules that judge the answers are the domain's too
+(``supple.safety.screen``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
-from supple.safety.profile import Profile
+from supple.safety.profile import HOUSEHOLD_EQUIPMENT, Profile
+from supple.safety.questions import QUESTIONS, RED_FLAG_QUESTIONS, Question
 
-PAIN_AREAS = {
-    "lower_back": "Lower back",
-    "upper_back": "Upper back, between the shoulder blades",
-    "neck": "Neck",
-    "buttock_or_leg": "Buttock or down a leg",
-    "hip": "Hip",
-}
-ACTIVITIES = {
-    "bending_forward": "Bending forward",
-    "bending_backward": "Leaning back",
-    "sitting": "Sitting",
-    "standing": "Standing",
-    "walking": "Walking",
-    "lying_down": "Lying down",
-    "twisting": "Twisting",
-}
-RED_FLAGS = {
-    "bladder_or_bowel_change": "New trouble holding or passing urine, or controlling the bowels",
-    "saddle_numbness": "Numbness or tingling around the genitals, bottom or inner thighs",
-    "leg_weakness_or_numbness_worsening": "Weakness or numbness in a leg that is getting worse",
-    "both_legs_symptoms": "Pain, pins and needles or weakness in both legs",
-    "chest_pain": "Chest pain together with the back pain",
-    "fever_or_chills": "A fever, chills or feeling generally unwell",
-    "unexplained_weight_loss": "Losing weight without trying",
-    "cancer_history": "Cancer now or in the past",
-    "major_trauma": "The pain started after a fall, crash or heavy blow",
-    "minor_trauma_with_osteoporosis_or_steroids": (
-        "A small knock or fall, and you have thin bones or take steroid tablets long-term"
-    ),
-    "constant_night_pain": "Pain at night that does not change whatever position you lie in",
-    "immunosuppression_or_iv_drug_use": (
-        "A weakened immune system (from illness or medicine), or injecting drugs"
-    ),
-    "severe_pain_not_easing_for_days": "Severe pain that has not eased at all for several days",
-}
-CONDITIONS = {
-    "pregnancy": "Pregnant",
-    "osteoporosis": "Osteoporosis (thin bones)",
-    "hip_replacement": "A hip replacement",
-    "recent_spinal_surgery": "Back or neck surgery in the last months",
-    "spinal_stenosis": "Spinal stenosis (a narrowed spinal canal)",
-    "spondylolisthesis": "Spondylolisthesis (a slipped vertebra)",
-    "disc_herniation": "A slipped or bulging disc",
-    "knee_problem": "A knee problem",
-    "wrist_problem": "A wrist problem",
-    "balance_problem": "Trouble keeping your balance",
-}
-EQUIPMENT = {
-    "mat": "A mat or soft floor",
-    "towel_or_strap": "A towel or strap",
-    "chair": "A sturdy chair",
-    "wall": "A clear wall",
-    "doorway": "A doorway",
-    "step": "A step or stair",
-}
+RED_FLAGS = dict(RED_FLAG_QUESTIONS)
 MULTI = ("pain_areas", "eases_with", "worse_with", "red_flags", "conditions", "equipment")
 BOOLS = ("can_get_to_floor", "can_kneel", "can_lie_on_front")
 
 
 @dataclass(frozen=True)
 class Step:
-    """One screen of the questionnaire."""
+    """One screen of the questionnaire: some of the domain's questions, in their order."""
 
     id: str
     title: str
-    hint: str
-    fields: Sequence[str] = field(default_factory=tuple)
+    fields: tuple[str, ...]
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for q in QUESTIONS if q.field in self.fields]
 
 
 STEPS: tuple[Step, ...] = (
-    Step(
-        "flags",
-        "First, a safety check",
-        "Do any of these apply to you right now? Tick every one that does. If none do, go on.",
-        ("red_flags",),
-    ),
-    Step("where", "Where does it hurt?", "Tick every area that hurts.", ("pain_areas",)),
-    Step(
-        "how",
-        "How is it today?",
-        "0 means no pain and 10 the worst pain you can imagine.",
-        ("pain_now", "pain_weeks", "age"),
-    ),
-    Step(
-        "moves",
-        "What helps and what makes it worse?",
-        "Leave a box empty when you are not sure.",
-        ("eases_with", "worse_with"),
-    ),
-    Step(
-        "health",
-        "Anything we should plan around?",
-        "Tick what applies; these change which moves you get.",
-        ("conditions", "pregnancy_weeks"),
-    ),
+    Step("where", "Where it hurts", ("pain_areas",)),
+    Step("how", "How it is", ("pain_now", "pain_weeks")),
+    Step("moves", "What helps, what hurts", ("eases_with", "worse_with")),
+    Step("flags", "A safety check", ("red_flags",)),
+    Step("health", "Your health", ("conditions", "pregnancy_weeks", "age")),
     Step(
         "body",
-        "Getting down and what you have",
-        "Your routine only uses positions you can reach and things you have.",
+        "Getting down, and what you have",
         ("can_get_to_floor", "can_kneel", "can_lie_on_front", "equipment", "minutes"),
     ),
 )
+#: What the equipment boxes start with (what most homes have).
+CHECKED_EQUIPMENT = frozenset(HOUSEHOLD_EQUIPMENT)
 
 
 class FormError(ValueError):
@@ -143,6 +75,9 @@ def _float(raw: str | None, name: str) -> float | None:
 def profile_from_form(form: Mapping[str, Sequence[str]]) -> Profile:
     """Build a Profile from the screening form (multi-valued fields are lists)."""
     data: dict[str, Any] = {name: list(form.get(name, [])) for name in MULTI}
+    for flag in RED_FLAGS:  # each red flag is its own yes/no question
+        if (form.get(f"flag_{flag}") or ["no"])[-1] == "yes" and flag not in data["red_flags"]:
+            data["red_flags"].append(flag)
     if not data["pain_areas"]:
         data["pain_areas"] = ["lower_back"]
     for name in BOOLS:

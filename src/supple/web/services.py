@@ -57,7 +57,12 @@ def build_plan(
         ctx.library[ident]  # an unknown id is a 404 with suggestions
     profile = with_minutes(current_profile(ctx), minutes)
     learned = _learned(ctx)
-    plan = make_plan(profile, ctx.library, day=ctx.today(), adjustments=learned)
+    day = ctx.today()
+    # make_plan is a pure function of these inputs, so the same day's plan is made once.
+    key = ("make_plan", profile.model_dump_json(), day, learned.model_dump_json())
+    plan: Plan = ctx.memo.get(
+        key, lambda: make_plan(profile, ctx.library, day=day, adjustments=learned)
+    )
     plan = apply_swaps(plan, swaps or {}, profile=profile, library=ctx.library, adjustments=learned)
     return profile, plan
 
@@ -79,7 +84,10 @@ def plan_out(
         minutes=profile.minutes,
         swaps=swaps,
         plan=plan,
-        alternatives=alternatives(plan, ctx.library, profile),
+        alternatives=ctx.memo.get(
+            ("alternatives", plan.model_dump_json(), profile.model_dump_json()),
+            lambda: alternatives(plan, ctx.library, profile),
+        ),
     )
 
 
