@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from supple.cli.common import fail
+from supple.cli.plan_view import show_plan, show_program, show_referral
 from supple.cli.store_opts import DatabaseUrl, open_store
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from supple.planner import Adjustments, Plan
-    from supple.planner.program import Programme
+    from supple.planner import Adjustments
     from supple.safety import Profile
     from supple.safety.questions import Question
 
@@ -259,99 +259,7 @@ def plan(
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
-    _show_plan(_console(), result, profile.minutes, explain=explain)
-
-
-def _dose(item: Any) -> str:
-    """A dose in words, e.g. '3 x 20 s hold, each side'."""
-    if item.duration_s is not None:
-        text = f"{item.duration_s} s, flowing"
-    elif item.reps > 1:
-        text = f"{item.reps} x {item.hold_s} s hold"
-    else:
-        text = f"{item.hold_s} s hold"
-    if item.sets > 1:
-        text = f"{item.sets} sets of {text}"
-    return text + (", each side" if item.sided else "")
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def _show_referral(out: Console, result: Plan) -> None:
-    from rich.panel import Panel
-
-    referral = result.referral
-    if referral is None:
-        return
-    severe = referral.urgency in ("emergency", "urgent")
-    title = {
-        "emergency": "Get checked now",
-        "urgent": "Get checked within days",
-        "soon": "Get checked soon",
-    }[referral.urgency]
-    body = "\n".join(f"- {r}" for r in referral.reasons) + f"\n\n{referral.advice}"
-    out.print(Panel(body, title=title, border_style="red" if severe else "yellow"))
-
-
-def _show_plan(out: Console, result: Plan, minutes: int, *, explain: bool) -> None:
-    from rich.table import Table
-
-    _show_referral(out, result)
-    if not result.items:
-        if result.referral is not None:
-            out.print("No exercises today: please get checked first.")
-        else:
-            out.print("No exercise in the library fits these answers.")
-            _show_excluded(out, result, explain)
-        return
-    out.print(f"[bold]Your routine[/bold]  ({minutes} minutes asked)")
-    if result.bias_reason:
-        out.print(f"Direction: [bold]{result.bias}[/bold]. {result.bias_reason}")
-    table = Table(show_lines=False, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Exercise", ratio=2)
-    table.add_column("Dose", ratio=2)
-    table.add_column("Time", justify="right", no_wrap=True)
-    table.add_column("Why", ratio=5)
-    for n, item in enumerate(result.items, 1):
-        where = item.position.replace("_", " ")
-        table.add_row(
-            str(n), f"{item.name}\n[dim]{where}[/dim]", _dose(item), _clock(item.seconds), item.why
-        )
-    out.print(table)
-    out.print(
-        f"Total [bold]{_clock(result.total_seconds)}[/bold], counting set-up, side changes and "
-        "moving between positions."
-    )
-    for line in result.advice:
-        out.print(f"[yellow]![/yellow] {line}")
-    _show_excluded(out, result, explain)
-
-
-def _show_excluded(out: Console, result: Plan, explain: bool) -> None:
-    from rich.table import Table
-
-    if not result.excluded:
-        return
-    if not explain:
-        names = ", ".join(e.exercise for e in result.excluded[:6])
-        more = "" if len(result.excluded) <= 6 else ", ..."
-        out.print(
-            f"[dim]{len(result.excluded)} exercises left out ({names}{more}); "
-            "add --explain to see why.[/dim]"
-        )
-        return
-    table = Table(title="Left out, and why", expand=True)
-    table.add_column("Exercise", ratio=1, overflow="fold")
-    table.add_column("Rule", ratio=3)
-    for e in result.excluded:
-        table.add_row(e.exercise, e.rule)
-    out.print(table)
-
-
-# --- supple program -------------------------------------------------------------------------
+    show_plan(_console(), result, profile.minutes, explain=explain)
 
 
 def program(
@@ -413,33 +321,7 @@ def program(
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
-    _show_program(_console(), result)
-
-
-def _show_program(out: Console, result: Programme) -> None:
-    from rich.table import Table
-
-    if not result.weeks:
-        from supple.planner import Plan
-
-        _show_referral(out, Plan(status="refer", referral=result.referral))
-        out.print("No programme: please get checked first.")
-        return
-    if result.referral is not None:
-        _show_referral(out, result.weeks[0].plan)
-    for week in result.weeks:
-        table = Table(
-            title=f"Week {week.week} (from {week.starts.isoformat()}): "
-            f"{_clock(week.plan.total_seconds)} a day",
-            caption=" ".join(week.changes),
-            expand=True,
-        )
-        table.add_column("Exercise", ratio=2)
-        table.add_column("Dose", ratio=2)
-        table.add_column("Time", justify="right", no_wrap=True)
-        for item in week.plan.items:
-            table.add_row(item.name, _dose(item), _clock(item.seconds))
-        out.print(table)
+    show_program(_console(), result)
 
 
 # --- supple check ---------------------------------------------------------------------------
@@ -493,7 +375,7 @@ def check(
         return
     from supple.planner import Plan
 
-    _show_referral(out, Plan(status="refer", referral=referral))
+    show_referral(out, Plan(status="refer", referral=referral))
 
 
 def _ask(out: Console, q: Question, answers: dict[str, Any]) -> None:
