@@ -207,12 +207,12 @@ def run(label: str, database_url: str) -> None:
             plan = c.post("/api/v1/plans", json={}).json()
         plan_id, items = plan["id"], plan["plan"]["items"]
         if label == "SQLite":
-            print("\nPage weight (bytes; inline illustrations aside):")
-            print(f"{'page':<20}{'HTML':>9}{'gzip':>8}{'+assets':>10}{'gzip':>8}")
+            print("\nPage weight (bytes; inline illustrations aside):", flush=True)
+            print(f"{'page':<20}{'HTML':>9}{'gzip':>8}{'+assets':>10}{'gzip':>8}", flush=True)
             for path, raw, wire, all_raw, all_wire in page_weights(server.url, plan_id):
-                print(f"{path:<20}{raw:>9}{wire:>8}{all_raw:>10}{all_wire:>8}")
+                print(f"{path:<20}{raw:>9}{wire:>8}{all_raw:>10}{all_wire:>8}", flush=True)
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        print(f"\n(machine load average before the run: {load})")
+        print(f"\n(machine load average before the run: {load})", flush=True)
         print(
             f"{label}: {CLIENTS} concurrent clients; paced = one request per client every "
             f"{PACE_S} s, flat out = back to back; up to {REQUESTS} requests each"
@@ -233,7 +233,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         run("SQLite", f"sqlite:///{tmp}/bench.db")
     if os.environ.get("SUPPLE_SKIP_POSTGRES") == "1":
-        print("\nPostgreSQL skipped (SUPPLE_SKIP_POSTGRES=1)")
+        print("\nPostgreSQL skipped (SUPPLE_SKIP_POSTGRES=1)", flush=True)
         return
     sys.path.insert(0, str(ROOT / "tests"))
     from pgserver import PgServer
