@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
+from supple import __version__
 from supple.web import services
 from supple.web.app import HERE
 from supple.web.deps import ContextDep
@@ -42,10 +43,12 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
 
 
 @router.get("/sw.js")
-def service_worker() -> FileResponse:
-    # Served from the root so its scope covers every page.
-    return FileResponse(
-        HERE / "static" / "sw.js",
+def service_worker() -> Response:
+    # Served from the root so its scope covers every page; the cache is named after the
+    # version, so a new release replaces the cached app instead of mixing old and new files.
+    text = (HERE / "static" / "sw.js").read_text(encoding="utf-8")
+    return Response(
+        text.replace('"supple-v1"', f'"supple-{__version__}"'),
         media_type="text/javascript",
         headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
     )

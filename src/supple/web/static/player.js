@@ -3,6 +3,7 @@ import { SessionClock } from "./clock.js";
 import { beep, hush, say, unlockAudio } from "./sound.js";
 import { loadSettings, saveSettings } from "./settings-store.js";
 import { enqueue, flush, onChange, pending } from "./sync.js";
+import { newKey } from "./uuid.js";
 
 const WORK = new Set(["hold", "flow", "cool_down"]);
 const BEEP_KINDS = new Set(["count", "bell", "end"]);
@@ -11,7 +12,7 @@ const planId = Number(root.dataset.planId);
 const params = new URLSearchParams(location.search);
 const speed = Math.min(200, Math.max(1, Number(params.get("speed")) || 1));
 const settings = loadSettings();
-const sessionKey = crypto.randomUUID();
+const sessionKey = newKey();
 const $ = (id) => document.getElementById(id);
 
 let tl = null;
@@ -29,7 +30,7 @@ let wakeLock = null;
 let stage = "before";
 
 const now = () => new Date().toISOString();
-const event = (body) => enqueue(`/api/v1/plans/${planId}/sessions/${sessionKey}/events`, { key: crypto.randomUUID(), at: now(), ...body });
+const event = (body) => enqueue(`/api/v1/plans/${planId}/sessions/${sessionKey}/events`, { key: newKey(), at: now(), ...body });
 
 function show(pane) {
   for (const id of ["before", "run", "after", "done"]) $(`pane-${id}`).hidden = id !== pane;

@@ -16,6 +16,7 @@ const SHELL = [
   "/static/settings.js",
   "/static/steps.js",
   "/static/player.js",
+  "/static/uuid.js",
   "/static/icons/icon.svg",
   "/static/icons/icon-192.png",
 ];
