@@ -44,6 +44,22 @@ def page(browser: Any, server: LiveServer) -> Iterator[Any]:
     assert not errors, f"JavaScript errors: {errors}"
 
 
+#: Records what the player asks of the browser: words spoken, tones played, the wake lock.
+SPY = """
+window.__said = []; window.__tones = 0; window.__locks = 0;
+class FakeUtterance { constructor(text) { this.text = text; } }
+window.SpeechSynthesisUtterance = FakeUtterance;
+Object.defineProperty(window, "speechSynthesis", { value: {
+  speaking: false, speak(u) { window.__said.push(u.text); }, cancel() {} } });
+const make = AudioContext.prototype.createOscillator;
+AudioContext.prototype.createOscillator = function () { window.__tones++; return make.call(this); };
+if (navigator.wakeLock) {
+  const request = navigator.wakeLock.request.bind(navigator.wakeLock);
+  navigator.wakeLock.request = (t) => { window.__locks++; return request(t); };
+}
+"""
+
+
 def answer_questions(page: Any, *, red_flag: str | None = None, minutes: int = 3) -> None:
     """Walk the screening one step at a time, with the mouse."""
     page.goto("/check")
@@ -73,6 +89,7 @@ def play_to_the_end(page: Any, pain_before: int, pain_after: int) -> None:
 
 
 def test_screening_plan_session_progress(page: Any, server: LiveServer) -> None:
+    page.add_init_script(SPY)
     answer_questions(page)
     page.wait_for_url("**/today")
     assert page.locator(".item").count() >= 2
@@ -81,6 +98,12 @@ def test_screening_plan_session_progress(page: Any, server: LiveServer) -> None:
     plan_id = int(page.url.rsplit("/", 1)[1])
     n_items = len(server.store.get_plan(plan_id).items)
     play_to_the_end(page, 5, 3)
+    said = page.evaluate("window.__said")
+    first = server.store.get_plan(plan_id).items[0].name
+    assert any(first in text for text in said), said[:5]  # the cues were spoken
+    assert {"3", "2", "1"} <= set(said)
+    assert page.evaluate("window.__tones") > 3  # beeps for counts and bells
+    assert page.evaluate("window.__locks") >= 1  # the screen was asked to stay on
     page.wait_for_selector("#sync-state:has-text('Everything is saved')")
     [session] = server.store.history().sessions
     assert session.status == "finished"
@@ -105,6 +128,11 @@ def test_red_flags_lead_to_referral(page: Any, server: LiveServer) -> None:
 
 
 def test_offline_mid_session_loses_nothing_and_counts_once(page: Any, server: LiveServer) -> None:
+    page.add_init_script(SPY)
+    page.goto("/settings")  # voice off on this device: the session runs silent but for beeps
+    page.uncheck("#s-voice")
+    page.click("#device-settings button")
+    page.wait_for_selector("#device-saved:has-text('Saved')")
     answer_questions(page)
     page.wait_for_url("**/today")
     # Once the service worker controls the page, what is visited is kept for offline use.
@@ -124,6 +152,8 @@ def test_offline_mid_session_loses_nothing_and_counts_once(page: Any, server: Li
     page.wait_for_selector("#pane-after:visible", timeout=40_000)
     page.click('#pane-after [data-pain="4"]')
     page.wait_for_selector("#sync-state:has-text('waiting to be sent')")
+    assert page.evaluate("window.__said") == []
+    assert page.evaluate("window.__tones") > 0
     held = server.store.counts()["event_key"]
     # Still offline: the routine and a fresh copy of the player load from the cache.
     page.goto("/today")
