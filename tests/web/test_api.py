@@ -43,6 +43,16 @@ def test_red_flag_refers_and_gives_no_plan(client: Client) -> None:
     assert client.get("/api/v1/plan/today").json()["plan"]["items"] == []
 
 
+def test_a_see_soon_referral_still_gets_a_gentle_routine(client: Client) -> None:
+    flags = {**CALM, "red_flags": ["severe_pain_not_easing_for_days"]}
+    verdict = client.post("/api/v1/profile", json=flags).json()
+    assert verdict["status"] == "refer" and verdict["referral"]["urgency"] == "soon"
+    assert verdict["can_exercise"] is True
+    plan = _saved_plan(client)
+    assert plan["plan"]["referral"]["urgency"] == "soon" and plan["plan"]["items"]
+    assert client.get(f"/api/v1/plans/{plan['id']}/timeline").status_code == 200
+
+
 def test_profile_errors_name_the_field(client: Client) -> None:
     r = client.post("/api/v1/profile", json={**CALM, "pain_now": 11})
     assert r.status_code == 422

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from supple.library import Library
 from supple.planner.adjust import Adjustments
 from supple.planner.model import Plan, Referral
@@ -123,7 +121,7 @@ def timeline(ctx: Context, plan_id: int, countdown_s: int) -> bytes:
     from supple.session.timeline import build_timeline
 
     plan = saved_plan(ctx, plan_id)
-    if plan.status != "plan" or not plan.items:
+    if not plan.items:  # a referral that withholds the routine
         raise Conflict(f"plan {plan_id} has no exercises to play")
     data: bytes = ctx.memo.get(
         ("timeline", plan_id, countdown_s),
@@ -132,7 +130,3 @@ def timeline(ctx: Context, plan_id: int, countdown_s: int) -> bytes:
         ),
     )
     return data
-
-
-def today_key(day: date) -> str:
-    return day.isoformat()

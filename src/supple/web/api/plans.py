@@ -30,7 +30,7 @@ def preview(ctx: ContextDep, minutes: Annotated[int | None, Query(ge=3, le=60)] 
 def create(body: PlanRequest, ctx: ContextDep) -> PlanOut:
     """Build today's routine with the given minutes and swaps, and save it (to play it)."""
     profile, plan = services.build_plan(ctx, minutes=body.minutes, swaps=body.swaps)
-    if plan.status != "plan" or not plan.items:
+    if not plan.items:
         raise Conflict("these answers lead to a referral, not a routine: get checked first")
     plan_id = ctx.store.save_plan(plan)
     return services.plan_out(ctx, profile, plan, swaps=body.swaps, plan_id=plan_id)
