@@ -142,6 +142,15 @@ function skip() {
   seek(tl.items[i + 1].start);
 }
 
+function hurts() {
+  // Never push through pain: the move ends now, is marked painful, and the next one starts.
+  const i = tl.segments[segIndex].item;
+  event({ type: "feedback", index: i, exercise: tl.items[i].exercise, feedback: "painful" });
+  $("feedback").hidden = true;
+  skip();
+  $("cue").textContent = "Stopped. If the pain stays or spreads down a leg, get it checked.";
+}
+
 function back() {
   const i = tl.segments[segIndex].item;
   const into = clock.offset() - tl.items[i].start;
@@ -233,7 +242,8 @@ root.addEventListener("click", (e) => {
     $("feedback").hidden = true;
     if (fb.dataset.feedback === "painful") $("cue").textContent = "Thanks. Next time it will be eased or left out. Never push into pain.";
     $("pause").focus();
-  } else if (action === "pause") togglePause();
+  } else if (action === "hurts") hurts();
+  else if (action === "pause") togglePause();
   else if (action === "skip") skip();
   else if (action === "back") back();
   else if (action === "stop") end("stopped");
