@@ -174,11 +174,15 @@ def test_offline_mid_session_loses_nothing_and_counts_once(page: Any, server: Li
 def test_keyboard_only(page: Any, server: LiveServer) -> None:
     page.goto("/check")
     page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # ticks the first pain area
+    assert page.is_checked('input[name="pain_areas"][value="lower_back"]')
     for _ in range(5):
-        page.locator(".step:visible [data-go=next]").focus()  # where Tab lands after the boxes
+        _tab_to(page, ".step:visible [data-go=next]")
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.tagName") == "H2"  # focus follows the step
-    page.locator("#minutes").focus()
+    _tab_to(page, "#minutes")
     page.keyboard.press("Control+A")
     page.keyboard.type("3")
     page.keyboard.press("Enter")  # submits the form
