@@ -256,7 +256,7 @@ def test_every_page_passes_axe_and_is_photographed(page: Any, server: LiveServer
     visit("/referral", "referral-none")
     visit("/api/docs", "api-docs")
     visit("/library/no_such_move", "not-found")
-    page.emulate_media(color_scheme="dark")  # dark mode follows the system
+    page.emulate_media(color_scheme="dark", reduced_motion="reduce")  # both follow the system
     for path, name in (
         ("/today", "today-dark"),
         (play_url, "play-dark"),

@@ -6,3 +6,8 @@ if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => {});
 }
 flush();
+
+// People who ask their system for less motion get still illustrations.
+if (matchMedia("(prefers-reduced-motion: reduce)").matches) {
+  document.querySelectorAll("svg").forEach((svg) => svg.pauseAnimations?.());
+}

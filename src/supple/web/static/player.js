@@ -73,7 +73,8 @@ function render(offset) {
     const img = new Image();
     img.alt = "";
     img.onerror = () => img.remove();
-    img.src = `/api/v1/exercises/${item.exercise}/figure.svg`;
+    const still = matchMedia("(prefers-reduced-motion: reduce)").matches;
+    img.src = `/api/v1/exercises/${item.exercise}/figure.svg${still ? "?animated=false" : ""}`;
     fig.append(img);
   }
   $("phase").textContent = seg.title;
