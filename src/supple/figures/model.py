@@ -16,19 +16,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from supple.library.vocab import Equipment, Position
+
 View = Literal["side", "front", "above"]
-PropKind = Literal["mat", "chair", "wall", "doorway", "step", "towel_or_strap"]
+#: Props are the library's equipment, and a support is one of its positions.
+PropKind = Equipment
 Surface = Literal["floor", "seat", "step", "wall", "doorway"]
-Support = Literal[
-    "standing",
-    "seated_chair",
-    "seated_floor",
-    "kneeling",
-    "all_fours",
-    "supine",
-    "prone",
-    "side_lying",
-]
+Support = Position
 
 
 class _Strict(BaseModel):
