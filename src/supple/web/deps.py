@@ -26,7 +26,7 @@ class Memo:
     """A small least-recently-used memo for things that never change once made (saved plans
     and their timelines), so a busy player does not rebuild them on every request."""
 
-    def __init__(self, size: int = 128) -> None:
+    def __init__(self, size: int = 512) -> None:
         self.size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()

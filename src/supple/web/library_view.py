@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from supple.library import Exercise, Library
+from supple.web.deps import Memo
 from supple.web.schemas import ExerciseSummary
 
 
@@ -45,23 +46,18 @@ def summary(ex: Exercise) -> ExerciseSummary:
     )
 
 
-_FIGURES: dict[tuple[str, bool], str | None] = {}
-
-
 def _render(exercise: Exercise, animated: bool) -> str | None:
-    try:
-        from supple.figures import render_exercise_svg
-    except ImportError:  # the figures package has not landed in this build
-        return None
+    from supple.figures import render_exercise_svg
+
     try:
         return render_exercise_svg(exercise, animated=animated)
-    except LookupError:
+    except LookupError:  # no figure drawn for this exercise yet
         return None
 
 
-def figure_svg(exercise: Exercise, *, animated: bool = True) -> str | None:
-    """The exercise's SVG figure, or None when it has none yet (rendered once per process)."""
-    key = (exercise.id, animated)
-    if key not in _FIGURES:
-        _FIGURES[key] = _render(exercise, animated)
-    return _FIGURES[key]
+def figure_svg(memo: Memo, exercise: Exercise, *, animated: bool = True) -> str | None:
+    """The exercise's SVG figure, or None when it has none yet (rendered once per app)."""
+    svg: str | None = memo.get(
+        ("figure", exercise.id, animated), lambda: _render(exercise, animated)
+    )
+    return svg

@@ -48,7 +48,7 @@ def figure(exercise_id: str, ctx: ContextDep, animated: bool = True) -> Response
     """The exercise's illustration as SVG (animated between its keyframes by default)."""
     from supple.web.library_view import figure_svg
 
-    svg = figure_svg(ctx.library[exercise_id], animated=animated)
+    svg = figure_svg(ctx.memo, ctx.library[exercise_id], animated=animated)
     if svg is None:
         raise NotFound(f"no figure for {exercise_id} yet")
     return Response(

@@ -63,6 +63,6 @@ def entry(request: Request, exercise_id: str, ctx: ContextDep) -> HTMLResponse:
         "exercise.html",
         nav="library",
         ex=ex,
-        figure=figure_svg(ex),
+        figure=figure_svg(ctx.memo, ex),
         variants=variants,
     )
