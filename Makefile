@@ -18,7 +18,7 @@ run: $(STAMP)
 
 ## Install everything (Python packages, and PostgreSQL, Chromium, espeak-ng, tmux, axe-core), then run every test.
 test: $(STAMP) system-deps
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -26,7 +26,7 @@ system-deps:
 	bash scripts/system-deps.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from html import escape
 
 W, H = 640, 240
-PAD_L, PAD_R, PAD_T, PAD_B = 40, 14, 14, 34
+PAD_L, PAD_R, PAD_T, PAD_B = 40, 14, 30, 34
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ def line_chart(series: Sequence[Series], *, title: str, max_value: float = 10) -
     for d in (first, last) if span > 0 else (first,):
         anchor = "start" if d == first else "end"
         parts.append(f'<text x="{x(d):.1f}" y="{H - 8}" text-anchor="{anchor}">{d:%d %b}</text>')
+    if len(series) > 1:
+        parts.extend(_legend(series))
     for s in series:
         pts = sorted(s.points)
         cls = "line alt" if s.alt else "line"
@@ -60,6 +62,19 @@ def line_chart(series: Sequence[Series], *, title: str, max_value: float = 10) -
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _legend(series: Sequence[Series]) -> list[str]:
+    """A key in the top row: a short sample of each line (solid or dotted) and its label."""
+    parts, left = [], PAD_L
+    for s in series:
+        cls = "line alt" if s.alt else "line"
+        parts.append(
+            f'<line class="{cls}" x1="{left}" x2="{left + 24}" y1="12" y2="12"/>'
+            f'<text x="{left + 30}" y="16">{escape(s.label)}</text>'
+        )
+        left += 30 + 8 * len(s.label) + 24
+    return parts
 
 
 def calendar(
