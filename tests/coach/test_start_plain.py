@@ -57,7 +57,7 @@ def test_problems_are_one_line_errors(tmp_path: Path, sqlite_url: str) -> None:
         (["--plan", str(bad)], "not a plan"),
         (["--plan", str(tmp_path / "missing.json")], "cannot read"),
         (["--resume"], "no unfinished session"),
-        ([], "no saved profile"),
+        ([], "run `supple check` first"),
     ]
     for args, message in cases:
         done = run_start(*args, "--database-url", sqlite_url)

@@ -225,7 +225,7 @@ def _plan_from_profile(
         else:
             saved = store.latest_profile()
             if saved is None:
-                fail("no saved profile: answer the questions with `supple plan`, or pass --profile")
+                fail("no saved answers yet: run `supple check` first, or pass --profile FILE")
             answers = saved.model_dump()
         if minutes is not None:
             answers = {**answers, "minutes": minutes}
