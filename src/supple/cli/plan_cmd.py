@@ -152,17 +152,35 @@ def _many(values: list[str] | None) -> list[str] | None:
     return [p for v in values for p in (_split(v) or [])]
 
 
-def _flag_answers(**given: Any) -> dict[str, Any]:
-    """The profile fields set by flags (None means: not given)."""
-    answers = {k: v for k, v in given.items() if v is not None}
-    for flag, field in (
-        ("no_floor", "can_get_to_floor"),
-        ("no_kneel", "can_kneel"),
-        ("no_front", "can_lie_on_front"),
-    ):
-        if answers.pop(flag, False):
+#: Profile fields given as comma-separated text, and those given by repeating a flag.
+_LIST_FLAGS = {
+    "pain_areas": "pain_areas",
+    "eases_with": "eases_with",
+    "worse_with": "worse_with",
+    "equipment": "equipment",
+}
+_REPEATED_FLAGS = {"red_flag": "red_flags", "condition": "conditions"}
+_SCALAR_FLAGS = ("pain_now", "pain_weeks", "pregnancy_weeks", "age", "minutes")
+_NEGATED_FLAGS = {
+    "no_floor": "can_get_to_floor",
+    "no_kneel": "can_kneel",
+    "no_front_lying": "can_lie_on_front",
+}
+
+
+def _flag_answers(params: dict[str, Any]) -> dict[str, Any]:
+    """The profile fields set by a command's flags (``ctx.params``; None means: not given)."""
+    answers: dict[str, Any] = {}
+    for flag, field in _LIST_FLAGS.items():
+        answers[field] = _split(params.get(flag))
+    for flag, field in _REPEATED_FLAGS.items():
+        answers[field] = _many(params.get(flag))
+    for field in _SCALAR_FLAGS:
+        answers[field] = params.get(field)
+    for flag, field in _NEGATED_FLAGS.items():
+        if params.get(flag):
             answers[field] = False
-    return answers
+    return {k: v for k, v in answers.items() if v is not None}
 
 
 def _resolve(
@@ -212,6 +230,7 @@ def _day(text: str | None) -> date:
 
 
 def plan(
+    ctx: typer.Context,
     profile_file: ProfileFile = None,
     pain_areas: PainAreas = None,
     pain_now: PainNow = None,
@@ -237,22 +256,7 @@ def plan(
     from supple.library import load_library
     from supple.planner import make_plan
 
-    flags = _flag_answers(
-        pain_areas=_split(pain_areas),
-        pain_now=pain_now,
-        pain_weeks=pain_weeks,
-        eases_with=_split(eases_with),
-        worse_with=_split(worse_with),
-        red_flags=_many(red_flag),
-        conditions=_many(condition),
-        pregnancy_weeks=pregnancy_weeks,
-        age=age,
-        no_floor=no_floor,
-        no_kneel=no_kneel,
-        no_front=no_front_lying,
-        equipment=_split(equipment),
-        minutes=minutes,
-    )
+    flags = _flag_answers(ctx.params)
     when = _day(day)
     profile, learned = _resolve(profile_file, flags, database_url)
     result = make_plan(profile, load_library(), seed=seed, day=when, adjustments=learned)
@@ -263,6 +267,7 @@ def plan(
 
 
 def program(
+    ctx: typer.Context,
     weeks: Annotated[
         int, typer.Option("--weeks", metavar="N", help="How many weeks, 1 to 26.")
     ] = 6,
@@ -297,22 +302,7 @@ def program(
 
     if not 1 <= weeks <= MAX_WEEKS:
         fail(f"--weeks must be between 1 and {MAX_WEEKS}")
-    flags = _flag_answers(
-        pain_areas=_split(pain_areas),
-        pain_now=pain_now,
-        pain_weeks=pain_weeks,
-        eases_with=_split(eases_with),
-        worse_with=_split(worse_with),
-        red_flags=_many(red_flag),
-        conditions=_many(condition),
-        pregnancy_weeks=pregnancy_weeks,
-        age=age,
-        no_floor=no_floor,
-        no_kneel=no_kneel,
-        no_front=no_front_lying,
-        equipment=_split(equipment),
-        minutes=minutes,
-    )
+    flags = _flag_answers(ctx.params)
     first = _day(start)
     profile, learned = _resolve(profile_file, flags, database_url)
     result = make_program(
