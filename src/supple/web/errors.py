@@ -56,15 +56,13 @@ def install(app: FastAPI) -> None:
     from supple.web.services import BadEvent
     from supple.web.swap import SwapRefused
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+    async def _invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError | ValidationError)
         errors = _clean(list(exc.errors()))
         return _respond(request, 422, _summary(errors), errors)
 
-    @app.exception_handler(ValidationError)
-    async def _invalid_model(request: Request, exc: ValidationError) -> Response:
-        errors = _clean(list(exc.errors()))
-        return _respond(request, 422, _summary(errors), errors)
+    for invalid in (RequestValidationError, ValidationError):
+        app.add_exception_handler(invalid, _invalid)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -73,33 +71,23 @@ def install(app: FastAPI) -> None:
             detail = f"nothing at {request.url.path}"
         return _respond(request, exc.status_code, detail)
 
-    @app.exception_handler(UnknownExercise)
-    async def _unknown(request: Request, exc: UnknownExercise) -> Response:
-        return _respond(request, 404, str(exc))
+    # Domain and service errors carry a message a person can act on; only the status differs.
+    statuses: dict[type[Exception], int] = {
+        UnknownExercise: 404,
+        NotFound: 404,
+        Conflict: 409,
+        LibraryError: 422,
+        StoreError: 422,
+        SwapRefused: 422,
+        BadEvent: 422,
+    }
 
-    @app.exception_handler(NotFound)
-    async def _not_found(request: Request, exc: NotFound) -> Response:
-        return _respond(request, 404, str(exc))
+    async def _known(request: Request, exc: Exception) -> Response:
+        status = next(code for kind, code in statuses.items() if isinstance(exc, kind))
+        return _respond(request, status, str(exc))
 
-    @app.exception_handler(Conflict)
-    async def _conflict(request: Request, exc: Conflict) -> Response:
-        return _respond(request, 409, str(exc))
-
-    @app.exception_handler(LibraryError)
-    async def _library(request: Request, exc: LibraryError) -> Response:
-        return _respond(request, 422, str(exc))
-
-    @app.exception_handler(StoreError)
-    async def _store(request: Request, exc: StoreError) -> Response:
-        return _respond(request, 422, str(exc))
-
-    @app.exception_handler(SwapRefused)
-    async def _swap(request: Request, exc: SwapRefused) -> Response:
-        return _respond(request, 422, str(exc))
-
-    @app.exception_handler(BadEvent)
-    async def _bad_event(request: Request, exc: BadEvent) -> Response:
-        return _respond(request, 422, str(exc))
+    for kind in statuses:
+        app.add_exception_handler(kind, _known)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> Response:
