@@ -7,7 +7,7 @@ from pathlib import Path
 
 from supple.tracking import TrackingInput
 from supple.tracking.adherence import weekly
-from supple.tracking.pain import daily_means
+from supple.tracking.pain import daily_means, mean
 
 #: Days of pain shown.
 DAYS = 90
@@ -27,8 +27,7 @@ def write_chart(data: TrackingInput, path: Path) -> Path:
     days = [data.today - timedelta(days=DAYS - 1 - i) for i in range(DAYS)]
     rolling: list[float | None] = []
     for i in range(DAYS):
-        window = [v for v in longer[i : i + 7] if v is not None]
-        rolling.append(sum(window) / len(window) if window else None)
+        rolling.append(mean(v for v in longer[i : i + 7] if v is not None))
 
     fig, (top, bottom) = plt.subplots(
         2, 1, figsize=(8, 5.5), gridspec_kw={"height_ratios": [3, 2]}, constrained_layout=True

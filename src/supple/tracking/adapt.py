@@ -72,14 +72,13 @@ def hold_steps(data: TrackingInput) -> int:
     sessions_per_week = week_counts(days)
     pain_per_week: dict[date, list[int]] = {}
     for p in data.pain:
-        pain_per_week.setdefault(p.day - timedelta(days=p.day.weekday()), []).append(p.score)
+        pain_per_week.setdefault(week_start(p.day), []).append(p.score)
     step = 0
     current = week_start(min(days))
     this_week = week_start(data.today)
     previous_mean: float | None = None
     while current < this_week:  # only complete weeks count
-        scores = pain_per_week.get(current)
-        mean = sum(scores) / len(scores) if scores else None
+        mean = pain_mod.mean(pain_per_week.get(current, []))
         rose = previous_mean is not None and mean is not None and mean > previous_mean
         if previous_mean is not None and mean is not None and mean - previous_mean >= 2:
             step = max(0, step - 1)

@@ -41,7 +41,7 @@ def week_counts(days: Iterable[date]) -> dict[date, int]:
     """Days per week (by Monday)."""
     counts: dict[date, int] = {}
     for day in days:
-        monday = day - timedelta(days=day.weekday())
+        monday = week_start(day)
         counts[monday] = counts.get(monday, 0) + 1
     return counts
 
