@@ -21,7 +21,7 @@ from supple.store.schema import (
     PsfsScore,
     SessionRow,
 )
-from supple.store.timeutil import as_utc, now
+from supple.store.timeutil import at_or_now
 
 if TYPE_CHECKING:
     from supple.planner.model import Plan
@@ -34,21 +34,29 @@ PROGRAMME = "programme"
 MAX_PSFS_ACTIVITIES = 5
 
 
+def _check_score(score: object, what: str) -> None:
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
+        raise StoreError(f"{what} is a whole number from 0 to 10, not {score!r}")
+
+
 class EntriesMixin(StoreBase):
     """What a person answers and logs outside a session."""
+
+    def _insert(self, row: ProfileRow | PlanRow | PainRow) -> int:
+        with self._write() as db:
+            db.add(row)
+            db.flush()
+            return row.id
 
     @eng.guarded
     def save_profile(self, profile: Profile, *, at: datetime | None = None) -> int:
         """Keep the screening answers as given now; earlier answers stay in the history."""
         row = ProfileRow(
             person_id=self.person_id,
-            created_at=as_utc(at) if at else now(),
+            created_at=at_or_now(at),
             answers=profile.model_dump(mode="json"),
         )
-        with self._write() as db:
-            db.add(row)
-            db.flush()
-            return row.id
+        return self._insert(row)
 
     @eng.guarded
     def latest_profile(self) -> Profile | None:
@@ -65,16 +73,9 @@ class EntriesMixin(StoreBase):
         return None if answers is None else Profile.model_validate(answers)
 
     def _add_plan_row(self, kind: str, body: dict[str, Any], at: datetime | None) -> int:
-        row = PlanRow(
-            person_id=self.person_id,
-            kind=kind,
-            created_at=as_utc(at) if at else now(),
-            body=body,
+        return self._insert(
+            PlanRow(person_id=self.person_id, kind=kind, created_at=at_or_now(at), body=body)
         )
-        with self._write() as db:
-            db.add(row)
-            db.flush()
-            return row.id
 
     @eng.guarded
     def save_plan(self, plan: Plan, *, kind: str = "daily", at: datetime | None = None) -> int:
@@ -144,23 +145,19 @@ class EntriesMixin(StoreBase):
     @eng.guarded
     def log_pain(self, score: int, *, note: str | None = None, at: datetime | None = None) -> int:
         """Keep a daily pain score 0–10 with an optional note; return its id."""
-        if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
-            raise StoreError(f"a pain score is a whole number from 0 to 10, not {score!r}")
+        _check_score(score, "a pain score")
         if note is not None:
             note = note.strip() or None
         if note is not None and len(note) > 2000:
             raise StoreError("a note is at most 2000 characters")
         row = PainRow(
             person_id=self.person_id,
-            at=as_utc(at) if at else now(),
+            at=at_or_now(at),
             score=score,
             moment="daily",
             note=note,
         )
-        with self._write() as db:
-            db.add(row)
-            db.flush()
-            return row.id
+        return self._insert(row)
 
     @eng.guarded
     def add_note(
@@ -173,7 +170,7 @@ class EntriesMixin(StoreBase):
         row = NoteRow(
             person_id=self.person_id,
             session_id=session_id,
-            at=as_utc(at) if at else now(),
+            at=at_or_now(at),
             text=text,
         )
         with self._write() as db:
@@ -205,10 +202,9 @@ class EntriesMixin(StoreBase):
             label = " ".join(name.split())
             if not 2 <= len(label) <= 80:
                 raise StoreError(f"an activity name is 2 to 80 characters: {name!r}")
-            if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
-                raise StoreError(f"a PSFS score is a whole number from 0 to 10, not {score!r}")
+            _check_score(score, "a PSFS score")
             clean[label] = score
-        when = as_utc(at) if at else now()
+        when = at_or_now(at)
         with self._write() as db:
             known = {
                 a.name: a

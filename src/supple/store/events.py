@@ -6,7 +6,7 @@ from collections.abc import Container
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from supple.store.errors import StoreError
@@ -87,7 +87,9 @@ def state(db: Session, session: SessionRow) -> SessionState:
         .order_by(PainRow.at.desc(), PainRow.id.desc())
         .limit(1)
     )
-    n_events = len(list(db.scalars(select(EventKey.key).where(EventKey.session_id == session.id))))
+    n_events = db.scalar(
+        select(func.count()).select_from(EventKey).where(EventKey.session_id == session.id)
+    )
     return SessionState(
         id=session.id,
         key=session.key,
@@ -99,5 +101,5 @@ def state(db: Session, session: SessionRow) -> SessionState:
         held_seconds={i.idx: i.held_seconds for i in items if i.held_seconds is not None},
         feedback={i.idx: i.feedback for i in items if i.feedback is not None},
         pain_before=before,
-        events=n_events,
+        events=int(n_events or 0),
     )

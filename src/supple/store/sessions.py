@@ -12,11 +12,7 @@ from supple.store import engine as eng
 from supple.store.base import StoreBase
 from supple.store.errors import StoreError
 from supple.store.records import SessionState
-from supple.store.schema import (
-    EventKey,
-    PlanRow,
-    SessionRow,
-)
+from supple.store.schema import EventKey, PlanRow, SessionRow
 from supple.store.timeutil import as_utc
 
 if TYPE_CHECKING:
@@ -31,8 +27,7 @@ class SessionsMixin(StoreBase):
         """Start a session (the same ``key`` again returns the same session)."""
         if not 8 <= len(key) <= 64:
             raise StoreError("a session key is 8 to 64 characters")
-        with self._read() as db:
-            found = db.scalar(select(SessionRow.id).where(SessionRow.key == key))
+        found = self._session_with_key(key)
         if found is not None:
             return found
         try:
@@ -50,21 +45,14 @@ class SessionsMixin(StoreBase):
                 db.flush()
                 return row.id
         except IntegrityError:  # the same key landed from another process meanwhile
-            with self._read() as db:
-                again = db.scalar(select(SessionRow.id).where(SessionRow.key == key))
+            again = self._session_with_key(key)
             if again is None:
                 raise
             return again
 
-    @eng.guarded
-    def session_by_key(self, key: str) -> int | None:
-        """The id of the session begun with ``key``, or None."""
+    def _session_with_key(self, key: str) -> int | None:
         with self._read() as db:
-            return db.scalar(
-                select(SessionRow.id)
-                .where(SessionRow.key == key)
-                .where(SessionRow.person_id == self.person_id)
-            )
+            return db.scalar(select(SessionRow.id).where(SessionRow.key == key))
 
     @eng.guarded
     def record(self, session_id: int, event: SessionEvent) -> bool:

@@ -22,6 +22,11 @@ def as_utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
+def at_or_now(at: datetime | None) -> datetime:
+    """``at`` in UTC, or the current time when it is not given."""
+    return as_utc(at) if at else now()
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware datetime that round-trips in UTC on every backend."""
 
