@@ -13,9 +13,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from supple.store.errors import StoreError, explain
-from supple.store.paths import default_path
+from supple.store.paths import plain_file, requested
 
-ENV_URL = "SUPPLE_DATABASE_URL"
 ENV_TIMEOUT = "SUPPLE_DB_TIMEOUT"
 #: Seconds a write waits for another writer before giving up with "locked".
 DEFAULT_TIMEOUT = 10.0
@@ -26,13 +25,12 @@ R = TypeVar("R")
 
 def resolve_url(url: str | None) -> URL:
     """The URL to use: the argument, else ``SUPPLE_DATABASE_URL``, else the default file."""
-    text = url or os.environ.get(ENV_URL) or ""
-    if not text:
-        path = default_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+    text = requested(url)
+    path = plain_file(text)
+    if path is not None:
+        if not text:  # the default file's folder may be new
+            path.parent.mkdir(parents=True, exist_ok=True)
         return URL.create("sqlite", database=str(path))
-    if "://" not in text:  # a plain file path
-        return URL.create("sqlite", database=str(Path(text).expanduser()))
     try:
         parsed = make_url(text)
     except ArgumentError:

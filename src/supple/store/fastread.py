@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from supple.store.errors import StoreError, explain
+from supple.store.paths import plain_file, requested
 from supple.store.revision import HEAD
+from supple.tracking.adapt import FEEDBACK_WINDOW_DAYS
 from supple.tracking.model import (
     FeedbackRecord,
     PainRecord,
@@ -23,9 +25,6 @@ from supple.tracking.model import (
     SessionRecord,
     TrackingInput,
 )
-
-#: How far back feedback counts (the tracking rules use the same window).
-FEEDBACK_WINDOW_DAYS = 28
 
 
 def _local_day(at: Any) -> date:
@@ -129,19 +128,37 @@ def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
 
 def _target(url: str | None) -> tuple[str, str] | None:
     """(dialect, file path or libpq URI), or None when only the full store can handle it."""
-    text = url or os.environ.get("SUPPLE_DATABASE_URL") or ""
-    if not text:
-        from supple.store.paths import default_path
-
-        return "sqlite", str(default_path())
-    if "://" not in text:
-        return "sqlite", str(Path(text).expanduser())
+    text = requested(url)
+    path = plain_file(text)
+    if path is not None:
+        return "sqlite", str(path)
     scheme, _, rest = text.partition("://")
     if scheme == "sqlite" and rest.startswith("/") and "?" not in rest:
         return "sqlite", rest[1:]
     if scheme in ("postgresql", "postgresql+psycopg", "postgres"):
         return "postgresql", f"postgresql://{rest}"
     return None
+
+
+def driver_errors(dialect: str) -> tuple[type[BaseException], ...]:
+    """The base error of the DBAPI driver behind ``dialect`` (imported only when needed)."""
+    if dialect == "sqlite":
+        import sqlite3
+
+        return (sqlite3.Error,)
+    import psycopg
+
+    return (psycopg.Error,)
+
+
+def _connect(dialect: str, where: str) -> Any:
+    if dialect == "sqlite":
+        import sqlite3
+
+        return sqlite3.connect(f"file:{where}?mode=ro", uri=True, timeout=10, isolation_level=None)
+    import psycopg
+
+    return psycopg.connect(where, connect_timeout=10)
 
 
 def tracking_input(url: str | None, today: date | None = None) -> TrackingInput | None:
@@ -151,28 +168,14 @@ def tracking_input(url: str | None, today: date | None = None) -> TrackingInput 
         return None
     dialect, where = target
     today = today or datetime.now().astimezone().date()
-    if dialect == "sqlite":
-        if not Path(where).is_file():
-            return None
-        import sqlite3
-
-        try:
-            conn: Any = sqlite3.connect(
-                f"file:{where}?mode=ro", uri=True, timeout=10, isolation_level=None
-            )
-        except sqlite3.Error as exc:
-            raise explain(exc, f"'{where}'") from None
-        errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
-        label = f"'{where}'"
-    else:
-        import psycopg
-
-        label = "PostgreSQL database"
-        try:
-            conn = psycopg.connect(where, connect_timeout=10)
-        except psycopg.Error as exc:
-            raise explain(exc, label) from None
-        errors = (psycopg.Error,)
+    if dialect == "sqlite" and not Path(where).is_file():
+        return None
+    errors = driver_errors(dialect)
+    label = f"'{where}'" if dialect == "sqlite" else "PostgreSQL database"
+    try:
+        conn = _connect(dialect, where)
+    except errors as exc:
+        raise explain(exc, label) from None
     try:
         try:
             cur = conn.cursor()

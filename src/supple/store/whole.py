@@ -36,19 +36,10 @@ class WholeMixin(StoreBase):
         from supple.store import fastread
 
         today = today or datetime.now().astimezone().date()
-        errors: tuple[type[BaseException], ...]
-        if self.dialect == "sqlite":
-            import sqlite3
-
-            errors = (sqlite3.Error,)
-        else:
-            import psycopg
-
-            errors = (psycopg.Error,)
         raw = self._engine.raw_connection()
         try:
             return fastread.read(raw.driver_connection, self.dialect, self.person_id, today)
-        except errors as exc:  # the driver's own errors, on the raw connection
+        except fastread.driver_errors(self.dialect) as exc:  # the driver's, on the raw connection
             raise explain(exc, self.where) from None
         finally:
             raw.close()
