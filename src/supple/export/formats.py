@@ -56,7 +56,8 @@ def to_csv(data: ExportFile) -> str:
     return out.getvalue()
 
 
-def _first_error(exc: ValidationError) -> str:
+def first_error(exc: ValidationError) -> str:
+    """Where the first problem is and what it is, in one line."""
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"]) or "(top level)"
     return f"{where}: {first['msg']}"
@@ -73,7 +74,7 @@ def parse_json(text: str) -> ExportFile:
     try:
         return ExportFile.model_validate(raw)
     except ValidationError as exc:
-        raise StoreError(f"the export does not validate: {_first_error(exc)}") from None
+        raise StoreError(f"the export does not validate: {first_error(exc)}") from None
 
 
 def parse_csv(text: str) -> ExportFile:
@@ -114,7 +115,7 @@ def parse_csv(text: str) -> ExportFile:
     try:
         return ExportFile.model_validate(data)
     except ValidationError as exc:
-        raise StoreError(f"the export does not validate: {_first_error(exc)}") from None
+        raise StoreError(f"the export does not validate: {first_error(exc)}") from None
 
 
 def parse(text: str) -> ExportFile:

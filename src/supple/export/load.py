@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from supple.export.dump import TABLE_OF
+from supple.export.formats import first_error
 from supple.export.schema import SECTIONS, ExportFile
+from supple.store.entries import PROGRAMME
 from supple.store.errors import StoreError
 from supple.store.schema import Person, PlanRow, ProfileRow, PsfsActivity, SessionRow
 
@@ -27,13 +29,11 @@ def _check_content(data: ExportFile, known: Container[str]) -> None:
         for profile in data.profiles:
             Profile.model_validate(profile.answers)
         for plan in data.plans:
-            model = Programme if plan.kind == "programme" else Plan
+            model = Programme if plan.kind == PROGRAMME else Plan
             model.model_validate(plan.body)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
         raise StoreError(
-            f"a profile or plan in the file is not valid: {where}: {first['msg']}"
+            f"a profile or plan in the file is not valid: {first_error(exc)}"
         ) from None
 
 
