@@ -73,14 +73,7 @@ def psfs(
         if not sep or not name.strip():
             fail(f"write --score as ACTIVITY=N, for example 'climbing stairs=4', not '{item}'")
         given[name.strip()] = _score(number, f"the score of '{name.strip()}'")
-    store = open_store(database_url)
-    if not given:
-        try:
-            given = _ask_psfs(store)
-        except BaseException:
-            store.close()
-            raise
-    count = _run(store, lambda s: s.save_psfs(given))
+    count = _run(open_store(database_url), lambda s: s.save_psfs(given or _ask_psfs(s)))
     typer.echo(f"Saved {count} activit{'y' if count == 1 else 'ies'}.")
 
 
