@@ -74,7 +74,3 @@ def get_context(request: Request) -> Context:
 
 
 ContextDep = Annotated[Context, Depends(get_context)]
-
-
-def templates(request: Request) -> Any:
-    return request.app.state.templates

@@ -27,10 +27,4 @@ form.addEventListener("click", (e) => {
     show(current - 1);
   }
 });
-const preg = form.querySelector("#pregnancy_weeks");
-if (preg) {
-  const box = form.querySelector('input[name="conditions"][value="pregnancy"]');
-  const sync = () => (preg.closest("label") || preg).toggleAttribute("data-off", !box.checked);
-  box.addEventListener("change", sync);
-}
-show(document.getElementById("form-error") ? 0 : 0, false);
+show(0, false);
