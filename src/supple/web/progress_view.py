@@ -16,16 +16,15 @@ def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
     today = ctx.today()
     inp = ctx.store.tracking_input(today)
     history = ctx.store.history(limit)
-    out = ProgressOut(
+    return ProgressOut(
         today=today,
         session_days=sorted(done_days(inp.sessions)),
         pain=[PainPoint(day=p.day, score=p.score, moment=p.moment) for p in inp.pain],
         psfs=[PsfsPoint(day=p.day, activity=p.activity, score=p.score) for p in inp.psfs],
         activities=ctx.store.psfs_activities(),
         history=[SessionRow.model_validate(s, from_attributes=True) for s in history.sessions],
-        planned_this_week=inp.days_per_week,
+        **_tracking(inp, ctx.library),
     )
-    return out.model_copy(update=_tracking(inp, ctx.library))
 
 
 def _tracking(inp: TrackingInput, library: Library) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from itertools import groupby
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -26,12 +25,8 @@ def _render(request: Request, ctx: ContextDep, error: str | None = None) -> HTML
         ],
         title="Pain over time, 0 to 10",
     )
-    by_day = {}
-    for day, points in groupby(sorted(out.psfs, key=lambda p: p.day), key=lambda p: p.day):
-        scores = [p.score for p in points]
-        by_day[day] = sum(scores) / len(scores)
     psfs_chart = charts.line_chart(
-        [charts.Series("Average activity score", sorted(by_day.items()))],
+        [charts.Series("Average activity score", _daily([(p.day, p.score) for p in out.psfs]))],
         title="Activities you find hard, average score 0 to 10",
     )
     return page(
