@@ -32,18 +32,7 @@ def filter_exercises(
 
 
 def summary(ex: Exercise) -> ExerciseSummary:
-    return ExerciseSummary(
-        id=ex.id,
-        name=ex.name,
-        kind=ex.kind,
-        level=ex.level,
-        position=ex.position,
-        regions=list(ex.regions),
-        equipment=list(ex.equipment),
-        sided=ex.sided,
-        purpose=ex.purpose,
-        avoid=ex.avoid,
-    )
+    return ExerciseSummary.model_validate(ex, from_attributes=True)
 
 
 def _render(exercise: Exercise, animated: bool) -> str | None:

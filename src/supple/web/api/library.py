@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from supple.library import Exercise
 from supple.web.deps import ContextDep
 from supple.web.errors import NotFound
-from supple.web.library_view import filter_exercises, summary
+from supple.web.library_view import figure_svg, filter_exercises, summary
 from supple.web.schemas import ErrorOut, ExerciseSummary
 
 router = APIRouter(tags=["library"], responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
@@ -46,8 +46,6 @@ def entry(exercise_id: str, ctx: ContextDep) -> Any:
 )
 def figure(exercise_id: str, ctx: ContextDep, animated: bool = True) -> Response:
     """The exercise's illustration as SVG (animated between its keyframes by default)."""
-    from supple.web.library_view import figure_svg
-
     svg = figure_svg(ctx.memo, ctx.library[exercise_id], animated=animated)
     if svg is None:
         raise NotFound(f"no figure for {exercise_id} yet")

@@ -11,6 +11,13 @@ from supple.web.library_view import figure_svg, filter_exercises
 from supple.web.pages.render import page
 
 router = APIRouter()
+#: The filters the page offers, each with its allowed values.
+OPTIONS: dict[str, tuple[str, ...]] = {
+    "region": REGIONS,
+    "position": POSITIONS,
+    "kind": KINDS,
+    "equipment": (*EQUIPMENT, "none"),
+}
 
 
 def _pick(value: str | None, allowed: tuple[str, ...]) -> str | None:
@@ -29,10 +36,10 @@ def index(
 ) -> HTMLResponse:
     chosen = {
         "q": (q or "")[:100],
-        "region": _pick(region, REGIONS),
-        "position": _pick(position, POSITIONS),
-        "kind": _pick(kind, KINDS),
-        "equipment": _pick(equipment, (*EQUIPMENT, "none")),
+        "region": _pick(region, OPTIONS["region"]),
+        "position": _pick(position, OPTIONS["position"]),
+        "kind": _pick(kind, OPTIONS["kind"]),
+        "equipment": _pick(equipment, OPTIONS["equipment"]),
     }
     found = filter_exercises(ctx.library, **chosen)
     return page(
@@ -42,12 +49,7 @@ def index(
         found=found,
         chosen=chosen,
         total=len(ctx.library),
-        options={
-            "region": REGIONS,
-            "position": POSITIONS,
-            "kind": KINDS,
-            "equipment": (*EQUIPMENT, "none"),
-        },
+        options=OPTIONS,
     )
 
 
