@@ -7,16 +7,21 @@ import re
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from supple.library import Library
 from supple.web import services
-from supple.web.deps import Context, ContextDep
-from supple.web.pages.render import form_lists, page
+from supple.web.deps import ContextDep
+from supple.web.errors import Conflict
+from supple.web.pages.render import form_lists, page, query_lists
 
 router = APIRouter()
 _SLUG = re.compile(r"^[a-z0-9_]{1,60}$")
 
 
-def _choices(values: dict[str, list[str]]) -> tuple[int | None, dict[str, str], str | None]:
-    """Minutes and swaps from query or form values; a bad value is reported, not fatal."""
+def _choices(
+    values: dict[str, list[str]], library: Library
+) -> tuple[int | None, dict[str, str], str | None]:
+    """Minutes and swaps from query or form values; a bad value is reported, not fatal, and a
+    swap naming an exercise the library does not have is dropped."""
     minutes: int | None = None
     problem = None
     raw = (values.get("minutes") or [""])[-1].strip()
@@ -32,23 +37,17 @@ def _choices(values: dict[str, list[str]]) -> tuple[int | None, dict[str, str], 
             swaps[old] = new
         elif pair:
             problem = f"'{pair[:60]}' is not a swap this page knows."
+    swaps = {o: n for o, n in swaps.items() if o in library and n in library}
     return minutes, swaps, problem
-
-
-def _no_profile(ctx: Context) -> bool:
-    return ctx.store.latest_profile() is None
 
 
 @router.get("/today", response_class=HTMLResponse)
 def today(request: Request, ctx: ContextDep) -> Response:
-    if _no_profile(ctx):
+    minutes, swaps, problem = _choices(query_lists(request), ctx.library)
+    try:
+        profile, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
+    except Conflict:  # no screening answers yet
         return RedirectResponse("/check", status_code=303)
-    values: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
-        values.setdefault(key, []).append(value)
-    minutes, swaps, problem = _choices(values)
-    swaps = {o: n for o, n in swaps.items() if o in ctx.library and n in ctx.library}
-    profile, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
     if plan.status == "refer" and not plan.items:
         return RedirectResponse("/referral", status_code=303)
     return page(
@@ -65,11 +64,11 @@ def today(request: Request, ctx: ContextDep) -> Response:
 
 @router.post("/today/start", response_class=HTMLResponse)
 async def start(request: Request, ctx: ContextDep) -> Response:
-    if _no_profile(ctx):
+    minutes, swaps, _ = _choices(await form_lists(request), ctx.library)
+    try:
+        _, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
+    except Conflict:  # no screening answers yet
         return RedirectResponse("/check", status_code=303)
-    minutes, swaps, _ = _choices(await form_lists(request))
-    swaps = {o: n for o, n in swaps.items() if o in ctx.library and n in ctx.library}
-    _, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
     if not plan.items:
         return RedirectResponse("/referral", status_code=303)
     plan_id = ctx.store.save_plan(plan)
