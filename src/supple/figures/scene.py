@@ -22,9 +22,6 @@ MAT_HALF_WIDTH = 32.0
 MAT_T = 2.0
 MAT_FILL = "#eaedef"
 
-#: Props that carry weight from above, and their tops.
-_HORIZONTAL: dict[str, str] = {"floor": "", "seat": "chair", "step": "step"}
-
 
 def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> float:
     """Distance from the skin at ``point`` to ``surface`` (negative: sunk into it)."""

@@ -45,7 +45,6 @@ REQUIRED: dict[Support, list[tuple[str, set[str]]]] = {
     "prone": [("the front on the floor", {"pelvis", "chest", "waist"})],
     "side_lying": [("the side on the floor", {"hip_r", "hip_l", "shoulder_r", "shoulder_l"})],
 }
-_SURFACE_OF: dict[Support, str] = {"seated_chair": "seat"}
 
 
 def _range_errors(name: str, value: float, lo: float, hi: float) -> list[str]:

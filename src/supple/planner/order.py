@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 #: Standing -> chair -> kneeling / all fours -> prone -> supine -> side lying / seated floor.
 POSITION_RANK: dict[str, int] = {
     "standing": 0,
@@ -20,8 +18,3 @@ POSITION_RANK: dict[str, int] = {
 def position_key(position: str) -> tuple[int, str]:
     """Sort key grouping equal positions and ranking the groups."""
     return POSITION_RANK[position], position
-
-
-def grouped_positions(positions: Sequence[str]) -> list[str]:
-    """The distinct ``positions`` in the order a grouped main block visits them."""
-    return sorted(set(positions), key=position_key)

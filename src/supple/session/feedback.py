@@ -23,7 +23,6 @@ FEEDBACK_LABELS: dict[Feedback, str] = {
     "too_hard": "too hard",
     "painful": "painful",
 }
-PAIN_QUESTION = "Pain right now, from 0 (none) to 10 (worst imaginable)?"
 
 
 def parse_pain(text: str) -> int:

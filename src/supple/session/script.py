@@ -46,10 +46,6 @@ def into_position(target: str, came_from: str | None) -> str:
     return text
 
 
-def side_word(side: str | None) -> str:
-    return f"{side} side" if side else ""
-
-
 def first_clause(sentence: str) -> str:
     """The first clause of ``sentence`` (up to ';' or '.'), ended with a full stop."""
     head = re.split(r"[;.]", sentence, maxsplit=1)[0].strip()
