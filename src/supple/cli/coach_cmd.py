@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from supple.cli.common import fail
+from supple.cli.common import fail, read_text
 from supple.cli.store_opts import DatabaseUrl, open_store
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ def _todays_plan(
 
     if plan_file is not None:
         try:
-            plan = Plan.model_validate_json(_read(plan_file))
+            plan = Plan.model_validate_json(read_text(plan_file))
         except ValidationError as exc:
             fail(f"{plan_file}: not a plan ({exc.errors()[0]['msg']})")
     else:
@@ -221,7 +221,7 @@ def _plan_from_profile(
     today = date.today()
     try:
         if profile_file is not None:
-            answers = parse_document(_read(profile_file), str(profile_file))
+            answers = parse_document(read_text(profile_file), str(profile_file))
         else:
             saved = store.latest_profile()
             if saved is None:
@@ -234,13 +234,6 @@ def _plan_from_profile(
         fail(str(exc))
     learned = adjustments_from(store.tracking_input(today))
     return make_plan(profile, library, day=today, adjustments=learned)
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot read {path}: {exc.strerror}")
 
 
 def _ask_pain(coach: Coach, when: PainMoment, question: str) -> None:

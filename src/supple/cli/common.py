@@ -1,10 +1,14 @@
-"""What every command shares: the consoles, and the one-line error."""
+"""What every command shares: the consoles, reading a file, and the one-line error."""
 
 from __future__ import annotations
 
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class CliError(Exception):
@@ -20,11 +24,19 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise CliError(message, code)
 
 
-def console():  # type: ignore[no-untyped-def]
+def console() -> Console:
     """The Rich console for normal output (imported lazily to keep start-up fast)."""
     from rich.console import Console
 
     return Console()
+
+
+def read_text(path: Path) -> str:
+    """The UTF-8 text of ``path``; an unreadable file stops the command with one line."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror}")
 
 
 def echo_error(message: str) -> None:

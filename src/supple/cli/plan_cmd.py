@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from supple.cli.common import fail
+from supple.cli.common import console, fail, read_text
 from supple.cli.plan_view import show_plan, show_program, show_referral
 from supple.cli.store_opts import DatabaseUrl, open_store
 
@@ -133,12 +133,6 @@ Explain = Annotated[
 ]
 
 
-def _console() -> Console:
-    from rich.console import Console
-
-    return Console()
-
-
 def _split(text: str | None) -> list[str] | None:
     if text is None:
         return None
@@ -192,7 +186,7 @@ def _resolve(
     adjustments = None
     try:
         if profile_file is not None:
-            base = parse_document(_read(profile_file), str(profile_file))
+            base = parse_document(read_text(profile_file), str(profile_file))
         else:
             base, adjustments = _saved(database_url)
         return profile_from({**base, **flags}), adjustments
@@ -208,13 +202,6 @@ def _saved(database_url: str | None) -> tuple[dict[str, Any], Adjustments | None
         saved = store.latest_profile()
         learned = adjustments_from(store.tracking_input(date.today()))
     return (saved.model_dump() if saved else {}), learned
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot read {path}: {exc.strerror}")
 
 
 def _day(text: str | None) -> date:
@@ -263,7 +250,7 @@ def plan(
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
-    show_plan(_console(), result, profile.minutes, explain=explain)
+    show_plan(console(), result, profile.minutes, explain=explain)
 
 
 def program(
@@ -311,7 +298,7 @@ def program(
     if as_json:
         typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
-    show_program(_console(), result)
+    show_program(console(), result)
 
 
 # --- supple check ---------------------------------------------------------------------------
@@ -332,7 +319,7 @@ def check(
     from supple.safety.profile_input import ProfileError, profile_from, profile_to_yaml
     from supple.safety.questions import QUESTIONS
 
-    out = _console()
+    out = console()
     out.print(
         "[bold]A few questions about your back.[/bold] Answer as best you can; press Enter to "
         "accept the suggestion in brackets. Supple does not diagnose: it tells you when to get "
