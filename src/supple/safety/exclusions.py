@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
@@ -44,46 +44,38 @@ def _catches(rule: ExclusionRule, exercise: Exercise, profile: Profile) -> str |
     return rule.sentence if hit else None
 
 
-def rule_out(exercise: Exercise, profile: Profile, rules: Rules | None = None) -> Ruling | None:
-    """The first active rule that removes ``exercise`` for ``profile``, or None if it is allowed."""
+def _live_rules(profile: Profile, rules: Rules | None) -> list[ExclusionRule]:
+    """The exclusion rules that apply to ``profile``, in the rules' order."""
     active = rules or load_rules()
     gentle = active.gentle(profile)
-    for rule in active.exclusions:
-        if not rule.applies(profile, gentle):
-            continue
+    return [r for r in active.exclusions if r.applies(profile, gentle)]
+
+
+def _rulings(exercise: Exercise, profile: Profile, live: list[ExclusionRule]) -> Iterator[Ruling]:
+    for rule in live:
         sentence = _catches(rule, exercise, profile)
         if sentence is not None:
-            return Ruling(exercise=exercise.id, rule_id=rule.id, sentence=sentence)
-    return None
+            yield Ruling(exercise=exercise.id, rule_id=rule.id, sentence=sentence)
+
+
+def rule_out(exercise: Exercise, profile: Profile, rules: Rules | None = None) -> Ruling | None:
+    """The first active rule that removes ``exercise`` for ``profile``, or None if it is allowed."""
+    return next(_rulings(exercise, profile, _live_rules(profile, rules)), None)
 
 
 def exclusions(
     profile: Profile, exercises: Iterable[Exercise], rules: Rules | None = None
 ) -> dict[str, Ruling]:
     """Every exercise ruled out for ``profile``, by id (allowed ones are absent)."""
-    active = rules or load_rules()
-    gentle = active.gentle(profile)
-    live = [r for r in active.exclusions if r.applies(profile, gentle)]
+    live = _live_rules(profile, rules)
     found: dict[str, Ruling] = {}
     for exercise in exercises:
-        for rule in live:
-            sentence = _catches(rule, exercise, profile)
-            if sentence is not None:
-                found[exercise.id] = Ruling(
-                    exercise=exercise.id, rule_id=rule.id, sentence=sentence
-                )
-                break
+        first = next(_rulings(exercise, profile, live), None)
+        if first is not None:
+            found[exercise.id] = first
     return found
 
 
 def all_rulings(exercise: Exercise, profile: Profile, rules: Rules | None = None) -> list[Ruling]:
     """Every active rule that removes ``exercise`` (for "why not" explanations)."""
-    out = []
-    active = rules or load_rules()
-    gentle = active.gentle(profile)
-    for rule in active.exclusions:
-        if rule.applies(profile, gentle):
-            sentence = _catches(rule, exercise, profile)
-            if sentence is not None:
-                out.append(Ruling(exercise=exercise.id, rule_id=rule.id, sentence=sentence))
-    return out
+    return list(_rulings(exercise, profile, _live_rules(profile, rules)))
