@@ -221,10 +221,8 @@ def test_a_bad_filter_value_exits_2_through_the_real_command() -> None:
 
 def _figure_ids() -> tuple[str | None, str | None]:
     """An exercise with a figure and one without (None when there is none of that sort)."""
-    try:
-        from supple.figures import render_exercise_svg
-    except ImportError:
-        return None, None
+    from supple.figures import render_exercise_svg
+
     drawn = missing = None
     for exercise in load_library().values():
         try:

@@ -156,12 +156,10 @@ def _print_json(data: object) -> None:
 
 
 def _write_svg(exercise: Exercise, path: Path) -> None:
+    from supple.figures import render_exercise_svg
+
     try:
-        from supple.figures import render_exercise_svg
-    except ImportError:
-        fail("illustrations are not available in this version of Supple")
-    try:
-        text: str = render_exercise_svg(exercise)
+        text = render_exercise_svg(exercise)
     except LookupError:
         fail(f"'{exercise.id}' has no illustration yet")
     except ValueError as exc:  # a figure file that does not validate (FigureError)
