@@ -39,6 +39,8 @@ class Decisions:
     leave_out: dict[str, str] = field(default_factory=dict)
     hold_step: int = 0
     notes: list[str] = field(default_factory=list)
+    #: The rising-pain warning (also the last note), or None.
+    warning: str | None = None
 
 
 def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
@@ -150,4 +152,6 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
     if warning:
         notes.append(warning)
         step = max(0, step - 1)
-    return Decisions(replace=replace, leave_out=leave_out, hold_step=step, notes=notes)
+    return Decisions(
+        replace=replace, leave_out=leave_out, hold_step=step, notes=notes, warning=warning
+    )

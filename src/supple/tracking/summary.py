@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from supple.tracking import adherence, pain, psfs
-from supple.tracking.adapt import Decisions, decide, pain_warning
+from supple.tracking.adapt import Decisions, decide
 from supple.tracking.model import TrackingInput
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class Progress:
 
 def summarize(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -> Progress:
     """Compute the progress summary."""
-    warning = pain_warning(data)
+    decisions = decide(data, library)
     days = adherence.done_days(data.sessions)
     recent = adherence.weekly(data, weeks=8, days=days)
     return Progress(
@@ -51,6 +51,6 @@ def summarize(data: TrackingInput, library: Mapping[str, Exercise] | None = None
         pain_trend=pain.daily_means(data, TREND_DAYS),
         pain_change=pain.change(data),
         psfs_change=psfs.change(data),
-        warnings=[warning] if warning else [],
-        adjustments=decide(data, library),
+        warnings=[decisions.warning] if decisions.warning else [],
+        adjustments=decisions,
     )
