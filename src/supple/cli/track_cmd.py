@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.common import CliError, fail
+from supple.cli.common import CliError, console, fail
 from supple.cli.store_opts import DatabaseUrl, open_store
 
 if TYPE_CHECKING:
@@ -236,9 +236,7 @@ def sparkline(values: list[float | None]) -> str:
 
 
 def _render_progress(p: Progress) -> None:
-    from rich.console import Console
-
-    out = Console()
+    out = console()
     week = p.this_week
     out.print("[bold]Your progress[/bold]")
     trend = sparkline(p.pain_trend)
@@ -263,10 +261,9 @@ def _render_progress(p: Progress) -> None:
 
 
 def _render_history(h: History) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    out = Console()
+    out = console()
     if not h.sessions and not h.pain:
         out.print("Nothing recorded yet: start a session with `supple start`.", markup=False)
         return
