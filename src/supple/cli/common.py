@@ -1,7 +1,8 @@
-"""What every command shares: the consoles, reading a file, and the one-line error."""
+"""What every command shares: the consoles, reading a file, JSON output, the one-line error."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -37,6 +38,11 @@ def read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror}")
+
+
+def print_json(data: object) -> None:
+    """Print ``data`` as indented JSON, non-ASCII text kept readable."""
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def echo_error(message: str) -> None:

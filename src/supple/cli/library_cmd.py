@@ -5,13 +5,12 @@ Rich, PyYAML and Pydantic load only inside the commands, so `supple --help` stay
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
 
-from supple.cli.common import fail
+from supple.cli.common import fail, print_json
 
 if TYPE_CHECKING:
     from supple.library import Exercise, Library
@@ -85,7 +84,7 @@ def list_exercises(
     }
     found = _library().select(**wanted, text=search)
     if as_json:
-        _print_json([_as_mapping(ex) for ex in found])
+        print_json([_as_mapping(ex) for ex in found])
         return
     _render_table(found)
 
@@ -107,7 +106,7 @@ def show_exercise(
     if svg is not None:
         _write_svg(exercise, Path(svg))
     if as_json:
-        _print_json(_as_mapping(exercise))
+        print_json(_as_mapping(exercise))
         return
     if svg is not None:
         typer.echo(f"Wrote the illustration of {exercise.id} to {svg}.")
@@ -149,10 +148,6 @@ def _as_mapping(exercise: Exercise) -> dict[str, Any]:
     from supple.library.loader import as_mapping
 
     return as_mapping(exercise)
-
-
-def _print_json(data: object) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _write_svg(exercise: Exercise, path: Path) -> None:

@@ -7,14 +7,13 @@ questionnaire (`supple check`). Rich, PyYAML and the domain load inside the comm
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from supple.cli.common import console, fail, read_text
+from supple.cli.common import console, fail, print_json, read_text
 from supple.cli.plan_view import show_plan, show_program, show_referral
 from supple.cli.store_opts import DatabaseUrl, open_store
 
@@ -147,12 +146,7 @@ def _many(values: list[str] | None) -> list[str] | None:
 
 
 #: Profile fields given as comma-separated text, and those given by repeating a flag.
-_LIST_FLAGS = {
-    "pain_areas": "pain_areas",
-    "eases_with": "eases_with",
-    "worse_with": "worse_with",
-    "equipment": "equipment",
-}
+_LIST_FLAGS = ("pain_areas", "eases_with", "worse_with", "equipment")
 _REPEATED_FLAGS = {"red_flag": "red_flags", "condition": "conditions"}
 _SCALAR_FLAGS = ("pain_now", "pain_weeks", "pregnancy_weeks", "age", "minutes")
 _NEGATED_FLAGS = {
@@ -165,8 +159,8 @@ _NEGATED_FLAGS = {
 def _flag_answers(params: dict[str, Any]) -> dict[str, Any]:
     """The profile fields set by a command's flags (``ctx.params``; None means: not given)."""
     answers: dict[str, Any] = {}
-    for flag, field in _LIST_FLAGS.items():
-        answers[field] = _split(params.get(flag))
+    for field in _LIST_FLAGS:
+        answers[field] = _split(params.get(field))
     for flag, field in _REPEATED_FLAGS.items():
         answers[field] = _many(params.get(flag))
     for field in _SCALAR_FLAGS:
@@ -248,7 +242,7 @@ def plan(
     profile, learned = _resolve(profile_file, flags, database_url)
     result = make_plan(profile, load_library(), seed=seed, day=when, adjustments=learned)
     if as_json:
-        typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        print_json(result.model_dump(mode="json"))
         return
     show_plan(console(), result, profile.minutes, explain=explain)
 
@@ -296,7 +290,7 @@ def program(
         profile, load_library(), weeks=weeks, start=first, seed=seed, adjustments=learned
     )
     if as_json:
-        typer.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        print_json(result.model_dump(mode="json"))
         return
     show_program(console(), result)
 
