@@ -129,10 +129,10 @@ def build_problem(
     cool_downs = tuple(candidate(e) for e in ordered if e.kind == "relaxation")
     main = tuple(candidate(e) for e in ordered if e.kind in MAIN_KINDS)
     on_target = tuple(c for c in main if max(c.cover) >= MIN_COVER)
-    room = sum(c.high for c in (*on_target, *warm[:2], *cool_downs))
-    if len(on_target) >= MIN_ON_TARGET and room >= profile.minutes * 60:
-        main = on_target
     target = profile.minutes * 60
+    room = sum(c.high for c in (*on_target, *warm[:2], *cool_downs))
+    if len(on_target) >= MIN_ON_TARGET and room >= target:
+        main = on_target
     fixed = sum(c.seconds for c in warm_ups) + min((c.seconds for c in cool_downs), default=0)
     max_items = round(max(0, target - fixed) / SECONDS_PER_MAIN_ITEM)
     index = {c.id: k for k, c in enumerate(main)}
