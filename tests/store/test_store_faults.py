@@ -57,22 +57,28 @@ def _consistent(url: str) -> dict[str, int]:
     return {"sessions": sessions, "items": items, "ends": ends}
 
 
+def _write_then_kill(url: str, after: float) -> int:
+    """Run a never-ending session writer, SIGKILL it ``after`` seconds in; its return code."""
+    proc = writer(url, "sessions", 0)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    try:
+        proc.wait(timeout=after)
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGKILL)
+    code = proc.wait()
+    proc.stdout.close()
+    assert proc.stderr is not None
+    proc.stderr.close()
+    return code
+
+
 @pytest.mark.slow
 def test_kill_9_mid_write_leaves_a_consistent_database(sqlite_url: str) -> None:
     rng = random.Random(4)
     killed = 0
     for _ in range(20):
-        proc = writer(sqlite_url, "sessions", 0)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        try:
-            proc.wait(timeout=rng.uniform(0.02, 0.4))
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-        killed += proc.wait() == -signal.SIGKILL
-        proc.stdout.close()
-        assert proc.stderr is not None
-        proc.stderr.close()
+        killed += _write_then_kill(sqlite_url, rng.uniform(0.02, 0.4)) == -signal.SIGKILL
     path = sqlite_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -90,17 +96,7 @@ def test_kill_9_mid_write_leaves_a_consistent_database(sqlite_url: str) -> None:
 def test_kill_9_on_postgres_leaves_a_consistent_database(postgres_url: str) -> None:
     rng = random.Random(5)
     for _ in range(5):
-        proc = writer(postgres_url, "sessions", 0)
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        try:
-            proc.wait(timeout=rng.uniform(0.05, 0.4))
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        proc.stdout.close()
-        assert proc.stderr is not None
-        proc.stderr.close()
+        _write_then_kill(postgres_url, rng.uniform(0.05, 0.4))
     assert _consistent(postgres_url)["sessions"] > 0
 
 
