@@ -87,13 +87,10 @@ def side_seconds(per_rep: int, reps: int, sets: int, rest_s: int) -> int:
     return per_rep * count + rest_s * (count - 1)
 
 
-def dose_seconds(
-    *, per_rep: int, reps: int, sets: int, rest_s: int, sided: bool, get_ready: bool = True
-) -> int:
+def dose_seconds(*, per_rep: int, reps: int, sets: int, rest_s: int, sided: bool) -> int:
     """Seconds of one item (both sides, rests, switch, and the get-ready pause)."""
     one = side_seconds(per_rep, reps, sets, rest_s)
-    total = 2 * one + SWITCH_SIDE_S if sided else one
-    return total + (GET_READY_S if get_ready else 0)
+    return (2 * one + SWITCH_SIDE_S if sided else one) + GET_READY_S
 
 
 def per_rep_seconds(item: Timed) -> int:
