@@ -120,11 +120,8 @@ def generate(
                 conn.execute(insert(table), rows[i : i + 5000])
     if store.dialect == "postgresql":
         store._reset_sequences()
-        with store._writer.begin() as conn:
-            conn.exec_driver_sql("ANALYZE")
-    else:
-        with store._engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
+    with store._writer.begin() as conn:  # committed: on SQLite a rollback drops the statistics
+        conn.exec_driver_sql("ANALYZE")
     counts = store.counts()
     store.close()
     return counts
