@@ -57,6 +57,11 @@ def transition(start: float, duration: float, name: str, move: str) -> list[Cue]
     return [_cue(start, "name", f"Next: {name}."), _cue(start, "do", move)]
 
 
+def _main_step(exercise: Exercise) -> str:
+    """The step said once the move starts: the second one (the first sets up), if there is one."""
+    return exercise.steps[1] if len(exercise.steps) > 1 else exercise.steps[0]
+
+
 def get_ready(start: float, duration: float, name: str, exercise: Exercise) -> list[Cue]:
     """Name the exercise, say how to set up, count down."""
     return [
@@ -81,7 +86,7 @@ def hold(
     """
     end = start + duration
     where = f" on the {side} side" if side else ""
-    do = exercise.steps[1] if len(exercise.steps) > 1 else exercise.steps[0]
+    do = _main_step(exercise)
     said = [_cue(start, "do", f"Hold{where}. {do}" if opening else f"Hold again{where}.")]
     if first:
         feel_at = start + (4 if duration >= 12 else 0)
@@ -117,7 +122,7 @@ def flow(
     """Pace a flowing move: each breath in and out is a cue with the shape to move into."""
     end = start + duration
     inhale, exhale = script.flow_shapes(exercise.steps, exercise.breathing)
-    step = exercise.steps[1] if len(exercise.steps) > 1 else exercise.steps[0]
+    step = _main_step(exercise)
     said = [_cue(start, "do", f"{step} Move with your breath, slowly.")]
     if first:
         said.append(_cue(start, "feel", exercise.feel))
