@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from supple.library.model import Exercise
 from supple.planner.model import Bias
+from supple.planner.why import join_words
 from supple.safety.profile import Profile
 
 #: Activities that open the spine backwards or keep it upright, and those that round it.
@@ -14,8 +15,7 @@ FLEXION_LIKE = frozenset({"bending_forward", "sitting"})
 
 
 def _words(items: Collection[str]) -> str:
-    names = sorted(i.replace("_", " ") for i in items)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return join_words(sorted(i.replace("_", " ") for i in items))
 
 
 def directional_bias(profile: Profile) -> tuple[Bias, str]:

@@ -20,7 +20,8 @@ AREA_WORDS = {
 }
 
 
-def _join(words: Sequence[str]) -> str:
+def join_words(words: Sequence[str]) -> str:
+    """``words`` as a phrase: 'a', 'a and b', 'a, b and c'."""
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
@@ -35,9 +36,9 @@ def why_for(c: Candidate, role: str, areas: Sequence[str], bias: Bias, replaces:
     hit = [AREA_WORDS[a] for a in areas if area_match(ex, a) >= DIRECT_MATCH]
     near = [AREA_WORDS[a] for a in areas if 0 < area_match(ex, a) < DIRECT_MATCH]
     if hit:
-        parts.append(f"For your {_join(hit)}.")
+        parts.append(f"For your {join_words(hit)}.")
     elif near:
-        parts.append(f"Eases the muscles around your {_join(near)}.")
+        parts.append(f"Eases the muscles around your {join_words(near)}.")
     if c.pref > 0:
         parts.append(f"Moves in the direction that suits you ({bias}).")
     if ex.kind == "strength":
