@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from supple.planner import Plan
+    from supple.planner import Plan, PlanItem
     from supple.planner.program import Programme
 
 
-def dose_text(item: Any) -> str:
+def dose_text(item: PlanItem) -> str:
     """A dose in words, e.g. '3 x 20 s hold, each side'."""
     if item.duration_s is not None:
         text = f"{item.duration_s} s, flowing"
