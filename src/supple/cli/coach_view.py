@@ -20,7 +20,7 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from supple.session.coach import Coach
-    from supple.session.player import Player
+    from supple.session.timeline import Segment, Timeline
 
 #: How often the screen redraws when no cue is near (real seconds).
 REFRESH_S = 0.2
@@ -126,7 +126,7 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
     work = Table.grid(padding=(0, 1))
     work.add_column(style="dim", width=6)
     work.add_column(ratio=1)
-    work.add_row("Do", _doing(coach))
+    work.add_row("Do", _doing(tl, seg, offset))
     work.add_row("Feel", item.feel)
     work.add_row("Now", Text(coach.said, style="italic"))
     bars = Table.grid(padding=(0, 1))
@@ -145,7 +145,7 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
     )
     gap: list[RenderableType] = [] if compact else [Text("")]
     parts: list[RenderableType] = [header, title, *gap, countdown, *gap, work, bars]
-    parts.append(Text(f"Next: {_next(player)}", style="cyan"))
+    parts.append(Text(f"Next: {_next(tl, seg)}", style="cyan"))
     prompt = _prompt(coach)
     if prompt:
         parts.append(Panel(Text(prompt, style="bold"), border_style="magenta"))
@@ -153,29 +153,19 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
     return Panel(Group(*parts), title="Supple · today's routine", border_style="blue")
 
 
-def _doing(coach: Coach) -> str:
+def _doing(tl: Timeline, seg: Segment, offset: float) -> str:
     """The latest 'what to do' said for the current exercise (its first step before that)."""
-    player = coach.player
-    offset = player.offset
-    seg = player.timeline.segment_at(offset)
-    if seg is None:
-        return ""
-    item = player.timeline.items[seg.item]
     said = [
         c.text
-        for s in player.timeline.segments[: seg.index + 1]
+        for s in tl.segments[: seg.index + 1]
         if s.item == seg.item
         for c in s.cues
         if c.kind == "do" and c.at <= offset
     ]
-    return said[-1] if said else item.steps[0]
+    return said[-1] if said else tl.items[seg.item].steps[0]
 
 
-def _next(player: Player) -> str:
-    tl = player.timeline
-    seg = tl.segment_at(player.offset)
-    if seg is None:
-        return "the end"
+def _next(tl: Timeline, seg: Segment) -> str:
     if seg.index + 1 < len(tl.segments):
         nxt = tl.segments[seg.index + 1]
         if nxt.item != seg.item:
