@@ -25,12 +25,16 @@ BODIES: list[dict[str, Any]] = [
     {"json": {"x": [[[[[[[[[[[]]]]]]]]]]]}},
     {"json": "a" * 100_000},
     {"data": {"score": "x", "minutes": "abc", "activity": "a", "swap": "::"}},
+    {"data": {"score": "\u00b2", "minutes": "\u00b2", "activity": "walking"}},  # isdigit, not int
+    {"data": {"score": "9" * 5000, "minutes": "9" * 5000, "activity": "walking"}},
     {"data": {"pain_now": "NaN", "pain_weeks": "inf", "age": "-3", "red_flags": "nope"}},
     {"content": b"--x\r\nbroken multipart", "headers": {"Content-Type": "multipart/form-data"}},
 ]
 QUERY_JUNK = [
     {"minutes": "abc"},
     {"minutes": "999"},
+    {"minutes": "\u00b2"},
+    {"minutes": "9" * 5000},
     {"countdown_s": "-1"},
     {"limit": "0"},
     {"q": "z" * 500, "region": "<script>", "swap": ["a:b", ":", "x" * 100]},

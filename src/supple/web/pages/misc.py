@@ -11,7 +11,7 @@ from supple import __version__
 from supple.web import services
 from supple.web.app import HERE
 from supple.web.deps import ContextDep
-from supple.web.pages.render import form_lists, page
+from supple.web.pages.render import form_lists, page, whole_number
 
 router = APIRouter()
 
@@ -24,11 +24,11 @@ def settings(request: Request, ctx: ContextDep, saved: bool = False) -> HTMLResp
 
 @router.post("/settings", response_class=HTMLResponse)
 async def save_settings(request: Request, ctx: ContextDep) -> Response:
-    raw = (await form_lists(request)).get("minutes", [""])[-1].strip()
+    minutes = whole_number((await form_lists(request)).get("minutes", [""])[-1], 3, 60)
     profile = ctx.store.latest_profile()
     if profile is None:
         return RedirectResponse("/check", status_code=303)
-    if not (raw.isdigit() and 3 <= int(raw) <= 60):
+    if minutes is None:
         return page(
             request,
             "settings.html",
@@ -38,7 +38,7 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
             saved=False,
             error="Minutes per day must be a whole number from 3 to 60.",
         )
-    ctx.store.save_profile(services.with_minutes(profile, int(raw)))
+    ctx.store.save_profile(services.with_minutes(profile, minutes))
     return RedirectResponse("/settings?saved=true", status_code=303)
 
 

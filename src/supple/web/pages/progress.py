@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from supple.web import charts, progress_view
 from supple.web.deps import ContextDep
-from supple.web.pages.render import form_lists, page
+from supple.web.pages.render import form_lists, page, whole_number
 
 router = APIRouter()
 
@@ -55,15 +55,10 @@ def progress(request: Request, ctx: ContextDep) -> HTMLResponse:
     return _render(request, ctx)
 
 
-def _score(raw: str) -> int | None:
-    raw = raw.strip()
-    return int(raw) if raw.isdigit() and int(raw) <= 10 else None
-
-
 @router.post("/progress/pain", response_class=HTMLResponse)
 async def log_pain(request: Request, ctx: ContextDep) -> Response:
     form = await form_lists(request)
-    score = _score((form.get("score") or [""])[-1])
+    score = whole_number((form.get("score") or [""])[-1], 0, 10)
     note = (form.get("note") or [""])[-1].strip()[:500] or None
     if score is None:
         return _render(request, ctx, error="Pain is a whole number from 0 to 10.")
@@ -81,7 +76,7 @@ async def save_psfs(request: Request, ctx: ContextDep) -> Response:
         name = " ".join(name.split())[:80]
         if not name and not raw.strip():
             continue
-        score = _score(raw)
+        score = whole_number(raw, 0, 10)
         if len(name) < 2 or score is None:
             return _render(
                 request, ctx, error="Each activity needs a name and a score from 0 to 10."

@@ -34,3 +34,14 @@ async def form_lists(request: Request) -> dict[str, list[str]]:
 def query_lists(request: Request) -> dict[str, list[str]]:
     """The query string with every parameter as a list of strings."""
     return _lists(request.query_params.multi_items())
+
+
+def whole_number(raw: str, low: int, high: int) -> int | None:
+    """``raw`` as a whole number from ``low`` to ``high``, or None if it is not one."""
+    raw = raw.strip()
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; and int() refuses more than
+    # 4300 digits, so a long string is turned away before it gets there.
+    if not (raw.isdecimal() and len(raw) <= 10):
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None

@@ -11,7 +11,7 @@ from supple.library import Library
 from supple.web import services
 from supple.web.deps import ContextDep
 from supple.web.errors import Conflict
-from supple.web.pages.render import form_lists, page, query_lists
+from supple.web.pages.render import form_lists, page, query_lists, whole_number
 
 router = APIRouter()
 _SLUG = re.compile(r"^[a-z0-9_]{1,60}$")
@@ -24,11 +24,10 @@ def _choices(
     swap naming an exercise the library does not have is dropped."""
     minutes: int | None = None
     problem = None
-    raw = (values.get("minutes") or [""])[-1].strip()
-    if raw:
-        if raw.isdigit() and 3 <= int(raw) <= 60:
-            minutes = int(raw)
-        else:
+    raw = (values.get("minutes") or [""])[-1]
+    if raw.strip():
+        minutes = whole_number(raw, 3, 60)
+        if minutes is None:
             problem = "Minutes must be a whole number from 3 to 60."
     swaps: dict[str, str] = {}
     for pair in values.get("swap", [])[:20]:
