@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from supple.figures.body import RADIUS, forward
+from supple.figures.body import RADIUS
 from supple.figures.model import Figure, Pose
-from supple.figures.scene import place
+from supple.figures.motion import keyframe_points
 from supple.figures.validate import contact_gaps, joint_errors
 
 _SIDED = ("shoulder", "hip", "elbow", "knee", "wrist", "ankle", "scapula")
@@ -55,8 +55,8 @@ def fit(figure: Figure, index: int, names: list[str]) -> dict[str, float]:
             for path in _paths(name):
                 _set(data, path, value)
         trial = frame.model_copy(update={"pose": Pose.model_validate(data)})
-        gaps = contact_gaps(figure, trial)
-        points = forward(trial.pose, place(trial, figure.props))
+        points = keyframe_points(figure, trial)
+        gaps = contact_gaps(figure, trial, points)
         sunk = sum(min(0.0, p[1] - RADIUS[n]) ** 2 for n, p in points.items())
         moved = sum(
             (v - _get(start, _paths(n)[0])) ** 2 for n, v in zip(names, values, strict=True)

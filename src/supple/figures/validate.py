@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from supple.figures.body import RADIUS, expand
+from supple.figures.body import RADIUS, Vec, expand
 from supple.figures.model import BallJoint, Figure, Keyframe, SpineJoint, Support
 from supple.figures.motion import keyframe_points
 from supple.figures.scene import gap
@@ -74,9 +74,14 @@ def joint_errors(frame: Keyframe) -> list[str]:
     return errors
 
 
-def contact_gaps(figure: Figure, frame: Keyframe) -> dict[str, float]:
-    """Each listed contact's gap to its surface in cm, keyed ``surface:point``."""
-    pts = keyframe_points(figure, frame)
+def contact_gaps(
+    figure: Figure, frame: Keyframe, points: dict[str, Vec] | None = None
+) -> dict[str, float]:
+    """Each listed contact's gap to its surface in cm, keyed ``surface:point``.
+
+    ``points`` are the frame's body points when the caller already has them.
+    """
+    pts = keyframe_points(figure, frame) if points is None else points
     return {
         f"{surface}:{name}": gap(surface, pts[name], RADIUS[name], figure.props)
         for surface, names in frame.contacts.items()
@@ -87,7 +92,8 @@ def contact_gaps(figure: Figure, frame: Keyframe) -> dict[str, float]:
 def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str]:
     """Everything wrong with one keyframe of ``figure``."""
     try:
-        gaps = contact_gaps(figure, frame)
+        pts = keyframe_points(figure, frame)
+        gaps = contact_gaps(figure, frame, pts)
     except KeyError as exc:
         return [f"keyframe '{frame.label}': unknown contact point {exc}"]
     errors = joint_errors(frame)
@@ -100,7 +106,6 @@ def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str
     for what, points in REQUIRED[support]:
         if not touching & points:
             errors.append(f"a {support} position needs {what}")
-    pts = keyframe_points(figure, frame)
     for name, p in pts.items():
         if p[1] - RADIUS[name] < -TOLERANCE:
             errors.append(f"{name} sinks {-(p[1] - RADIUS[name]):.1f} cm into the floor")
