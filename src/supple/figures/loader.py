@@ -11,9 +11,7 @@ from pydantic import ValidationError
 
 from supple.figures.model import Figure
 from supple.figures.poses import BASES, merge
-
-DATA = "supple.library.data"
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from supple.library.loader import DATA, YAML_LOADER
 
 
 class FigureError(ValueError):
@@ -35,7 +33,7 @@ def _expand(raw: dict[str, Any]) -> dict[str, Any]:
 
 def parse_figure(text: str, exercise_id: str) -> Figure:
     """Validate one figure file's text for ``exercise_id``."""
-    raw = yaml.load(text, Loader=_YAML_LOADER)  # a safe loader
+    raw = yaml.load(text, Loader=YAML_LOADER)  # a safe loader
     if not isinstance(raw, dict):
         raise FigureError(f"{exercise_id}.yaml: expected a mapping")
     try:
