@@ -44,7 +44,7 @@ def line_chart(series: Sequence[Series], *, title: str, max_value: float = 10) -
             f'<line class="axis" x1="{PAD_L}" x2="{W - PAD_R}" y1="{y(v):.1f}" y2="{y(v):.1f}"/>'
             f'<text x="{PAD_L - 6}" y="{y(v) + 4:.1f}" text-anchor="end">{v:g}</text>'
         )
-    for d in (first, last) if span > 0 else (first,):
+    for d in (first, last) if last > first else (first,):  # one day: one label
         anchor = "start" if d == first else "end"
         parts.append(f'<text x="{x(d):.1f}" y="{H - 8}" text-anchor="{anchor}">{d:%d %b}</text>')
     if len(series) > 1:
