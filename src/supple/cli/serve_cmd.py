@@ -34,7 +34,8 @@ def serve(
     from supple.web import create_app
 
     try:
-        with socket.socket() as probe:  # closed on the failing path too
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]  # IPv4 or IPv6
+        with socket.socket(family) as probe:  # closed on the failing path too
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host, port))
     except OSError as exc:
