@@ -73,7 +73,7 @@ def make_plan(
     for c, d in zip(sequence, doses, strict=True):
         role = _role(problem, c)
         why = why_for(c, role, areas, bias, pool.replaced_from.get(c.id))
-        items.append(_item(c.exercise, d, why))
+        items.append(plan_item(c.exercise, d, why))
     total = timing.total_seconds(items)
     advice = advice_for(profile, gentle, total, problem.target, TIME_TOLERANCE, adj.notes)
     return Plan(
@@ -178,7 +178,8 @@ def _jitter(key: str, exercise_id: str) -> float:
     return int.from_bytes(digest, "big") / 2**64
 
 
-def _item(ex: Exercise, dose: DoseChoice, why: str) -> PlanItem:
+def plan_item(ex: Exercise, dose: DoseChoice, why: str) -> PlanItem:
+    """The plan item for ``ex`` at ``dose``, with its reason."""
     return PlanItem(
         exercise=ex.id,
         name=ex.name,

@@ -9,7 +9,8 @@ from supple.library import Exercise, Library
 from supple.planner import timing
 from supple.planner.adjust import Adjustments
 from supple.planner.dose import base_dose
-from supple.planner.model import Plan, PlanItem
+from supple.planner.model import Plan
+from supple.planner.plan import plan_item
 from supple.safety import load_rules, rule_out
 from supple.safety.profile import Profile
 
@@ -54,20 +55,8 @@ def apply_swaps(
                 f"{alt.name} is left out for you: {ruling.text if ruling else alt.avoid}"
             )
         dose = base_dose(alt, gentle=gentle, age=profile.age, hold_step=adjustments.hold_step)
-        easier = new in ex.regressions
-        items[where] = PlanItem(
-            exercise=alt.id,
-            name=alt.name,
-            position=alt.position,
-            sided=alt.sided,
-            hold_s=dose.hold_s,
-            duration_s=dose.duration_s,
-            reps=dose.reps,
-            sets=dose.sets,
-            rest_s=dose.rest_s,
-            seconds=dose.seconds(alt.sided),
-            why=f"Your swap for {ex.name} ({'easier' if easier else 'harder'}). {alt.purpose}",
-        )
+        kind = "easier" if new in ex.regressions else "harder"
+        items[where] = plan_item(alt, dose, f"Your swap for {ex.name} ({kind}). {alt.purpose}")
         chosen = (chosen - {old}) | {new}
     return plan.model_copy(update={"items": items, "total_seconds": timing.total_seconds(items)})
 
