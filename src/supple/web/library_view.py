@@ -16,19 +16,18 @@ def filter_exercises(
     kind: str | None = None,
     equipment: str | None = None,
 ) -> list[Exercise]:
-    """Exercises matching every non-empty filter, gentlest first."""
-    found = library.search(q) if q and q.strip() else list(library.values())
-    if region:
-        found = [e for e in found if region in e.regions]
-    if position:
-        found = [e for e in found if e.position == position]
-    if kind:
-        found = [e for e in found if e.kind == kind]
-    if equipment == "none":
-        found = [e for e in found if not e.equipment]
-    elif equipment:
-        found = [e for e in found if equipment in e.equipment]
-    return sorted(found, key=lambda e: (e.avoid is not None, e.level, e.name))
+    """Exercises matching every non-empty filter, gentlest first (``Library.select``)."""
+
+    def one(value: str | None) -> tuple[str, ...]:
+        return (value,) if value else ()
+
+    return library.select(
+        regions=one(region),
+        positions=one(position),
+        kinds=one(kind),
+        equipment=one(equipment),
+        text=q,
+    )
 
 
 def summary(ex: Exercise) -> ExerciseSummary:
