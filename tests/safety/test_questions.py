@@ -102,7 +102,7 @@ def test_parse_answer(field: str, raw: str, value: object) -> None:
         ("pain_now", "11", "from 0 to 10"),
         ("pain_now", "4.5", "whole number"),
         ("minutes", "", "type a number"),
-        ("equipment", "0", "from 1 to 6"),
+        ("equipment", "0", "from 1 to 8"),
         ("equipment", "a,b", "numbers of your choices"),
     ],
 )

@@ -25,7 +25,9 @@ Position = Literal[
     "prone",
     "side_lying",
 ]
-Equipment = Literal["mat", "towel_or_strap", "chair", "wall", "doorway", "step"]
+Equipment = Literal[
+    "mat", "towel_or_strap", "chair", "wall", "doorway", "step", "band", "stick"
+]
 Load = Literal[
     "spinal_flexion",
     "spinal_extension",
@@ -40,6 +42,11 @@ Load = Literal[
     "supine_lying",
     "single_leg_balance",
     "head_below_hips",
+    "spinal_flexion_gentle",
+    "neural_tension",
+    "deep_knee_flexion",
+    "hand_support",
+    "balance_challenge",
 ]
 
 KINDS: tuple[str, ...] = get_args(Kind)

@@ -71,6 +71,8 @@ EQUIPMENT_WORDS = (
     ("wall", "a free wall"),
     ("doorway", "a doorway"),
     ("step", "a stair or step"),
+    ("band", "a resistance band"),
+    ("stick", "a broom handle or a long stick"),
 )
 
 #: (flag, question) for every red flag, asked one by one: these decide whether to refer.
