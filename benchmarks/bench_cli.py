@@ -20,7 +20,6 @@ from pathlib import Path
 
 from benchmarks.bench_store import generate
 
-ROOT = Path(__file__).resolve().parents[1]
 RUNS = 15
 TARGET_MS = 300.0
 
@@ -72,8 +71,7 @@ def main() -> None:
             )
         )
     if os.environ.get("SUPPLE_SKIP_POSTGRES") != "1":
-        sys.path.insert(0, str(ROOT / "tests"))
-        from pgserver import PgServer
+        from tests.pgserver import PgServer
 
         server = PgServer().start()
         try:

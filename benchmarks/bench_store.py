@@ -22,7 +22,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
 DAYS = 3650
 ITEMS_PER_SESSION = 11
 RUNS = 10
@@ -189,8 +188,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         _bench("sqlite", f"sqlite:///{Path(tmp) / 'bench.db'}")
     if os.environ.get("SUPPLE_SKIP_POSTGRES") != "1":
-        sys.path.insert(0, str(ROOT / "tests"))
-        from pgserver import PgServer
+        from tests.pgserver import PgServer
 
         server = PgServer().start()
         try:

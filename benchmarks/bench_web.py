@@ -235,8 +235,7 @@ def main() -> None:
     if os.environ.get("SUPPLE_SKIP_POSTGRES") == "1":
         print("\nPostgreSQL skipped (SUPPLE_SKIP_POSTGRES=1)", flush=True)
         return
-    sys.path.insert(0, str(ROOT / "tests"))
-    from pgserver import PgServer
+    from tests.pgserver import PgServer
 
     pg = PgServer().start()
     try:

@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from pgserver import PgServer, PostgresMissing
+from tests.pgserver import PgServer, PostgresMissing
 
 TEMPLATE_DB = "supple_template"
 _counter = itertools.count()

@@ -8,9 +8,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from coachkit import coach_env, run_start, supple_argv, wait_until
-
 from supple.store import Store
+from tests.coach.coachkit import coach_env, run_start, supple_argv, wait_until
 
 
 def _export(url: str) -> Any:

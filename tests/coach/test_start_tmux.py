@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from coachkit import Tmux, coach_env, supple_argv, wait_until
 
 from supple.store import Store
+from tests.coach.coachkit import Tmux, coach_env, supple_argv, wait_until
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 

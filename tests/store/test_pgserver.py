@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import pgserver
+from tests import pgserver
 
 
 def test_missing_postgres_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

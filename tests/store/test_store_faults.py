@@ -156,7 +156,7 @@ def test_someone_elses_tables_are_refused(tmp_path: Path) -> None:
 
 
 def test_unreachable_server_says_so() -> None:
-    from pgserver import free_port
+    from tests.pgserver import free_port
 
     with pytest.raises(StoreError, match="cannot reach"):
         Store.open(f"postgresql://supple@127.0.0.1:{free_port()}/nothing", timeout=1)

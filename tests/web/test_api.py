@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from conftest import CALM, Client
+from tests.web.client import CALM, Client
 
 
 def _key() -> str:

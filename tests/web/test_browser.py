@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, axe_violations, live_server, shoot
+
+from tests.web.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    LiveServer,
+    axe_violations,
+    live_server,
+    shoot,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SPEED = 60  # the test clock: a 3-minute routine plays in about 3 seconds

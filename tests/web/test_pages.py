@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import Client
+from tests.web.client import Client
 
 CALM_FORM = {
     "pain_areas": ["lower_back"],
