@@ -7,8 +7,10 @@ import json
 import sqlite3
 import sys
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
 
@@ -19,6 +21,10 @@ from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
 from supple.store import Store
 
+
+def k() -> str:
+    return uuid.uuid4().hex
+
 T0 = datetime(2026, 3, 2, 7, 45, tzinfo=UTC)
 
 
@@ -27,8 +33,16 @@ class Run:
         self.code, self.out, self.err = code, out, err
 
 
+class Supple(Protocol):
+    """Runs ``supple ARGS`` in-process and returns what it printed."""
+
+    def __call__(self, *args: str, stdin: str | None = None) -> Run: ...
+
+
 @pytest.fixture
-def supple(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str):  # type: ignore[no-untyped-def]
+def supple(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str
+) -> Supple:
     """Run ``supple ARGS`` against ``database_url`` (given through the environment)."""
     monkeypatch.setenv("SUPPLE_DATABASE_URL", database_url)
     monkeypatch.setenv("COLUMNS", "120")
@@ -75,7 +89,6 @@ def fill(url: str) -> None:
         for day in range(3):
             at = T0 + timedelta(days=day)
             sid = store.begin_session(plan_id, key=uuid.uuid4().hex, at=at)
-            k = lambda: uuid.uuid4().hex  # noqa: E731
             store.record(sid, PainEvent(key=k(), at=at, when="before", score=6 - day))
             store.record(
                 sid,
@@ -101,7 +114,7 @@ def fill(url: str) -> None:
         store.add_note("felt looser today", session_id=1, at=T0)
 
 
-def test_log_pain(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_log_pain(supple: Supple, database_url: str) -> None:
     result = supple("log", "pain", "5", "--note", "after gardening")
     assert result.code == 0 and "Logged pain 5/10" in result.out
     with Store.open(database_url) as store:
@@ -110,7 +123,7 @@ def test_log_pain(supple, database_url: str) -> None:  # type: ignore[no-untyped
 
 
 @pytest.mark.parametrize("bad", ["11", "-1", "five", "3.5"])
-def test_log_pain_refuses_bad_scores(supple, database_url: str, bad: str) -> None:  # type: ignore[no-untyped-def]
+def test_log_pain_refuses_bad_scores(supple: Supple, database_url: str, bad: str) -> None:
     result = supple("log", "pain", "--", bad) if bad.startswith("-") else supple("log", "pain", bad)
     one_line_error(result)
     assert "0 to 10" in result.err
@@ -118,7 +131,7 @@ def test_log_pain_refuses_bad_scores(supple, database_url: str, bad: str) -> Non
         assert store.counts()["pain"] == 0
 
 
-def test_psfs_scores_from_options_and_prompts(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_psfs_scores_from_options_and_prompts(supple: Supple, database_url: str) -> None:
     assert supple("psfs", "--score", "climbing stairs=4", "--score", "sitting=6").code == 0
     asked = supple("psfs", stdin="5\n7\n")
     assert asked.code == 0 and "climbing stairs" in asked.out
@@ -130,7 +143,7 @@ def test_psfs_scores_from_options_and_prompts(supple, database_url: str) -> None
         assert store.counts()["psfs_score"] == 4
 
 
-def test_psfs_questions_refuse_bad_answers(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_psfs_questions_refuse_bad_answers(supple: Supple, database_url: str) -> None:
     one_line_error(supple("psfs", stdin="\n"))  # no activity named
     bad = supple("psfs", stdin="stairs\n\neleven\n")
     one_line_error(bad)
@@ -139,14 +152,14 @@ def test_psfs_questions_refuse_bad_answers(supple, database_url: str) -> None:  
         assert store.counts()["psfs_activity"] == 0
 
 
-def test_psfs_names_activities_when_none_exist(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_psfs_names_activities_when_none_exist(supple: Supple, database_url: str) -> None:
     result = supple("psfs", stdin="bending to garden\ncarrying shopping\n\n2\n4\n")
     assert result.code == 0, result.err
     with Store.open(database_url) as store:
         assert store.psfs_activities() == ["bending to garden", "carrying shopping"]
 
 
-def test_progress_and_chart(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_progress_and_chart(supple: Supple, database_url: str, tmp_path: Path) -> None:
     fill(database_url)
     result = supple("progress", "--chart", str(tmp_path / "p.png"))
     assert result.code == 0, result.err
@@ -159,20 +172,20 @@ def test_progress_and_chart(supple, database_url: str, tmp_path: Path) -> None: 
     assert not (tmp_path / "p.gif").exists()
 
 
-def test_progress_on_a_new_database(supple) -> None:  # type: ignore[no-untyped-def]
+def test_progress_on_a_new_database(supple: Supple) -> None:
     result = supple("progress")
     assert result.code == 0 and "No pain scores yet" in result.out
     assert "of 7 planned days" in result.out
 
 
-def test_days_per_week_is_remembered(supple) -> None:  # type: ignore[no-untyped-def]
+def test_days_per_week_is_remembered(supple: Supple) -> None:
     assert "of 4 planned days" in supple("progress", "--days-per-week", "4").out
     assert "of 4 planned days" in supple("progress").out
     one_line_error(supple("progress", "--days-per-week", "8"))
     assert "of 4 planned days" in supple("progress").out
 
 
-def test_history(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_history(supple: Supple, database_url: str) -> None:
     assert "Nothing recorded yet" in supple("history").out
     fill(database_url)
     result = supple("history", "--limit", "5")
@@ -181,7 +194,7 @@ def test_history(supple, database_url: str) -> None:  # type: ignore[no-untyped-
     assert "stiff" in result.out
 
 
-def _comparable(url: str) -> dict[str, object]:
+def _comparable(url: str) -> dict[str, Any]:
     with Store.open(url) as store:
         data = store.export_all().model_dump(mode="json")
     data.pop("exported_at")
@@ -189,8 +202,8 @@ def _comparable(url: str) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_export_import_round_trip_loses_nothing(  # type: ignore[no-untyped-def]
-    supple, database_url: str, fmt: str, tmp_path: Path
+def test_export_import_round_trip_loses_nothing(
+    supple: Supple, database_url: str, fmt: str, tmp_path: Path
 ) -> None:
     fill(database_url)
     out = tmp_path / f"export.{fmt}"
@@ -201,12 +214,12 @@ def test_export_import_round_trip_loses_nothing(  # type: ignore[no-untyped-def]
     assert "Imported" in result.out
     original = _comparable(database_url)
     assert _comparable(target) == original
-    assert len(original["sessions"]) == 3 and len(original["event_keys"]) == 11  # type: ignore[arg-type]
+    assert len(original["sessions"]) == 3 and len(original["event_keys"]) == 11
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_import_into_each_backend_keeps_everything(  # type: ignore[no-untyped-def]
-    supple, database_url: str, tmp_path: Path, fmt: str
+def test_import_into_each_backend_keeps_everything(
+    supple: Supple, database_url: str, tmp_path: Path, fmt: str
 ) -> None:
     source = f"sqlite:///{tmp_path / 'source.db'}"
     fill(source)
@@ -219,8 +232,8 @@ def test_import_into_each_backend_keeps_everything(  # type: ignore[no-untyped-d
         assert store.log_pain(2) > 3
 
 
-def _bad_files(tmp_path: Path, good: dict) -> list[tuple[str, str]]:  # type: ignore[type-arg]
-    def variant(change) -> str:  # type: ignore[no-untyped-def]
+def _bad_files(tmp_path: Path, good: dict[str, Any]) -> list[tuple[str, str]]:
+    def variant(change: Callable[[dict[str, Any]], object]) -> str:
         data = json.loads(json.dumps(good))
         change(data)
         return json.dumps(data)
@@ -237,8 +250,8 @@ def _bad_files(tmp_path: Path, good: dict) -> list[tuple[str, str]]:  # type: ig
     ]
 
 
-def test_malformed_imports_write_nothing(  # type: ignore[no-untyped-def]
-    supple, database_url: str, tmp_path: Path
+def test_malformed_imports_write_nothing(
+    supple: Supple, database_url: str, tmp_path: Path
 ) -> None:
     source = f"sqlite:///{tmp_path / 'source.db'}"
     fill(source)
@@ -254,7 +267,9 @@ def test_malformed_imports_write_nothing(  # type: ignore[no-untyped-def]
     one_line_error(supple("import", str(tmp_path / "missing.json")))
 
 
-def test_import_refuses_a_database_with_records(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_a_database_with_records(
+    supple: Supple, database_url: str, tmp_path: Path
+) -> None:
     fill(database_url)
     out = tmp_path / "e.json"
     supple("export", "-o", str(out))
@@ -263,11 +278,11 @@ def test_import_refuses_a_database_with_records(supple, database_url: str, tmp_p
     assert "already holds records" in result.err
 
 
-def test_export_format_is_checked(supple) -> None:  # type: ignore[no-untyped-def]
+def test_export_format_is_checked(supple: Supple) -> None:
     one_line_error(supple("export", "--format", "xml"))
 
 
-def test_backup(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup(supple: Supple, database_url: str, tmp_path: Path) -> None:
     fill(database_url)
     out = tmp_path / "copy.bak"
     result = supple("backup", "--output", str(out))
@@ -287,7 +302,9 @@ def test_backup(supple, database_url: str, tmp_path: Path) -> None:  # type: ign
     assert out.read_bytes() == before
 
 
-def test_locked_database_says_what_to_do(supple, sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_locked_database_says_what_to_do(
+    supple: Supple, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SUPPLE_DATABASE_URL", sqlite_url)
     monkeypatch.setenv("SUPPLE_DB_TIMEOUT", "0.2")
     holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
@@ -303,7 +320,9 @@ def test_locked_database_says_what_to_do(supple, sqlite_url: str, monkeypatch) -
     assert supple("log", "pain", "3").code == 0
 
 
-def test_corrupt_file_is_never_reset(supple, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_corrupt_file_is_never_reset(
+    supple: Supple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "garbage.db"
     junk = bytes(range(256)) * 40
     path.write_bytes(junk)

@@ -39,7 +39,7 @@ def page() -> Iterator[Any]:
 
 def _knee_at(page: Any, t: float) -> dict[str, float]:
     """The drawn box of the right shank and the scene's flip at ``t`` seconds."""
-    return page.evaluate(
+    box: dict[str, float] = page.evaluate(
         """t => {
             const svg = document.querySelectorAll('svg')[2];
             svg.pauseAnimations();
@@ -52,6 +52,7 @@ def _knee_at(page: Any, t: float) -> dict[str, float]:
         }""".replace("SHANK", repr(f"fig-knee_to_chest_single-a-{PART_NAMES.index('shank_r')}")),
         t,
     )
+    return box
 
 
 def test_knee_to_chest_moves_and_changes_sides(page: Any) -> None:

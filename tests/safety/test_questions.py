@@ -13,7 +13,7 @@ from supple.safety.profile_input import (
     profile_from,
     profile_to_yaml,
 )
-from supple.safety.questions import QUESTIONS, AnswerError, parse_answer
+from supple.safety.questions import QUESTIONS, AnswerError, Question, parse_answer
 
 
 def test_every_field_is_asked() -> None:
@@ -77,7 +77,7 @@ def test_documents_round_trip() -> None:
         parse_document("- 1\n- 2\n", "list.yaml")
 
 
-def _question(field: str):  # type: ignore[no-untyped-def]
+def _question(field: str) -> Question:
     return next(q for q in QUESTIONS if q.field == field)
 
 

@@ -9,7 +9,7 @@ from supple.library.loader import Library
 from supple.planner.model import Plan, PlanItem
 from supple.session.coach import Coach
 from supple.session.cues import Cue
-from supple.session.events import FeedbackEvent, ItemEvent, PainEvent, SessionEvent
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
 from supple.session.player import Player
 from supple.session.timeline import build_timeline
 
@@ -70,7 +70,7 @@ def test_events_are_recorded_as_they_happen(
     coach.pain("after", 2)
     coach.finish()
     assert [e.type for e in events] == ["pain", "item", "feedback", "item", "pain", "end"]
-    assert events[-1].status == "finished"  # type: ignore[union-attr]
+    assert events[-1].status == "finished"
     assert len({e.key for e in events}) == len(events)
     assert said[-1].kind == "end"
 
@@ -121,5 +121,5 @@ def test_quit_records_a_stopped_session(
         coach.on_key(key)
     coach.finish()
     assert coach.player.quit_early
-    assert [e.type for e in events][-1] == "end"
-    assert events[-1].status == "stopped"  # type: ignore[union-attr]
+    last = events[-1]
+    assert isinstance(last, EndEvent) and last.status == "stopped"

@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,10 @@ def _consistent(url: str) -> dict[str, int]:
     """Every stored event key has its effect, and nothing has an effect without its key."""
     engine = create_engine(url)
     with engine.connect() as conn:
-        one = lambda sql: conn.execute(text(sql)).scalar_one()  # noqa: E731
+
+        def one(sql: str) -> int:
+            return int(conn.execute(text(sql)).scalar_one())
+
         items = one("SELECT count(*) FROM event_key WHERE type = 'item'")
         assert items == one("SELECT count(*) FROM session_item WHERE status IS NOT NULL")
         feedback = one("SELECT count(*) FROM event_key WHERE type = 'feedback'")
@@ -227,7 +231,7 @@ def test_light_read_equals_the_store_read(database_url: str) -> None:
 
 
 @pytest.fixture
-def new_york(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     import time
 
     monkeypatch.setenv("TZ", "America/New_York")

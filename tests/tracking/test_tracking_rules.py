@@ -21,6 +21,7 @@ from supple.tracking import (
     summarize,
 )
 from supple.tracking.adapt import hold_steps, pain_warning
+from supple.tracking.model import Feedback, SessionStatus
 
 TODAY = date(2026, 3, 18)  # a Wednesday
 
@@ -62,8 +63,8 @@ def days_back(n: int) -> date:
     return TODAY - timedelta(days=n)
 
 
-def sessions(*ago: int, status: str = "finished") -> tuple[SessionRecord, ...]:
-    return tuple(SessionRecord(days_back(n), status) for n in sorted(ago, reverse=True))  # type: ignore[arg-type]
+def sessions(*ago: int, status: SessionStatus = "finished") -> tuple[SessionRecord, ...]:
+    return tuple(SessionRecord(days_back(n), status) for n in sorted(ago, reverse=True))
 
 
 def pains(scores: dict[int, int]) -> tuple[PainRecord, ...]:
@@ -193,11 +194,12 @@ def test_psfs_change() -> None:
             rec(0, "sitting", 5),
         ),
     )
-    assert not psfs.change(small).meaningful  # type: ignore[union-attr]
+    unclear = psfs.change(small)
+    assert unclear is not None and not unclear.meaningful
 
 
-def fb(n: int, exercise: str, feedback: str, session: int) -> FeedbackRecord:
-    return FeedbackRecord(days_back(n), exercise, feedback, session)  # type: ignore[arg-type]
+def fb(n: int, exercise: str, feedback: Feedback, session: int) -> FeedbackRecord:
+    return FeedbackRecord(days_back(n), exercise, feedback, session)
 
 
 def test_painful_twice_brings_the_regression_or_leaves_it_out() -> None:
