@@ -113,10 +113,8 @@ def test_docs_list_every_rule() -> None:
     assert all(r.source for r in rules.exclusions)
 
 
-def test_urgency_tiers_match_the_plan_model() -> None:
-    from typing import get_args
+def test_the_plan_carries_the_safety_referral() -> None:
+    from supple.planner.model import Plan
+    from supple.safety.referral import Referral
 
-    from supple.planner.model import Urgency as PlanUrgency
-    from supple.safety.rules import Urgency
-
-    assert get_args(Urgency) == get_args(PlanUrgency)
+    assert Plan.model_fields["referral"].annotation == Referral | None

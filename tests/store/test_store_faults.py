@@ -213,13 +213,6 @@ def test_head_matches_the_migration_scripts() -> None:
     assert [s.revision for s in reversed(list(scripts.walk_revisions()))] == list(KNOWN)
 
 
-def test_hold_step_bound_matches_the_planner() -> None:
-    from supple.planner.adjust import MAX_HOLD_STEP
-    from supple.tracking import adapt
-
-    assert adapt.MAX_HOLD_STEP == MAX_HOLD_STEP
-
-
 def test_light_read_equals_the_store_read(database_url: str) -> None:
     from supple.store.fastread import tracking_input
 

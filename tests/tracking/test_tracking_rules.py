@@ -8,6 +8,7 @@ import pytest
 
 from supple.library.loader import Library
 from supple.library.model import Dose, Exercise
+from supple.session.events import Feedback
 from supple.tracking import (
     FeedbackRecord,
     PainRecord,
@@ -21,7 +22,7 @@ from supple.tracking import (
     summarize,
 )
 from supple.tracking.adapt import hold_steps, pain_warning
-from supple.tracking.model import Feedback, SessionStatus
+from supple.tracking.model import SessionStatus
 
 TODAY = date(2026, 3, 18)  # a Wednesday
 

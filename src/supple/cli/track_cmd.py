@@ -162,7 +162,7 @@ def export(
     """Export everything you have recorded, as JSON or CSV (import reads both back)."""
     if fmt not in FORMATS:
         fail(f"--format must be json or csv, not '{fmt}'")
-    from supple.export.formats import to_csv, to_json
+    from supple.store.backup.formats import to_csv, to_json
 
     output = None if output_name is None else Path(output_name)
     data = _run(open_store(database_url), lambda s: s.export_all())
@@ -181,8 +181,8 @@ def import_(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Import an export into an empty database (all or nothing)."""
-    from supple.export.formats import parse
     from supple.store import StoreError
+    from supple.store.backup.formats import parse
 
     file = Path(file_name)
     try:

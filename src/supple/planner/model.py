@@ -7,21 +7,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.library.vocab import Position
+from supple.safety.referral import Referral
 
-Urgency = Literal["emergency", "urgent", "soon"]
 Bias = Literal["extension", "flexion", "neutral"]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Referral(_Frozen):
-    """Why and how urgently to get checked; worded as advice, never as a diagnosis."""
-
-    urgency: Urgency
-    reasons: list[str] = Field(min_length=1)
-    advice: str
 
 
 class PlanItem(_Frozen):

@@ -16,10 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from supple.library.model import Exercise
 from supple.planner.adjust import MAX_HOLD_STEP, NO_ADJUSTMENTS, Adjustments
 from supple.planner.dose import HOLD_STEP_S
-from supple.planner.model import Plan, Referral
+from supple.planner.model import Plan
 from supple.planner.plan import make_plan
 from supple.safety.exclusions import exclusions
 from supple.safety.profile import Profile
+from supple.safety.referral import Referral
 from supple.safety.rules import Rules, load_rules
 
 #: From this week on, moves are swapped for their progressions (gains plateau at weeks 4-5).

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Literal, Self
+from typing import Self
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from supple.library.vocab import Load, Position
 from supple.safety.profile import Condition, Profile, RedFlag
-
-#: The same tiers as ``supple.planner.model.Urgency`` (kept here so safety never imports the
-#: planner at load time; a test checks they agree).
-Urgency = Literal["emergency", "urgent", "soon"]
+from supple.safety.referral import Urgency
 
 SLUG = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 

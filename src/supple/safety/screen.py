@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from supple.safety.profile import Profile
-from supple.safety.rules import ReferralRule, Rules, Urgency, load_rules
-
-if TYPE_CHECKING:  # the planner imports safety; the model is imported late to avoid a cycle
-    from supple.planner.model import Referral
+from supple.safety.referral import Referral, Urgency
+from supple.safety.rules import ReferralRule, Rules, load_rules
 
 _ORDER: dict[Urgency, int] = {"emergency": 0, "urgent": 1, "soon": 2}
 
@@ -21,8 +17,6 @@ def matched_rules(profile: Profile, rules: Rules | None = None) -> list[Referral
 
 def screen(profile: Profile, rules: Rules | None = None) -> Referral | None:
     """The referral ``profile`` calls for, or None when no red flag applies."""
-    from supple.planner.model import Referral
-
     active = matched_rules(profile, rules)
     if not active:
         return None

@@ -15,7 +15,7 @@ from supple.store.migrate import backup_sqlite
 from supple.store.records import History
 
 if TYPE_CHECKING:
-    from supple.export.schema import ExportFile
+    from supple.store.backup.schema import ExportFile
     from supple.tracking import TrackingInput
 
 
@@ -48,7 +48,7 @@ class WholeMixin(StoreBase):
     @eng.guarded
     def export_all(self) -> ExportFile:
         """Every record, in the export file's schema."""
-        from supple.export.dump import dump
+        from supple.store.backup.dump import dump
 
         with self._read() as db:
             return dump(db, self.person_id)
@@ -56,7 +56,7 @@ class WholeMixin(StoreBase):
     @eng.guarded
     def import_all(self, data: ExportFile) -> dict[str, int]:
         """Load an export into this (empty) database in one transaction; return the counts."""
-        from supple.export.load import load
+        from supple.store.backup.load import load
 
         with self._write() as db:
             counts = load(db, self.person_id, data, self.exercises)
@@ -92,7 +92,7 @@ class WholeMixin(StoreBase):
         if file is not None:
             backup_sqlite(file, path)
         else:
-            from supple.export.formats import to_json
+            from supple.store.backup.formats import to_json
 
             path.write_text(to_json(self.export_all()), encoding="utf-8")
         return path

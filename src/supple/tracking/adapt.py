@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from supple.planner.adjust import MAX_HOLD_STEP
 from supple.tracking import pain as pain_mod
 from supple.tracking.adherence import done_days, week_counts, week_start
 from supple.tracking.model import TrackingInput
@@ -27,8 +28,6 @@ FEEDBACK_WINDOW_DAYS = 28
 REPORTS = 2
 #: Finished sessions a week needs to earn a hold step.
 SESSIONS_FOR_STEP = 4
-#: The planner's upper bound on hold steps (a test checks it equals planner.adjust's).
-MAX_HOLD_STEP = 12
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
@@ -18,12 +16,10 @@ from supple import __version__
 from supple.library import Library, load_library
 from supple.web import errors
 from supple.web.deps import Context, utc_now
+from supple.web.files import STATIC, TEMPLATES
 
 if TYPE_CHECKING:
     from supple.store import Store
-
-HERE = Path(str(resources.files("supple.web")))
-
 
 def create_app(
     *,
@@ -57,12 +53,12 @@ def create_app(
     app.state.ctx = Context(
         store=the_store, library=library if library is not None else load_library(), clock=clock
     )
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.globals["version"] = __version__
     app.state.templates = templates
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

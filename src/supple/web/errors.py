@@ -24,6 +24,10 @@ class Conflict(RuntimeError):
     """The request cannot be done in the current state, e.g. no profile yet (409)."""
 
 
+class BadEvent(ValueError):
+    """An event that does not fit its plan (422)."""
+
+
 def _clean(errors: list[Any]) -> list[dict[str, Any]]:
     out = []
     for err in errors[:20]:
@@ -53,7 +57,6 @@ def _respond(request: Request, status: int, detail: str, errors: Any = ()) -> Re
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     from supple.store import StoreError
-    from supple.web.services import BadEvent
     from supple.web.swap import SwapRefused
 
     async def _invalid(request: Request, exc: Exception) -> Response:

@@ -7,7 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from supple.planner.model import Plan, Referral
+from supple.planner.model import Plan
+from supple.safety.referral import Referral
 
 ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from supple.library import Library
 from supple.planner.adjust import Adjustments
-from supple.planner.model import Plan, Referral
+from supple.planner.model import Plan
 from supple.safety.profile import Profile
+from supple.safety.referral import Referral
 from supple.session.events import SessionEvent
 from supple.web.deps import Context
-from supple.web.errors import Conflict, NotFound
+from supple.web.errors import BadEvent, Conflict, NotFound
 from supple.web.schemas import Alternative, PlanOut, ScreeningOut
 from supple.web.swap import allowed_variants, apply_swaps
 
@@ -99,10 +100,6 @@ def saved_plan(ctx: Context, plan_id: int) -> Plan:
     except StoreError:
         raise NotFound(f"no plan {plan_id}") from None
     return plan
-
-
-class BadEvent(ValueError):
-    """An event that does not fit its plan (422)."""
 
 
 def check_event(plan: Plan, event: SessionEvent) -> None:

@@ -9,8 +9,8 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 
 from supple import __version__
 from supple.web import services
-from supple.web.app import HERE
 from supple.web.deps import ContextDep
+from supple.web.files import STATIC
 from supple.web.pages.render import form_lists, page, whole_number
 
 router = APIRouter()
@@ -46,7 +46,7 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
 def service_worker() -> Response:
     # Served from the root so its scope covers every page; the cache is named after the
     # version, so a new release replaces the cached app instead of mixing old and new files.
-    text = (HERE / "static" / "sw.js").read_text(encoding="utf-8")
+    text = (STATIC / "sw.js").read_text(encoding="utf-8")
     return Response(
         text.replace('"supple-v1"', f'"supple-{__version__}"'),
         media_type="text/javascript",
@@ -57,7 +57,7 @@ def service_worker() -> Response:
 @router.get("/manifest.webmanifest")
 def manifest() -> FileResponse:
     return FileResponse(
-        HERE / "static" / "manifest.webmanifest", media_type="application/manifest+json"
+        STATIC / "manifest.webmanifest", media_type="application/manifest+json"
     )
 
 

@@ -9,9 +9,9 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from supple.export.dump import TABLE_OF
-from supple.export.formats import first_error
-from supple.export.schema import SECTIONS, ExportFile
+from supple.store.backup.dump import TABLE_OF
+from supple.store.backup.formats import first_error
+from supple.store.backup.schema import SECTIONS, ExportFile
 from supple.store.entries import PROGRAMME
 from supple.store.errors import StoreError
 from supple.store.schema import Person, PlanRow, ProfileRow, PsfsActivity, SessionRow

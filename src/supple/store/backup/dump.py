@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from supple.export.schema import SECTIONS, ExportFile, PersonRec
+from supple.store.backup.schema import SECTIONS, ExportFile, PersonRec
 from supple.store.schema import (
     EventKey,
     ItemRow,

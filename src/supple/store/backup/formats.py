@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from supple.export.schema import SECTIONS, ExportFile, PersonRec
+from supple.store.backup.schema import SECTIONS, ExportFile, PersonRec
 from supple.store.errors import StoreError
 
 #: Columns holding a JSON document inside a CSV cell.
