@@ -37,8 +37,9 @@ PACE_S = 0.5
 PROFILE = {"pain_areas": ["lower_back"], "pain_now": 4, "pain_weeks": 6, "minutes": 15}
 SERVER = (
     "import sys, uvicorn; from supple.web import create_app; "
-    "uvicorn.run(create_app(database_url=sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]),"
-    " log_level='warning')"
+    "from supple.settings import load_settings; "
+    "app = create_app(settings=load_settings(database_url=sys.argv[1])); "
+    "uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
 )
 
 

@@ -52,6 +52,7 @@ IO_LIBRARIES = {
     "sqlite3",
     "platformdirs",
     "jinja2",
+    "os",
     "pydantic_settings",
 }
 

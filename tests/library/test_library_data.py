@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 
 from supple.library.loader import (
     DATA,
-    LIBRARY_DIR_ENV,
     Library,
     load_dir,
     load_library,
@@ -191,7 +190,7 @@ def test_the_library_has_at_least_forty_entries_with_unique_ids() -> None:
 
 
 def test_the_packaged_library_is_this_folder(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(LIBRARY_DIR_ENV, raising=False)
+    monkeypatch.delenv("SUPPLE_LIBRARY_DIR", raising=False)
     load_library.cache_clear()
     try:
         assert sorted(load_library()) == sorted(LIB)

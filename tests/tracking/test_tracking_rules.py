@@ -8,7 +8,7 @@ import pytest
 
 from supple.library.loader import Library
 from supple.library.model import Dose, Exercise
-from supple.session.events import Feedback
+from supple.session.kinds import Feedback
 from supple.tracking import (
     FeedbackRecord,
     PainRecord,

@@ -15,20 +15,17 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from supple.cli.common import fail, read_text
+from supple.cli.common import fail, library_of, read_text, settings_of
 from supple.cli.store_opts import DatabaseUrl, open_store
 
 if TYPE_CHECKING:
+    from supple.cli.voice import Voice
     from supple.library.loader import Library
     from supple.planner.model import Plan
     from supple.session.coach import Coach
-    from supple.session.events import PainMoment
+    from supple.session.kinds import PainMoment
     from supple.store import Store
 
-#: Hidden knob for tests and demos: play N times faster (the engine logic is the same).
-TIME_SCALE_ENV = "SUPPLE_TIME_SCALE"
-#: The speech command, for tests (space-separated; the text is added as the last argument).
-SPEECH_ENV = "SUPPLE_SPEECH_COMMAND"
 #: How often the plain mode wakes up when no cue is near (real seconds).
 PLAIN_TICK_S = 0.05
 
@@ -38,6 +35,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("start")
     def start(
+        ctx: typer.Context,
         profile: Path | None = typer.Option(
             None, "--profile", help="Plan from this profile file (YAML or JSON), not the saved one."
         ),
@@ -62,12 +60,24 @@ def register(app: typer.Typer) -> None:
         from supple.store import StoreError
 
         try:
-            _run(profile, plan_file, minutes, countdown, voice, mute, plain, resume, database_url)
+            _run(
+                ctx,
+                profile,
+                plan_file,
+                minutes,
+                countdown,
+                voice,
+                mute,
+                plain,
+                resume,
+                database_url,
+            )
         except StoreError as exc:
             fail(str(exc))
 
 
 def _run(
+    ctx: typer.Context,
     profile: Path | None,
     plan_file: Path | None,
     minutes: int | None,
@@ -78,16 +88,16 @@ def _run(
     resume: bool,
     database_url: str | None,
 ) -> None:
-    from supple.library import load_library
     from supple.session.coach import Coach
     from supple.session.player import Player
     from supple.session.timeline import build_timeline
 
-    library = load_library()
+    library = library_of(ctx).load()
+    settings = settings_of(ctx)
     full_screen = not plain and sys.stdin.isatty() and sys.stdout.isatty()
     full_screen = full_screen and os.environ.get("TERM", "dumb") != "dumb"
-    scale = _time_scale()
-    with open_store(database_url) as store:
+    scale = settings.time_scale  # a hidden knob for tests and demos: N times faster
+    with open_store(ctx, database_url) as store:
         if resume:
             state = store.unfinished_session()
             if state is None or state.plan is None:
@@ -103,7 +113,7 @@ def _run(
             start_item, ask_pain_before = 0, True
         timeline = build_timeline(plan, library, countdown_s=countdown)
         player = Player(timeline, lambda: time.monotonic() * scale, start_item=start_item)
-        speaker = _voice(voice, mute, full_screen)
+        speaker = _voice(voice, mute, settings.speech_command)
         coach = Coach(
             player,
             plan=plan,
@@ -152,21 +162,10 @@ def _stop_signals_quit() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _time_scale() -> float:
-    raw = os.environ.get(TIME_SCALE_ENV, "1")
-    try:
-        scale = float(raw)
-    except ValueError:
-        fail(f"{TIME_SCALE_ENV} must be a number, not '{raw}'")
-    if not 0.01 <= scale <= 1000:
-        fail(f"{TIME_SCALE_ENV} must be between 0.01 and 1000")
-    return scale
-
-
-def _voice(voice: bool, mute: bool, full_screen: bool):  # type: ignore[no-untyped-def]
+def _voice(voice: bool, mute: bool, speech_command: str | None) -> Voice:
     from supple.cli.voice import ESPEAK, Voice
 
-    command = os.environ.get(SPEECH_ENV, "").split() or list(ESPEAK)
+    command = (speech_command or "").split() or list(ESPEAK)
     bell: Callable[[], None] | None = None
     if sys.stdout.isatty():
 
@@ -232,7 +231,7 @@ def _plan_from_profile(
         profile = profile_from(answers)
     except ProfileError as exc:
         fail(str(exc))
-    learned = adjustments_from(store.tracking_input(today))
+    learned = adjustments_from(store.tracking_input(today), library)
     return make_plan(profile, library, day=today, adjustments=learned)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from supple.cli.common import fail, print_json
+from supple.cli.common import fail, library_of, print_json
 
 if TYPE_CHECKING:
     from supple.library import Exercise, Library
@@ -82,7 +82,7 @@ def list_exercises(
         "kinds": _choices("kind", kind, vocab.KINDS),
         "equipment": _choices("equipment", equipment, (*vocab.EQUIPMENT, "none")),
     }
-    found = _library().select(**wanted, text=search)
+    found = library_of(ctx).load().select(**wanted, text=search)
     if as_json:
         print_json([_as_mapping(ex) for ex in found])
         return
@@ -91,6 +91,7 @@ def list_exercises(
 
 @library_app.command("show")
 def show_exercise(
+    ctx: typer.Context,
     exercise_id: str = typer.Argument(
         ..., metavar="ID", help="The exercise id (or one of its names), e.g. cat_cow."
     ),
@@ -101,7 +102,7 @@ def show_exercise(
     ),
 ) -> None:
     """Show one exercise in full: dose, steps, breathing, what to feel, when to stop."""
-    library = _library()
+    library = library_of(ctx).load()
     exercise = _lookup(library, exercise_id)
     if svg is not None:
         _write_svg(exercise, Path(svg))
@@ -112,15 +113,6 @@ def show_exercise(
         typer.echo(f"Wrote the illustration of {exercise.id} to {svg}.")
         return
     _render_entry(exercise, library)
-
-
-def _library() -> Library:
-    from supple.library import LibraryError, load_library
-
-    try:
-        return load_library()
-    except LibraryError as exc:
-        fail(f"the exercise library is broken: {exc}")
 
 
 def _lookup(library: Library, text: str) -> Exercise:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from supple.cli.common import console, fail, print_json, read_text
+from supple.cli.common import console, fail, library_of, print_json, read_text
 from supple.cli.plan_view import show_plan, show_program, show_referral
 from supple.cli.store_opts import DatabaseUrl, open_store
 
@@ -172,7 +172,10 @@ def _flag_answers(params: dict[str, Any]) -> dict[str, Any]:
 
 
 def _resolve(
-    profile_file: Path | None, flags: dict[str, Any], database_url: str | None
+    ctx: typer.Context,
+    profile_file: Path | None,
+    flags: dict[str, Any],
+    database_url: str | None,
 ) -> tuple[Profile, Adjustments | None]:
     """The profile (file, else saved answers, else defaults; flags on top) and learned changes."""
     from supple.safety.profile_input import ProfileError, parse_document, profile_from
@@ -182,19 +185,21 @@ def _resolve(
         if profile_file is not None:
             base = parse_document(read_text(profile_file), str(profile_file))
         else:
-            base, adjustments = _saved(database_url)
+            base, adjustments = _saved(ctx, database_url)
         return profile_from({**base, **flags}), adjustments
     except ProfileError as exc:
         fail(str(exc))
 
 
-def _saved(database_url: str | None) -> tuple[dict[str, Any], Adjustments | None]:
+def _saved(
+    ctx: typer.Context, database_url: str | None
+) -> tuple[dict[str, Any], Adjustments | None]:
     """The latest saved answers (or none) and what tracking learned from the feedback."""
     from supple.tracking import adjustments_from
 
-    with open_store(database_url) as store:
+    with open_store(ctx, database_url) as store:
         saved = store.latest_profile()
-        learned = adjustments_from(store.tracking_input(date.today()))
+        learned = adjustments_from(store.tracking_input(date.today()), library_of(ctx))
     return (saved.model_dump() if saved else {}), learned
 
 
@@ -234,13 +239,13 @@ def plan(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Screen the answers and print a referral or today's routine, each move with its reason."""
-    from supple.library import load_library
     from supple.planner import make_plan
 
     flags = _flag_answers(ctx.params)
     when = _day(day)
-    profile, learned = _resolve(profile_file, flags, database_url)
-    result = make_plan(profile, load_library(), seed=seed, day=when, adjustments=learned)
+    profile, learned = _resolve(ctx, profile_file, flags, database_url)
+    library = library_of(ctx).load()
+    result = make_plan(profile, library, seed=seed, day=when, adjustments=learned)
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
@@ -278,16 +283,16 @@ def program(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Print a multi-week programme: holds grow each week and harder variants come in."""
-    from supple.library import load_library
     from supple.planner.program import MAX_WEEKS, make_program
 
     if not 1 <= weeks <= MAX_WEEKS:
         fail(f"--weeks must be between 1 and {MAX_WEEKS}")
     flags = _flag_answers(ctx.params)
     first = _day(start)
-    profile, learned = _resolve(profile_file, flags, database_url)
+    profile, learned = _resolve(ctx, profile_file, flags, database_url)
+    library = library_of(ctx).load()
     result = make_program(
-        profile, load_library(), weeks=weeks, start=first, seed=seed, adjustments=learned
+        profile, library, weeks=weeks, start=first, seed=seed, adjustments=learned
     )
     if as_json:
         print_json(result.model_dump(mode="json"))
@@ -299,6 +304,7 @@ def program(
 
 
 def check(
+    ctx: typer.Context,
     output: Annotated[
         Path | None,
         typer.Option("--output", metavar="FILE", help="Also save the answers to this YAML file."),
@@ -334,7 +340,7 @@ def check(
             fail(f"cannot write {output}: {exc.strerror}")
         out.print(f"Answers saved to {output}.")
     if not no_store:
-        with open_store(database_url) as store:
+        with open_store(ctx, database_url) as store:
             store.save_profile(profile)
         out.print("Answers saved; `supple plan` will use them.")
     referral = screen(profile)

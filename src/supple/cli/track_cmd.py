@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.common import CliError, console, fail
-from supple.cli.store_opts import DatabaseUrl, open_store
+from supple.cli.common import CliError, console, fail, library_of, settings_of
+from supple.cli.store_opts import DatabaseUrl, database_url_of, open_store
 
 if TYPE_CHECKING:
     from supple.store import History, Store
@@ -41,6 +41,7 @@ def _run(store: Store, action):  # type: ignore[no-untyped-def]
 
 
 def log_pain(
+    ctx: typer.Context,
     score: Annotated[str, typer.Argument(help="Pain now, 0 (none) to 10 (worst imaginable).")],
     note: Annotated[
         str | None, typer.Option("--note", help="A short note (what you did, how it felt).")
@@ -51,11 +52,12 @@ def log_pain(
     value = _score(score, "a pain score")
     if note is not None and len(note) > 2000:
         fail("a note is at most 2000 characters")
-    _run(open_store(database_url), lambda s: s.log_pain(value, note=note))
+    _run(open_store(ctx, database_url), lambda s: s.log_pain(value, note=note))
     typer.echo(f"Logged pain {value}/10.")
 
 
 def psfs(
+    ctx: typer.Context,
     scores: Annotated[
         list[str] | None,
         typer.Option(
@@ -73,7 +75,7 @@ def psfs(
         if not sep or not name.strip():
             fail(f"write --score as ACTIVITY=N, for example 'climbing stairs=4', not '{item}'")
         given[name.strip()] = _score(number, f"the score of '{name.strip()}'")
-    count = _run(open_store(database_url), lambda s: s.save_psfs(given or _ask_psfs(s)))
+    count = _run(open_store(ctx, database_url), lambda s: s.save_psfs(given or _ask_psfs(s)))
     typer.echo(f"Saved {count} activit{'y' if count == 1 else 'ies'}.")
 
 
@@ -99,6 +101,7 @@ def _ask_psfs(store: Store) -> dict[str, int]:
 
 
 def progress(
+    ctx: typer.Context,
     chart_name: Annotated[
         str | None,
         typer.Option("--chart", help="Also write a chart of pain and adherence (.png or .svg)."),
@@ -126,15 +129,16 @@ def progress(
         if not 1 <= days_per_week <= 7:
             fail(f"--days-per-week must be 1 to 7, not {days_per_week}")
         days = days_per_week
-        _run(open_store(database_url), lambda s: s.set_days_per_week(days))
+        _run(open_store(ctx, database_url), lambda s: s.set_days_per_week(days))
 
+    url = database_url_of(ctx, database_url)
     try:  # the light read (no SQLAlchemy) when the database is at the current schema
-        data = tracking_input(database_url)
+        data = tracking_input(url, timeout=settings_of(ctx).db_timeout)
     except StoreError as exc:
         raise CliError(str(exc)) from None
     if data is None:
-        data = _run(open_store(database_url), lambda s: s.tracking_input())
-    _render_progress(summarize(data))
+        data = _run(open_store(ctx, database_url), lambda s: s.tracking_input())
+    _render_progress(summarize(data, library_of(ctx)))
     if chart is not None:
         from supple.export.chart import write_chart
 
@@ -143,16 +147,18 @@ def progress(
 
 
 def history(
+    ctx: typer.Context,
     limit: Annotated[
         int, typer.Option("--limit", min=1, max=1000, help="How many sessions and scores.")
     ] = 20,
     database_url: DatabaseUrl = None,
 ) -> None:
     """List your latest sessions and pain scores."""
-    _render_history(_run(open_store(database_url), lambda s: s.history(limit)))
+    _render_history(_run(open_store(ctx, database_url), lambda s: s.history(limit)))
 
 
 def export(
+    ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
     output_name: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file (default: print).")
@@ -165,7 +171,7 @@ def export(
     from supple.store.backup.formats import to_csv, to_json
 
     output = None if output_name is None else Path(output_name)
-    data = _run(open_store(database_url), lambda s: s.export_all())
+    data = _run(open_store(ctx, database_url), lambda s: s.export_all())
     text = to_json(data) if fmt == "json" else to_csv(data)
     if output is None:
         typer.echo(text, nl=False)
@@ -175,6 +181,7 @@ def export(
 
 
 def import_(
+    ctx: typer.Context,
     file_name: Annotated[
         str, typer.Argument(help="A file written by `supple export` (JSON or CSV).")
     ],
@@ -193,7 +200,7 @@ def import_(
         data = parse(text)
     except StoreError as exc:
         fail(f"{file.name}: {exc}")
-    counts = _run(open_store(database_url), lambda s: s.import_all(data))
+    counts = _run(open_store(ctx, database_url), lambda s: s.import_all(data))
     total = sum(counts.values())
     typer.echo(
         f"Imported {total} records ({counts['sessions']} sessions, {counts['pain']} pain scores)."
@@ -201,6 +208,7 @@ def import_(
 
 
 def backup(
+    ctx: typer.Context,
     output_name: Annotated[
         str | None,
         typer.Option(
@@ -210,7 +218,7 @@ def backup(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Copy the database to a backup file (PostgreSQL: a JSON export)."""
-    store = open_store(database_url)
+    store = open_store(ctx, database_url)
     output = None if output_name is None else Path(output_name)
     if output is None:
         from supple.store.engine import sqlite_path
@@ -235,29 +243,38 @@ def sparkline(values: list[float | None]) -> str:
     return "".join(out)
 
 
+def _say(text: str, *, label: str = "", color: str | None = None) -> None:
+    """One paragraph wrapped to the terminal (plain click styling: Rich costs a budgeted start)."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size().columns)
+    body = textwrap.fill(f"{label}{text}", width, subsequent_indent="  " if label else "")
+    if label:
+        body = typer.style(label, bold=True, fg=color) + body[len(label) :]
+    typer.echo(body)
+
+
 def _render_progress(p: Progress) -> None:
-    out = console()
     week = p.this_week
-    out.print("[bold]Your progress[/bold]")
+    typer.echo(typer.style("Your progress", bold=True))
     trend = sparkline(p.pain_trend)
     now = "no scores this week" if p.pain_now is None else f"{p.pain_now:.1f}/10 (7-day average)"
-    out.print(f"Pain, last {len(p.pain_trend)} days: {trend}  now {now}")
-    out.print(
-        f"This week: {week.done} of {week.planned} planned days done ({round(100 * week.ratio)}%)"
-    )
-    out.print(
+    _say(f"Pain, last {len(p.pain_trend)} days: {trend}  now {now}")
+    _say(f"This week: {week.done} of {week.planned} planned days done ({round(100 * week.ratio)}%)")
+    _say(
         f"Streak: {p.streak_days} day{'s' if p.streak_days != 1 else ''} "
         f"(best {p.best_streak_days}); {p.streak_weeks} week{'s' if p.streak_weeks != 1 else ''} "
         f"on plan; {p.sessions_done} sessions finished in all"
     )
-    out.print(p.pain_change.message, markup=False)
+    _say(p.pain_change.message)
     if p.psfs_change is not None:
-        out.print(p.psfs_change.message, markup=False)
+        _say(p.psfs_change.message)
     for warning in p.warnings:
-        out.print(f"[bold red]Warning:[/bold red] {warning}", highlight=False)
+        _say(warning, label="Warning: ", color="red")
     for note in p.adjustments.notes:
         if note not in p.warnings:
-            out.print(f"Plan: {note}", markup=False)
+            _say(note, label="Plan: ")
 
 
 def _render_history(h: History) -> None:

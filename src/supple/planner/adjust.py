@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-#: Upper bound on earned weekly hold steps; each step is clamped to an item's safe range anyway.
-MAX_HOLD_STEP = 12
+from supple.planner.steps import MAX_HOLD_STEP
 
 
 class Adjustments(BaseModel):

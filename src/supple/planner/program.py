@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.library.model import Exercise
-from supple.planner.adjust import MAX_HOLD_STEP, NO_ADJUSTMENTS, Adjustments
+from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
 from supple.planner.dose import HOLD_STEP_S
 from supple.planner.model import Plan
 from supple.planner.plan import make_plan
+from supple.planner.steps import MAX_HOLD_STEP
 from supple.safety.exclusions import exclusions
 from supple.safety.profile import Profile
 from supple.safety.referral import Referral

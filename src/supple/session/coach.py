@@ -14,16 +14,9 @@ from datetime import UTC, datetime
 from supple.library.model import Exercise
 from supple.planner.model import Plan
 from supple.session.cues import Cue
-from supple.session.events import (
-    EndEvent,
-    Feedback,
-    FeedbackEvent,
-    ItemEvent,
-    PainEvent,
-    PainMoment,
-    SessionEvent,
-)
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
 from supple.session.feedback import FEEDBACK_KEYS, easier_variant, with_variant
+from supple.session.kinds import Feedback, PainMoment
 from supple.session.player import ItemOutcome, Player
 from supple.session.timeline import WORK_KINDS, build_timeline
 

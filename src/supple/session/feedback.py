@@ -8,7 +8,7 @@ from supple.library.model import Exercise
 from supple.library.vocab import FLOOR_POSITIONS
 from supple.planner import timing
 from supple.planner.model import Plan, PlanItem
-from supple.session.events import Feedback
+from supple.session.kinds import Feedback
 
 #: The quick answers after an exercise, by the key that gives them.
 FEEDBACK_KEYS: dict[str, Feedback] = {

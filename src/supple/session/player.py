@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from supple.session.cues import Cue
-from supple.session.events import ItemStatus
+from supple.session.kinds import ItemStatus
 from supple.session.timeline import WORK_KINDS, Segment, Timeline, TimelineItem
 
 Clock = Callable[[], float]

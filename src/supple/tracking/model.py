@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from supple.session.events import Feedback
+from supple.session.kinds import Feedback
 
 SessionStatus = Literal["in_progress", "finished", "stopped"]
 PainMoment = Literal["before", "after", "daily"]

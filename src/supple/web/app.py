@@ -19,21 +19,31 @@ from supple.web.deps import Context, utc_now
 from supple.web.files import STATIC, TEMPLATES
 
 if TYPE_CHECKING:
+    from supple.settings import Settings
     from supple.store import Store
+
 
 def create_app(
     *,
-    database_url: str | None = None,
+    settings: Settings | None = None,
     store: Store | None = None,
     library: Library | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> FastAPI:
-    """Build the web app on ``store`` (or a store opened at ``database_url``, or the default)."""
+    """Build the web app on ``store`` (or on the store the settings name, opened here).
+
+    ``settings`` default to the environment's (``SUPPLE_*``), read and checked here, once.
+    """
+    from supple.settings import load_settings
     from supple.store import Store
     from supple.web import api, pages
 
+    settings = settings if settings is not None else load_settings()
+    library = library if library is not None else load_library(settings.library_dir)
     own_store = store is None
-    the_store = store if store is not None else Store.open(database_url)
+    the_store = store if store is not None else Store.open(
+        settings.database_url, timeout=settings.db_timeout, exercises=library
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -50,9 +60,7 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
         lifespan=lifespan,
     )
-    app.state.ctx = Context(
-        store=the_store, library=library if library is not None else load_library(), clock=clock
-    )
+    app.state.ctx = Context(store=the_store, library=library, settings=settings, clock=clock)
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.globals["version"] = __version__
     app.state.templates = templates

@@ -15,6 +15,7 @@ from fastapi import Depends, Request
 from supple.library import Library
 
 if TYPE_CHECKING:
+    from supple.settings import Settings
     from supple.store import Store
 
 
@@ -50,6 +51,7 @@ class Context:
 
     store: Store
     library: Library
+    settings: Settings
     clock: Callable[[], datetime] = utc_now
     memo: Memo = field(default_factory=Memo)
     _write_lock: threading.Lock = field(default_factory=threading.Lock)

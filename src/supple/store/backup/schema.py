@@ -7,7 +7,7 @@ from typing import Any, Literal, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-from supple.session.events import Feedback, ItemStatus
+from supple.session.kinds import Feedback, ItemStatus
 from supple.tracking.model import PainMoment, SessionStatus
 
 

@@ -1,0 +1,77 @@
+"""The settings: every ``SUPPLE_*`` environment variable, read and validated once at start.
+
+The command line reads them in ``main()`` and carries them in the Typer context; the web app
+takes them as ``create_app(settings=...)``. Nothing else reads the environment for Supple: the
+store, the library and the domain are handed the values (docs/environment.md lists them all).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PREFIX = "SUPPLE_"
+
+
+class SettingsError(ValueError):
+    """A setting with a value Supple cannot use; the message names the variable, in one line."""
+
+
+class Settings(BaseSettings):
+    """What can be set from outside; each field is the variable ``SUPPLE_<FIELD NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix=PREFIX, env_ignore_empty=True, frozen=True)
+
+    database_url: str | None = Field(
+        default=None,
+        description="where everything is kept: sqlite:///FILE, a file path, or "
+        "postgresql://user@host/db (default: supple.db in your data folder); --database-url "
+        "overrides it",
+    )
+    db_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=3600,
+        description="seconds a write waits for another writer (SQLite) or for the server to "
+        "answer (PostgreSQL) before giving up",
+    )
+    library_dir: Path | None = Field(
+        default=None,
+        description="a folder of *.yaml exercise entries to use instead of the packaged library",
+    )
+    debug: bool = Field(
+        default=False, description="show the full traceback of an unexpected error (1 or true)"
+    )
+    time_scale: float = Field(
+        default=1.0,
+        ge=0.01,
+        le=1000,
+        description="play `supple start` this many times faster (for tests and demos)",
+    )
+    speech_command: str | None = Field(
+        default=None,
+        description="the command `supple start --voice` speaks through, words separated by "
+        "spaces (default: espeak-ng -s 150); the text is added as its last argument",
+    )
+
+
+def env_name(field: str) -> str:
+    """The environment variable of a settings field."""
+    return PREFIX + field.upper()
+
+
+def load_settings(**given: object) -> Settings:
+    """The settings from the environment (``given`` values win); SettingsError names the culprit."""
+    try:
+        return Settings.model_validate(given)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        got = first.get("input")
+        shown = f" (got {got!r})" if isinstance(got, str | int | float) else ""
+        raise SettingsError(f"{env_name(field)}: {first['msg']}{shown}") from None
+
+
+__all__ = ["PREFIX", "Settings", "SettingsError", "env_name", "load_settings"]
