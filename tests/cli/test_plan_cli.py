@@ -287,3 +287,18 @@ def test_a_library_with_nothing_allowed(
     assert "rule missing_equipment" in out
     assert data["items"] == [] and data["total_seconds"] == 0
     assert any("could be filled" in a for a in data["advice"])
+
+
+def test_check_suggests_the_profiles_defaults(db: str, supple: Supple) -> None:
+    """Enter on every question gives the defaults the web form starts with too (the terminal
+    used to answer 'no equipment' to an empty line, the web 'household equipment')."""
+    questions = 13 + 12  # the red flags, and every other question asked (no pregnancy weeks)
+    code, out, err = supple("check", stdin="\n" * questions)
+    assert code == 0, err
+    assert "(1,2,3,4,5)" in out  # the household equipment, suggested by number
+    with Store.open(db) as store:
+        assert store.latest_profile() == Profile()
+    code, _, err = supple("check", stdin="\n" * 23 + "none\n\n")
+    with Store.open(db) as store:
+        latest = store.latest_profile()
+    assert code == 0 and latest is not None and latest.equipment == []

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 from supple.library.loader import Library
 from supple.planner.model import Plan, PlanItem
+from supple.planner.substitute import Substitution
+from supple.safety.profile import Profile
 from supple.session.coach import Coach
 from supple.session.cues import Cue
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
@@ -22,7 +24,9 @@ class Clock:
         return self.now
 
 
-def _coach(plan: Plan, library: Library) -> tuple[Coach, Clock, list[SessionEvent], list[Cue]]:
+def _coach(
+    plan: Plan, library: Library, replanned: list[Plan] | None = None
+) -> tuple[Coach, Clock, list[SessionEvent], list[Cue]]:
     clock = Clock()
     events: list[SessionEvent] = []
     said: list[Cue] = []
@@ -31,9 +35,11 @@ def _coach(plan: Plan, library: Library) -> tuple[Coach, Clock, list[SessionEven
         player,
         plan=plan,
         library=library,
+        substitute=Substitution(profile=Profile(), library=library),
         record=events.append,
         say=said.append,
         countdown_s=5,
+        replanned=None if replanned is None else replanned.append,
         wall=lambda: datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
     )
     player.start()
@@ -78,7 +84,8 @@ def test_events_are_recorded_as_they_happen(
 def test_painful_pauses_and_offers_the_easier_variant(
     library: Library, make_item: Callable[..., PlanItem]
 ) -> None:
-    coach, clock, events, _ = _coach(_plan(make_item), library)
+    replanned: list[Plan] = []
+    coach, clock, events, _ = _coach(_plan(make_item), library, replanned)
     clock.now = 50 + coach.player.timeline.items[0].work_start + 6
     coach.tick()
     coach.on_key("4")
@@ -87,13 +94,22 @@ def test_painful_pauses_and_offers_the_easier_variant(
     assert "e: try the easier Easy lying" in coach.offer_text()
     coach.on_key("e")
     assert not coach.player.paused and coach.offer is None
-    assert coach.plan.items[0].exercise == "easy_lying"
+    # The move that hurt stays where it was (skipped); the easier one comes in right after it.
+    assert [i.exercise for i in coach.plan.items] == ["lying_twist", "easy_lying", "wave"]
+    assert replanned == [coach.plan]
     assert coach.player.item is not None and coach.player.item.exercise == "easy_lying"
     clock.now += coach.player.timeline.total_seconds
     coach.tick()
     coach.finish()
     items = [e for e in events if isinstance(e, ItemEvent)]
-    assert [(e.exercise, e.status) for e in items] == [("easy_lying", "done"), ("wave", "done")]
+    assert [(e.index, e.exercise, e.status) for e in items] == [
+        (0, "lying_twist", "skipped"),
+        (1, "easy_lying", "done"),
+        (2, "wave", "done"),
+    ]
+    feedback = next(e for e in events if isinstance(e, FeedbackEvent))
+    assert (feedback.index, feedback.exercise, feedback.feedback) == (0, "lying_twist", "painful")
+    assert items[0].held_seconds == 6
 
 
 def test_painful_then_skip_moves_on_at_once(

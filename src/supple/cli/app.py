@@ -65,9 +65,13 @@ def main() -> None:
 
 
 def _known_error(exc: Exception) -> str | None:
-    """The message of a domain error a person can act on (bad file, unknown id, …)."""
+    """The message of an error a person can act on (a locked database, a refused request, an
+    unknown id, a broken library file, ...), or None for a bug."""
+    from supple.app.errors import AppError
     from supple.library import LibraryError, UnknownExercise
+    from supple.planner.substitute import SwapRefused
+    from supple.store.errors import StoreError
 
-    if isinstance(exc, LibraryError | UnknownExercise):
+    if isinstance(exc, AppError | StoreError | LibraryError | UnknownExercise | SwapRefused):
         return str(exc)
     return None

@@ -9,7 +9,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from supple.cli.voice import Voice
     from supple.library.loader import Library
     from supple.planner.model import Plan
+    from supple.planner.substitute import Substitution
     from supple.session.coach import Coach
+    from supple.session.events import SessionEvent
     from supple.session.kinds import PainMoment
     from supple.store import Store
 
@@ -57,82 +60,91 @@ def register(app: typer.Typer) -> None:
         database_url: DatabaseUrl = None,
     ) -> None:
         """Follow today's routine with a guided timer; every step is saved as it happens."""
-        from supple.store import StoreError
-
-        try:
-            _run(
-                ctx,
-                profile,
-                plan_file,
-                minutes,
-                countdown,
-                voice,
-                mute,
-                plain,
-                resume,
-                database_url,
-            )
-        except StoreError as exc:
-            fail(str(exc))
+        _run(
+            ctx,
+            Choice(profile, plan_file, minutes, resume),
+            Play(countdown, voice, mute, plain),
+            database_url,
+        )
 
 
-def _run(
-    ctx: typer.Context,
-    profile: Path | None,
-    plan_file: Path | None,
-    minutes: int | None,
-    countdown: int,
-    voice: bool,
-    mute: bool,
-    plain: bool,
-    resume: bool,
-    database_url: str | None,
-) -> None:
+@dataclass(frozen=True)
+class Choice:
+    """Which routine to run: a profile file, a plan file, the minutes, or the unfinished one."""
+
+    profile: Path | None
+    plan_file: Path | None
+    minutes: int | None
+    resume: bool
+
+
+@dataclass(frozen=True)
+class Play:
+    """How to play it."""
+
+    countdown: int
+    voice: bool
+    mute: bool
+    plain: bool
+
+
+def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | None) -> None:
+    from supple.app import sessions
     from supple.session.coach import Coach
     from supple.session.player import Player
-    from supple.session.timeline import build_timeline
 
     library = library_of(ctx).load()
     settings = settings_of(ctx)
-    full_screen = not plain and sys.stdin.isatty() and sys.stdout.isatty()
+    full_screen = not play.plain and sys.stdin.isatty() and sys.stdout.isatty()
     full_screen = full_screen and os.environ.get("TERM", "dumb") != "dumb"
     scale = settings.time_scale  # a hidden knob for tests and demos: N times faster
     with open_store(ctx, database_url) as store:
-        if resume:
-            state = store.unfinished_session()
-            if state is None or state.plan is None:
+        if choice.resume:
+            found = sessions.resume(store=store)
+            if found is None:
                 fail("there is no unfinished session to resume; start one with `supple start`")
-            plan, session_id, start_item = state.plan, state.id, state.next_index
-            ask_pain_before = state.pain_before is None
-            if start_item >= len(plan.items):
+            session, start_item = found.session, found.next_index
+            ask_pain_before = found.state.pain_before is None
+            substitute = sessions.substitution(store=store, library=library, today=date.today())
+            if start_item >= len(session.plan.items):
                 typer.echo("Every exercise of that session is logged; closing it.")
         else:
-            plan = _todays_plan(store, library, profile, plan_file, minutes)
-            plan_id = store.save_plan(plan)
-            session_id = store.begin_session(plan_id, key=str(uuid.uuid4()), at=datetime.now(UTC))
+            plan, substitute = _todays_plan(store, library, choice)
+            session = sessions.start(store=store, plan=plan, key=str(uuid.uuid4()), at=_now())
             start_item, ask_pain_before = 0, True
-        timeline = build_timeline(plan, library, countdown_s=countdown)
+        current = [session]  # the session follows a new plan when an easier variant comes in
+
+        def record(event: SessionEvent) -> None:
+            sessions.record(store=store, session=current[0], event=event)
+
+        def replanned(plan: Plan) -> None:
+            current[0] = sessions.follow(store=store, session=current[0], plan=plan)
+
+        timeline = sessions.timeline(session.plan, library, countdown_s=play.countdown)
         player = Player(timeline, lambda: time.monotonic() * scale, start_item=start_item)
-        speaker = _voice(voice, mute, settings.speech_command)
+        speaker = _voice(play.voice, play.mute, settings.speech_command)
         coach = Coach(
             player,
-            plan=plan,
+            plan=session.plan,
             library=library,
-            record=lambda event: store.record(session_id, event),
+            substitute=substitute,
+            record=record,
             say=lambda cue: speaker.ring() if cue.kind == "bell" else speaker.say(cue.text),
-            countdown_s=countdown,
+            countdown_s=play.countdown,
+            replanned=replanned,
         )
-        if ask_pain_before and start_item < len(plan.items):
+        playing = start_item < len(session.plan.items)
+        if ask_pain_before and playing:
             _ask_pain(coach, "before", "Before you start: pain right now, 0 (none) to 10 (worst)?")
         try:
-            if start_item < len(plan.items):
+            if playing:
                 with _stop_signals_quit():
                     if full_screen:
                         from supple.cli.coach_view import run_full_screen
 
                         run_full_screen(coach, scale)
                     else:
-                        _run_plain(coach, scale, resumed=resume)
+                        _run_plain(coach, scale, resumed=choice.resume)
         finally:
             speaker.close(wait=0 if player.quit_early else 3)
         if not player.quit_early:
@@ -145,6 +157,10 @@ def _run(
             f"Session {verb}: {coach.done} exercise(s) done, {coach.skipped} skipped; saved in "
             f"{store.where}."
         )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 @contextmanager
@@ -182,57 +198,42 @@ def _voice(voice: bool, mute: bool, speech_command: str | None) -> Voice:
     )
 
 
-def _todays_plan(
-    store: Store,
-    library: Library,
-    profile_file: Path | None,
-    plan_file: Path | None,
-    minutes: int | None,
-) -> Plan:
-    """The plan to run: a plan file, or a fresh plan from a profile file or the saved profile."""
+def _todays_plan(store: Store, library: Library, choice: Choice) -> tuple[Plan, Substitution]:
+    """The plan to run (a plan file, or today's plan as `supple plan` makes it) and the swap
+    rule for its easier variants."""
     from pydantic import ValidationError
 
+    from supple.app import plans, sessions
+    from supple.app.errors import NoProfile
     from supple.planner.model import Plan
+    from supple.safety.profile_input import ProfileError, parse_document, profile_from
 
-    if plan_file is not None:
+    today = date.today()
+    if choice.plan_file is not None:
         try:
-            plan = Plan.model_validate_json(read_text(plan_file))
+            plan = Plan.model_validate_json(read_text(choice.plan_file))
         except ValidationError as exc:
-            fail(f"{plan_file}: not a plan ({exc.errors()[0]['msg']})")
+            fail(f"{choice.plan_file}: not a plan ({exc.errors()[0]['msg']})")
+        substitute = sessions.substitution(store=store, library=library, today=today)
     else:
-        plan = _plan_from_profile(store, library, profile_file, minutes)
+        profile = None
+        if choice.profile is not None:
+            try:
+                text = read_text(choice.profile)
+                profile = profile_from(parse_document(text, str(choice.profile)))
+            except ProfileError as exc:
+                fail(str(exc))
+        try:
+            made = plans.todays_plan(
+                store=store, library=library, today=today, profile=profile, minutes=choice.minutes
+            )
+        except NoProfile:
+            fail("no saved answers yet: run `supple check` first, or pass --profile FILE")
+        plan, substitute = made.plan, made.request.substitution(library)
     if plan.status == "refer" or not plan.items:
         advice = plan.referral.advice if plan.referral else "this plan has no exercises"
         fail(f"no routine to run: {advice}")
-    return plan
-
-
-def _plan_from_profile(
-    store: Store, library: Library, profile_file: Path | None, minutes: int | None
-) -> Plan:
-    """Today's plan, as `supple plan` makes it: the profile, what tracking learned, the day."""
-    from datetime import date
-
-    from supple.planner import make_plan
-    from supple.safety.profile_input import ProfileError, parse_document, profile_from
-    from supple.tracking import adjustments_from
-
-    today = date.today()
-    try:
-        if profile_file is not None:
-            answers = parse_document(read_text(profile_file), str(profile_file))
-        else:
-            saved = store.latest_profile()
-            if saved is None:
-                fail("no saved answers yet: run `supple check` first, or pass --profile FILE")
-            answers = saved.model_dump()
-        if minutes is not None:
-            answers = {**answers, "minutes": minutes}
-        profile = profile_from(answers)
-    except ProfileError as exc:
-        fail(str(exc))
-    learned = adjustments_from(store.tracking_input(today), library)
-    return make_plan(profile, library, day=today, adjustments=learned)
+    return plan, substitute
 
 
 def _ask_pain(coach: Coach, when: PainMoment, question: str) -> None:

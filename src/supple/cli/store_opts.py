@@ -28,7 +28,8 @@ def database_url_of(ctx: typer.Context, given: str | None) -> str | None:
 
 
 def open_store(ctx: typer.Context, url: str | None) -> Store:
-    """Open the store; a locked, damaged, unreachable or newer database becomes one line."""
+    """Open the store (use it in a ``with`` block, which closes it); a locked, damaged,
+    unreachable or newer database becomes one line."""
     from supple.store import Store, StoreError
 
     settings = settings_of(ctx)

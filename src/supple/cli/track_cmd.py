@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.common import CliError, console, fail, library_of, settings_of
+from supple.cli.common import console, fail, library_of, settings_of
 from supple.cli.store_opts import DatabaseUrl, database_url_of, open_store
 
 if TYPE_CHECKING:
-    from supple.store import History, Store
-    from supple.tracking import Progress
+    from supple.app.records import History
+    from supple.app.tracking import Summary
+    from supple.store import Store
 
 FORMATS = ("json", "csv")
 
@@ -28,18 +29,6 @@ def _score(text: str, what: str) -> int:
     return value
 
 
-def _run(store: Store, action):  # type: ignore[no-untyped-def]
-    """Run ``action(store)``, turning store errors into one line, and close the store."""
-    from supple.store import StoreError
-
-    try:
-        return action(store)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        store.close()
-
-
 def log_pain(
     ctx: typer.Context,
     score: Annotated[str, typer.Argument(help="Pain now, 0 (none) to 10 (worst imaginable).")],
@@ -49,10 +38,13 @@ def log_pain(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Log how much your back hurts now, 0 to 10."""
+    from supple.app import tracking
+
     value = _score(score, "a pain score")
     if note is not None and len(note) > 2000:
         fail("a note is at most 2000 characters")
-    _run(open_store(ctx, database_url), lambda s: s.log_pain(value, note=note))
+    with open_store(ctx, database_url) as store:
+        tracking.log_pain(store=store, score=value, note=note)
     typer.echo(f"Logged pain {value}/10.")
 
 
@@ -69,18 +61,23 @@ def psfs(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Patient-Specific Functional Scale: name up to 5 hard activities, then score them weekly."""
+    from supple.app import tracking
+
     given: dict[str, int] = {}
     for item in scores or []:
         name, sep, number = item.rpartition("=")
         if not sep or not name.strip():
             fail(f"write --score as ACTIVITY=N, for example 'climbing stairs=4', not '{item}'")
         given[name.strip()] = _score(number, f"the score of '{name.strip()}'")
-    count = _run(open_store(ctx, database_url), lambda s: s.save_psfs(given or _ask_psfs(s)))
+    with open_store(ctx, database_url) as store:
+        count = tracking.score_activities(store=store, scores=given or _ask_psfs(store))
     typer.echo(f"Saved {count} activit{'y' if count == 1 else 'ies'}.")
 
 
 def _ask_psfs(store: Store) -> dict[str, int]:
-    names = store.psfs_activities()
+    from supple.app import tracking
+
+    names = tracking.activities(store=store)
     if not names:
         typer.echo(
             "Name up to 5 activities your back makes hard (for example 'putting on socks'). "
@@ -121,28 +118,27 @@ def progress(
     chart = None if chart_name is None else Path(chart_name)
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         fail(f"the chart file must end in .png or .svg, not '{chart.name}'")
-    from supple.store import StoreError
+    from supple.app import tracking
     from supple.store.fastread import tracking_input
-    from supple.tracking import summarize
 
     if days_per_week is not None:
         if not 1 <= days_per_week <= 7:
             fail(f"--days-per-week must be 1 to 7, not {days_per_week}")
-        days = days_per_week
-        _run(open_store(ctx, database_url), lambda s: s.set_days_per_week(days))
-
+        with open_store(ctx, database_url) as store:
+            tracking.plan_days(store=store, days=days_per_week)
+    today = datetime.now().astimezone().date()
     url = database_url_of(ctx, database_url)
-    try:  # the light read (no SQLAlchemy) when the database is at the current schema
-        data = tracking_input(url, timeout=settings_of(ctx).db_timeout)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
-    if data is None:
-        data = _run(open_store(ctx, database_url), lambda s: s.tracking_input())
-    _render_progress(summarize(data, library_of(ctx)))
+    # The light read (no SQLAlchemy) when the database is at the current schema.
+    records = tracking_input(url, today, timeout=settings_of(ctx).db_timeout)
+    if records is None:
+        with open_store(ctx, database_url) as store:
+            records = store.tracking_input(today)
+    summary = tracking.summary_of(records, library_of(ctx))
+    _render_progress(summary)
     if chart is not None:
         from supple.export.chart import write_chart
 
-        write_chart(data, chart)
+        write_chart(records, chart)
         typer.echo(f"Chart written to {chart}")
 
 
@@ -154,7 +150,10 @@ def history(
     database_url: DatabaseUrl = None,
 ) -> None:
     """List your latest sessions and pain scores."""
-    _render_history(_run(open_store(ctx, database_url), lambda s: s.history(limit)))
+    from supple.app import tracking
+
+    with open_store(ctx, database_url) as store:
+        _render_history(tracking.history(store=store, limit=limit))
 
 
 def export(
@@ -166,13 +165,13 @@ def export(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Export everything you have recorded, as JSON or CSV (import reads both back)."""
+    from supple.app import backups
+
     if fmt not in FORMATS:
         fail(f"--format must be json or csv, not '{fmt}'")
-    from supple.store.backup.formats import to_csv, to_json
-
     output = None if output_name is None else Path(output_name)
-    data = _run(open_store(ctx, database_url), lambda s: s.export_all())
-    text = to_json(data) if fmt == "json" else to_csv(data)
+    with open_store(ctx, database_url) as store:
+        text = backups.export_records(store=store, fmt="json" if fmt == "json" else "csv")
     if output is None:
         typer.echo(text, nl=False)
     else:
@@ -188,19 +187,19 @@ def import_(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Import an export into an empty database (all or nothing)."""
-    from supple.store import StoreError
-    from supple.store.backup.formats import parse
+    from supple.app import backups
+    from supple.store.errors import BadExport
 
     file = Path(file_name)
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
-    try:
-        data = parse(text)
-    except StoreError as exc:
-        fail(f"{file.name}: {exc}")
-    counts = _run(open_store(ctx, database_url), lambda s: s.import_all(data))
+    with open_store(ctx, database_url) as store:
+        try:
+            counts = backups.import_records(store=store, text=text)
+        except BadExport as exc:
+            fail(f"{file.name}: {exc}")
     total = sum(counts.values())
     typer.echo(
         f"Imported {total} records ({counts['sessions']} sessions, {counts['pain']} pain scores)."
@@ -218,17 +217,11 @@ def backup(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Copy the database to a backup file (PostgreSQL: a JSON export)."""
-    store = open_store(ctx, database_url)
-    output = None if output_name is None else Path(output_name)
-    if output is None:
-        from supple.store.engine import sqlite_path
-        from supple.store.paths import default_path
+    from supple.app import backups
 
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        base = sqlite_path(store.url) or default_path()
-        suffix = ".db" if store.dialect == "sqlite" else ".json"
-        output = base.parent / "backups" / f"supple-{stamp}{suffix}"
-    path = _run(store, lambda s: s.backup(output))
+    output = None if output_name is None else Path(output_name)
+    with open_store(ctx, database_url) as store:
+        path = backups.backup(database=store, path=output)
     typer.echo(f"Backup written to {path}")
 
 
@@ -255,7 +248,8 @@ def _say(text: str, *, label: str = "", color: str | None = None) -> None:
     typer.echo(body)
 
 
-def _render_progress(p: Progress) -> None:
+def _render_progress(summary: Summary) -> None:
+    p = summary.progress
     week = p.this_week
     typer.echo(typer.style("Your progress", bold=True))
     trend = sparkline(p.pain_trend)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from supple.app.records import History, PainEntry, SessionState, SessionSummary
 from supple.store.errors import StoreError
-from supple.store.records import History, PainEntry, SessionState, SessionSummary
 
 if TYPE_CHECKING:
     from supple.store.store import Store

@@ -34,6 +34,11 @@ PROGRAMME = "programme"
 MAX_PSFS_ACTIVITIES = 5
 
 
+def plan_body(plan: Plan) -> dict[str, Any]:
+    """A plan as the JSON the plan table keeps."""
+    return plan.model_dump(mode="json")
+
+
 def _check_score(score: object, what: str) -> None:
     if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
         raise StoreError(f"{what} is a whole number from 0 to 10, not {score!r}")
@@ -84,7 +89,7 @@ class EntriesMixin(StoreBase):
             raise StoreError("a plan kind is 1 to 20 characters")
         if kind == PROGRAMME:
             raise StoreError("keep a multi-week programme with save_programme")
-        return self._add_plan_row(kind, plan.model_dump(mode="json"), at)
+        return self._add_plan_row(kind, plan_body(plan), at)
 
     @eng.guarded
     def save_programme(self, programme: Programme, *, at: datetime | None = None) -> int:
@@ -92,19 +97,34 @@ class EntriesMixin(StoreBase):
         return self._add_plan_row(PROGRAMME, programme.model_dump(mode="json"), at)
 
     @eng.guarded
-    def get_plan(self, plan_id: int) -> Plan:
-        """The plan with this id (StoreError if there is none)."""
+    def find_plan(self, plan_id: int) -> Plan | None:
+        """The person's routine with this id, or None (a programme is not a routine)."""
         from supple.planner.model import Plan
 
         with self._read() as db:
-            row = db.execute(
-                select(PlanRow.kind, PlanRow.body).where(PlanRow.id == plan_id)
-            ).first()
-        if row is None:
-            raise StoreError(f"no plan {plan_id} in {self.where}")
-        if row[0] == PROGRAMME:
+            body = db.scalar(
+                select(PlanRow.body)
+                .where(PlanRow.id == plan_id)
+                .where(PlanRow.person_id == self.person_id)
+                .where(PlanRow.kind != PROGRAMME)
+            )
+        return None if body is None else Plan.model_validate(body)
+
+    @eng.guarded
+    def get_plan(self, plan_id: int) -> Plan:
+        """The person's routine with this id (StoreError if there is none)."""
+        plan = self.find_plan(plan_id)
+        if plan is not None:
+            return plan
+        with self._read() as db:
+            kind = db.scalar(
+                select(PlanRow.kind)
+                .where(PlanRow.id == plan_id)
+                .where(PlanRow.person_id == self.person_id)
+            )
+        if kind == PROGRAMME:
             raise StoreError(f"plan {plan_id} is a multi-week programme, not one routine")
-        return Plan.model_validate(row[1])
+        raise StoreError(f"no plan {plan_id} in {self.where}")
 
     @eng.guarded
     def latest_plan(self, *, kind: str | None = None) -> tuple[int, Plan] | None:

@@ -7,6 +7,10 @@ class StoreError(Exception):
     """A database problem a person can act on (locked, damaged, newer schema, bad input)."""
 
 
+class BadExport(StoreError):
+    """A file that is not a valid export; the message names the first problem."""
+
+
 def explain(exc: BaseException, where: str) -> StoreError:
     """Turn a driver error into a message that says what to do."""
     text = str(getattr(exc, "orig", None) or exc).strip()

@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from supple.app.records import SessionState
 from supple.store import engine as eng
 from supple.store.base import StoreBase
+from supple.store.entries import plan_body
 from supple.store.errors import StoreError
-from supple.store.records import SessionState
 from supple.store.schema import EventKey, PlanRow, SessionRow
-from supple.store.timeutil import as_utc
+from supple.store.timeutil import as_utc, now
 
 if TYPE_CHECKING:
+    from supple.planner.model import Plan
     from supple.session.events import SessionEvent
 
 
@@ -49,6 +51,22 @@ class SessionsMixin(StoreBase):
             if again is None:
                 raise
             return again
+
+    @eng.guarded
+    def follow_plan(self, session_id: int, plan: Plan) -> int:
+        """Keep ``plan`` and make session ``session_id`` follow it (an easier variant came in
+        during the session); return the new plan's id."""
+        with self._write() as db:
+            session = db.get(SessionRow, session_id)
+            if session is None or session.person_id != self.person_id:
+                raise StoreError(f"no session {session_id} in {self.where}")
+            row = PlanRow(
+                person_id=self.person_id, kind="daily", created_at=now(), body=plan_body(plan)
+            )
+            db.add(row)
+            db.flush()
+            session.plan_id = row.id
+            return row.id
 
     def _session_with_key(self, key: str) -> int | None:
         with self._read() as db:

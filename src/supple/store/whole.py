@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
+from supple.app.records import History
 from supple.store import engine as eng
 from supple.store.base import StoreBase
 from supple.store.errors import StoreError, explain
 from supple.store.migrate import backup_sqlite
-from supple.store.records import History
 
 if TYPE_CHECKING:
+    from supple.app.ports import ExportFormat
     from supple.store.backup.schema import ExportFile
     from supple.tracking import TrackingInput
 
@@ -53,6 +54,19 @@ class WholeMixin(StoreBase):
         with self._read() as db:
             return dump(db, self.person_id)
 
+    def export_text(self, fmt: ExportFormat) -> str:
+        """Every record as one JSON document or one CSV table (``import_text`` reads both)."""
+        from supple.store.backup.formats import to_csv, to_json
+
+        data = self.export_all()
+        return to_json(data) if fmt == "json" else to_csv(data)
+
+    def import_text(self, text: str) -> dict[str, int]:
+        """Read an export (JSON or CSV) into this empty database; BadExport names a bad file."""
+        from supple.store.backup.formats import parse
+
+        return self.import_all(parse(text))
+
     @eng.guarded
     def import_all(self, data: ExportFile) -> dict[str, int]:
         """Load an export into this (empty) database in one transaction; return the counts."""
@@ -82,8 +96,13 @@ class WholeMixin(StoreBase):
                 )
 
     @eng.guarded
-    def backup(self, path: Path) -> Path:
-        """Copy the database to ``path``: a SQLite file, or a JSON export for PostgreSQL."""
+    def backup(self, path: Path | None = None) -> Path:
+        """Copy the database to ``path``: a SQLite file, or a JSON export for PostgreSQL.
+
+        The default is a dated file in a ``backups`` folder next to the database file (for
+        PostgreSQL, next to the default file in the data folder)."""
+        if path is None:
+            path = self._backup_path()
         path = Path(path)
         if path.exists():
             raise StoreError(f"{path} exists already; choose a new name")
@@ -96,6 +115,14 @@ class WholeMixin(StoreBase):
 
             path.write_text(to_json(self.export_all()), encoding="utf-8")
         return path
+
+    def _backup_path(self) -> Path:
+        from supple.store.paths import default_path
+
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        base = eng.sqlite_path(self.url) or default_path()
+        suffix = ".db" if self.dialect == "sqlite" else ".json"
+        return base.parent / "backups" / f"supple-{stamp}{suffix}"
 
     @eng.guarded
     def counts(self) -> dict[str, int]:

@@ -11,21 +11,11 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from supple.app.errors import Conflict, NotFound, Refused
 from supple.library import LibraryError, UnknownExercise
+from supple.planner.substitute import SwapRefused
 
 log = logging.getLogger("supple.web")
-
-
-class NotFound(LookupError):
-    """A thing the request names does not exist (404)."""
-
-
-class Conflict(RuntimeError):
-    """The request cannot be done in the current state, e.g. no profile yet (409)."""
-
-
-class BadEvent(ValueError):
-    """An event that does not fit its plan (422)."""
 
 
 def _clean(errors: list[Any]) -> list[dict[str, Any]]:
@@ -57,7 +47,6 @@ def _respond(request: Request, status: int, detail: str, errors: Any = ()) -> Re
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     from supple.store import StoreError
-    from supple.web.swap import SwapRefused
 
     async def _invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError | ValidationError)
@@ -82,7 +71,7 @@ def install(app: FastAPI) -> None:
         LibraryError: 422,
         StoreError: 422,
         SwapRefused: 422,
-        BadEvent: 422,
+        Refused: 422,
     }
 
     async def _known(request: Request, exc: Exception) -> Response:

@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from supple.safety.profile import HOUSEHOLD_EQUIPMENT, Profile
+from supple.app.screening import suggested_answers
+from supple.safety.profile import Profile
 from supple.safety.questions import QUESTIONS, RED_FLAG_QUESTIONS, Question
 
 RED_FLAGS = dict(RED_FLAG_QUESTIONS)
@@ -46,8 +47,10 @@ STEPS: tuple[Step, ...] = (
         ("can_get_to_floor", "can_kneel", "can_lie_on_front", "equipment", "minutes"),
     ),
 )
+#: What each answer starts as: the same suggestions `supple check` makes (the profile's defaults).
+SUGGESTED = suggested_answers()
 #: What the equipment boxes start with (what most homes have).
-CHECKED_EQUIPMENT = frozenset(HOUSEHOLD_EQUIPMENT)
+CHECKED_EQUIPMENT = frozenset(SUGGESTED["equipment"])
 
 
 class FormError(ValueError):
@@ -79,7 +82,7 @@ def profile_from_form(form: Mapping[str, Sequence[str]]) -> Profile:
         if (form.get(f"flag_{flag}") or ["no"])[-1] == "yes" and flag not in data["red_flags"]:
             data["red_flags"].append(flag)
     if not data["pain_areas"]:
-        data["pain_areas"] = ["lower_back"]
+        data["pain_areas"] = list(SUGGESTED["pain_areas"])
     for name in BOOLS:
         values = form.get(name, ["yes"])
         data[name] = (values[-1] if values else "yes") != "no"

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from supple.app.errors import NotFound
 from supple.library import Exercise
 from supple.web.deps import ContextDep
-from supple.web.errors import NotFound
 from supple.web.library_view import figure_svg, filter_exercises, summary
 from supple.web.schemas import ErrorOut, ExerciseSummary
 

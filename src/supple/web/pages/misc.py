@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from supple import __version__
-from supple.web import services
+from supple.app import screening
 from supple.web.deps import ContextDep
 from supple.web.files import STATIC
 from supple.web.pages.render import form_lists, page, whole_number
@@ -26,7 +26,7 @@ def settings(request: Request, ctx: ContextDep, saved: bool = False) -> HTMLResp
 async def save_settings(request: Request, ctx: ContextDep) -> Response:
     minutes = whole_number((await form_lists(request)).get("minutes", [""])[-1], 3, 60)
     profile = ctx.store.latest_profile()
-    if profile is None:
+    if profile is None:  # nothing to change yet
         return RedirectResponse("/check", status_code=303)
     if minutes is None:
         return page(
@@ -38,7 +38,7 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
             saved=False,
             error="Minutes per day must be a whole number from 3 to 60.",
         )
-    ctx.store.save_profile(services.with_minutes(profile, minutes))
+    screening.set_minutes(store=ctx.store, minutes=minutes)
     return RedirectResponse("/settings?saved=true", status_code=303)
 
 
