@@ -56,7 +56,7 @@ def main() -> None:
         now = datetime.now(UTC).replace(hour=7, minute=30, second=0, microsecond=0)
         generate(url, days=40, end=now)
         store = Store.open(url)
-        store.save_profile(
+        store.for_person(store.person()).save_profile(
             Profile(
                 pain_areas=["lower_back"],
                 pain_now=4,

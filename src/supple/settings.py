@@ -37,6 +37,12 @@ class Settings(BaseSettings):
         description="seconds a write waits for another writer (SQLite) or for the server to "
         "answer (PostgreSQL) before giving up",
     )
+    person: int | None = Field(
+        default=None,
+        ge=1,
+        description="whose records to use, by person id, in a database that holds more than "
+        "one person (default: its only person)",
+    )
     library_dir: Path | None = Field(
         default=None,
         description="a folder of *.yaml exercise entries to use instead of the packaged library",

@@ -15,14 +15,14 @@ from supple.planner.adjust import NO_ADJUSTMENTS
 from supple.planner.substitute import SwapRefused
 from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent
-from supple.store import Store
+from supple.store import PersonStore
 from supple.tracking import adjustments_from
 
 LIB = load_library()
 TODAY = date(2026, 3, 10)
 
 
-def _painful_twice(store: Store, exercise: str) -> None:
+def _painful_twice(store: PersonStore, exercise: str) -> None:
     for day in (1, 2):
         at = datetime.combine(TODAY - timedelta(days=day), datetime.min.time(), UTC)
         sid = store.begin_session(None, key=uuid.uuid4().hex, at=at)
@@ -33,12 +33,12 @@ def _painful_twice(store: Store, exercise: str) -> None:
         store.record(sid, EndEvent(key=uuid.uuid4().hex, at=at, status="finished"))
 
 
-def test_no_answers_yet(store: Store) -> None:
+def test_no_answers_yet(store: PersonStore) -> None:
     with pytest.raises(NoProfile, match="answer the questions"):
         plans.todays_plan(store=store, library=LIB, today=TODAY)
 
 
-def test_the_persons_plan_is_the_planners_with_what_tracking_learned(store: Store) -> None:
+def test_the_persons_plan_is_the_planners_with_what_tracking_learned(store: PersonStore) -> None:
     profile = Profile(minutes=10)
     screening.answer(store=store, profile=profile)
     _painful_twice(store, "cat_cow")
@@ -55,7 +55,7 @@ def test_the_persons_plan_is_the_planners_with_what_tracking_learned(store: Stor
     assert given.request.adjustments == NO_ADJUSTMENTS
 
 
-def test_swaps_and_the_same_request(store: Store) -> None:
+def test_swaps_and_the_same_request(store: PersonStore) -> None:
     screening.answer(store=store, profile=Profile(minutes=15))
     first = plans.todays_plan(store=store, library=LIB, today=TODAY)
     old, variants = next(iter(plans.alternatives(first.plan, first.request, LIB).items()))
@@ -71,7 +71,7 @@ def test_swaps_and_the_same_request(store: Store) -> None:
         plans.todays_plan(store=store, library=LIB, today=TODAY, swaps={item.exercise: old})
 
 
-def test_a_kept_plan_is_the_persons_own(store: Store) -> None:
+def test_a_kept_plan_is_the_persons_own(store: PersonStore) -> None:
     screening.answer(store=store, profile=Profile(minutes=5))
     made = plans.todays_plan(store=store, library=LIB, today=TODAY)
     plan_id = plans.keep(store=store, plan=made.plan)

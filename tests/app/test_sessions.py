@@ -16,7 +16,7 @@ from supple.planner.model import Plan
 from supple.planner.plan import plan_item
 from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
-from supple.store import Store
+from supple.store import PersonStore
 
 LIB = load_library()
 AT = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -46,7 +46,7 @@ def _item(plan: Plan, index: int, status: str = "done") -> ItemEvent:
     )
 
 
-def test_the_easier_variant_mid_session_is_recorded_truly(store: Store) -> None:
+def test_the_easier_variant_mid_session_is_recorded_truly(store: PersonStore) -> None:
     """Taking the easier variant in `supple start` stopped with 'item 1 of session 1 is
     standing_hamstring_stretch, not chair_hamstring_stretch' at the variant's first event: the
     session now follows a plan with the variant after the move that hurt."""
@@ -88,7 +88,7 @@ def test_the_easier_variant_mid_session_is_recorded_truly(store: Store) -> None:
     assert store.find_plan(easier.plan_id) == easier.plan
 
 
-def test_resume_follows_the_plan_the_session_follows(store: Store) -> None:
+def test_resume_follows_the_plan_the_session_follows(store: PersonStore) -> None:
     plan = _plan("standing_hamstring_stretch", "cat_cow")
     session = sessions.start(store=store, plan=plan, key=key(), at=AT)
     rule = sessions.substitution(store=store, library=LIB, today=DAY)
@@ -99,7 +99,7 @@ def test_resume_follows_the_plan_the_session_follows(store: Store) -> None:
     assert found is not None and found.session == easier and found.next_index == 1
 
 
-def test_no_easier_variant_and_bad_indexes(store: Store) -> None:
+def test_no_easier_variant_and_bad_indexes(store: PersonStore) -> None:
     plan = _plan("cat_cow", "march_on_the_spot")
     session = sessions.start(store=store, plan=plan, key=key(), at=AT)
     rule = sessions.substitution(store=store, library=LIB, today=DAY)
@@ -110,7 +110,7 @@ def test_no_easier_variant_and_bad_indexes(store: Store) -> None:
         sessions.record(store=store, session=session, event=_item(_plan(*["cat_cow"] * 6), 5))
 
 
-def test_begin_needs_a_kept_routine(store: Store) -> None:
+def test_begin_needs_a_kept_routine(store: PersonStore) -> None:
     with pytest.raises(NotFound, match="no plan 99"):
         sessions.begin(store=store, plan_id=99, key=key(), at=AT)
     why = {"urgency": "emergency", "reasons": ["a sign to get checked"], "advice": "get checked"}

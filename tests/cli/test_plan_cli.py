@@ -12,7 +12,7 @@ import pytest
 
 from supple.cli.app import main
 from supple.safety import Profile
-from supple.store import Store
+from tests.records import person_records
 
 Run = tuple[int, str, str]
 
@@ -232,7 +232,7 @@ class TestCheck:
         assert saved.eases_with == ["walking"] and saved.worse_with == ["sitting"]
         assert saved.can_lie_on_front is False and saved.minutes == 12
         assert saved.equipment == ["mat", "towel_or_strap", "chair"]
-        with Store.open(db) as store:
+        with person_records(db) as store:
             assert store.latest_profile() == saved
         # `supple plan` now uses the saved answers.
         data = json.loads(supple("plan", "--json", "--seed", "1")[1])
@@ -296,9 +296,9 @@ def test_check_suggests_the_profiles_defaults(db: str, supple: Supple) -> None:
     code, out, err = supple("check", stdin="\n" * questions)
     assert code == 0, err
     assert "(1,2,3,4,5)" in out  # the household equipment, suggested by number
-    with Store.open(db) as store:
+    with person_records(db) as store:
         assert store.latest_profile() == Profile()
     code, _, err = supple("check", stdin="\n" * 23 + "none\n\n")
-    with Store.open(db) as store:
+    with person_records(db) as store:
         latest = store.latest_profile()
     assert code == 0 and latest is not None and latest.equipment == []

@@ -2,41 +2,29 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
-import sys
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import pytest
 
-from supple.cli.app import main
 from supple.planner.model import Plan, PlanItem
 from supple.planner.program import Programme, Week
 from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
-from supple.store import Store
+from tests.cli.kit import Supple, in_process, one_line_error
+from tests.records import person_records
 
 
 def k() -> str:
     return uuid.uuid4().hex
 
+
 T0 = datetime(2026, 3, 2, 7, 45, tzinfo=UTC)
-
-
-class Run:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-
-class Supple(Protocol):
-    """Runs ``supple ARGS`` in-process and returns what it printed."""
-
-    def __call__(self, *args: str, stdin: str | None = None) -> Run: ...
 
 
 @pytest.fixture
@@ -46,32 +34,12 @@ def supple(
     """Run ``supple ARGS`` against ``database_url`` (given through the environment)."""
     monkeypatch.setenv("SUPPLE_DATABASE_URL", database_url)
     monkeypatch.setenv("COLUMNS", "120")
-
-    def run(*args: str, stdin: str | None = None) -> Run:
-        monkeypatch.setattr(sys, "argv", ["supple", *args])
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Run(code, out, err)
-
-    return run
-
-
-def one_line_error(result: Run) -> None:
-    assert result.code == 2
-    assert result.err.startswith("supple: error: ") and result.err.count("\n") == 1
-    assert "Traceback" not in result.err
+    return in_process(monkeypatch, capsys)
 
 
 def fill(url: str) -> None:
     """A bit of everything: profile, plan, a session with events, pain, PSFS, a note."""
-    with Store.open(url) as store:
+    with person_records(url) as store:
         store.save_profile(Profile(pain_now=6, minutes=10), at=T0)
         item = PlanItem(
             exercise="cat_cow",
@@ -117,7 +85,7 @@ def fill(url: str) -> None:
 def test_log_pain(supple: Supple, database_url: str) -> None:
     result = supple("log", "pain", "5", "--note", "after gardening")
     assert result.code == 0 and "Logged pain 5/10" in result.out
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         entry = store.history().pain[0]
         assert (entry.score, entry.note) == (5, "after gardening")
 
@@ -127,8 +95,8 @@ def test_log_pain_refuses_bad_scores(supple: Supple, database_url: str, bad: str
     result = supple("log", "pain", "--", bad) if bad.startswith("-") else supple("log", "pain", bad)
     one_line_error(result)
     assert "0 to 10" in result.err
-    with Store.open(database_url) as store:
-        assert store.counts()["pain"] == 0
+    with person_records(database_url) as store:
+        assert store.database.counts()["pain"] == 0
 
 
 def test_psfs_scores_from_options_and_prompts(supple: Supple, database_url: str) -> None:
@@ -138,9 +106,9 @@ def test_psfs_scores_from_options_and_prompts(supple: Supple, database_url: str)
     bad = supple("psfs", "--score", "sitting=12")
     one_line_error(bad)
     one_line_error(supple("psfs", "--score", "no score here"))
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         assert store.psfs_activities() == ["climbing stairs", "sitting"]
-        assert store.counts()["psfs_score"] == 4
+        assert store.database.counts()["psfs_score"] == 4
 
 
 def test_psfs_questions_refuse_bad_answers(supple: Supple, database_url: str) -> None:
@@ -148,14 +116,14 @@ def test_psfs_questions_refuse_bad_answers(supple: Supple, database_url: str) ->
     bad = supple("psfs", stdin="stairs\n\neleven\n")
     one_line_error(bad)
     assert "'eleven'" in bad.err
-    with Store.open(database_url) as store:
-        assert store.counts()["psfs_activity"] == 0
+    with person_records(database_url) as store:
+        assert store.database.counts()["psfs_activity"] == 0
 
 
 def test_psfs_names_activities_when_none_exist(supple: Supple, database_url: str) -> None:
     result = supple("psfs", stdin="bending to garden\ncarrying shopping\n\n2\n4\n")
     assert result.code == 0, result.err
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         assert store.psfs_activities() == ["bending to garden", "carrying shopping"]
 
 
@@ -195,7 +163,7 @@ def test_history(supple: Supple, database_url: str) -> None:
 
 
 def _comparable(url: str) -> dict[str, Any]:
-    with Store.open(url) as store:
+    with person_records(url) as store:
         data = store.export_all().model_dump(mode="json")
     data.pop("exported_at")
     return data
@@ -228,7 +196,7 @@ def test_import_into_each_backend_keeps_everything(
     assert supple("import", str(out)).code == 0  # into database_url (the environment)
     assert _comparable(database_url) == _comparable(source)
     # ids continue after the imported ones
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         assert store.log_pain(2) > 3
 
 
@@ -255,15 +223,15 @@ def test_malformed_imports_write_nothing(
 ) -> None:
     source = f"sqlite:///{tmp_path / 'source.db'}"
     fill(source)
-    with Store.open(source) as store:
+    with person_records(source) as store:
         good = store.export_all().model_dump(mode="json")
     for name, text in _bad_files(tmp_path, good):
         path = tmp_path / "bad.json"
         path.write_text(text)
         result = supple("import", str(path))
         one_line_error(result)
-        with Store.open(database_url) as store:
-            assert sum(store.counts().values()) == 1, name  # only the person
+        with person_records(database_url) as store:
+            assert sum(store.database.counts().values()) == 1, name  # only the person
     one_line_error(supple("import", str(tmp_path / "missing.json")))
 
 
@@ -290,8 +258,8 @@ def test_backup(supple: Supple, database_url: str, tmp_path: Path) -> None:
     if database_url.startswith("sqlite"):
         with sqlite3.connect(out) as conn:
             assert conn.execute("SELECT count(*) FROM session").fetchone() == (3,)
-        with Store.open(str(out)) as copy, Store.open(database_url) as live:
-            assert copy.counts() == live.counts()
+        with person_records(str(out)) as copy, person_records(database_url) as live:
+            assert copy.database.counts() == live.database.counts()
         dated = supple("backup")  # default: a dated file in backups/ next to the database
         folder = Path(database_url.removeprefix("sqlite:///")).parent / "backups"
         assert dated.code == 0 and len(list(folder.glob("supple-*.db"))) == 1

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from supple.store import Store
 from tests.coach.coachkit import Tmux, coach_env, supple_argv, wait_until
+from tests.records import person_records
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
 
 def _export(url: str) -> Any:
-    with Store.open(url) as store:
+    with person_records(url) as store:
         return store.export_all()
 
 

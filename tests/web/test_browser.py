@@ -163,7 +163,7 @@ def test_offline_mid_session_loses_nothing_and_counts_once(page: Any, server: Li
     page.wait_for_selector("#sync-state:has-text('waiting to be sent')")
     assert page.evaluate("window.__said") == []
     assert page.evaluate("window.__tones") > 0
-    held = server.store.counts()["event_key"]
+    held = server.store.database.counts()["event_key"]
     # Still offline: the routine and a fresh copy of the player load from the cache.
     page.goto("/today")
     assert "Today's routine" in page.inner_text("h1")
@@ -172,7 +172,7 @@ def test_offline_mid_session_loses_nothing_and_counts_once(page: Any, server: Li
     assert page.inner_text("#net-state").startswith(f"{expected - held} event")
     page.context.set_offline(False)  # the page sends its outbox when the network returns
     page.wait_for_function("() => document.getElementById('net-state').textContent === ''")
-    counts = server.store.counts()
+    counts = server.store.database.counts()
     assert held < expected
     assert counts["event_key"] == expected
     assert counts["session"] == 1 and counts["session_item"] == n_items

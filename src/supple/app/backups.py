@@ -17,9 +17,10 @@ def import_records(*, store: Records, text: str) -> dict[str, int]:
     return store.import_text(text)
 
 
-def backup(*, database: Database, path: Path | None = None) -> Path:
-    """Copy the database to ``path`` (default: a dated file in a folder next to it)."""
-    return database.backup(path)
+def backup(*, database: Database, path: Path | None = None, person: int | None = None) -> Path:
+    """Copy the database to ``path`` (default: a dated file in a folder next to it); where the
+    copy is an export (PostgreSQL), it is ``person``'s records (default: the only person)."""
+    return database.backup(path, person=person)
 
 
 __all__ = ["backup", "export_records", "import_records"]

@@ -65,7 +65,7 @@ class Records(TrackingSource, Protocol):
 class Database(Protocol):
     """The whole database, for what is done to all of it at once."""
 
-    def backup(self, path: Path | None = None) -> Path: ...
+    def backup(self, path: Path | None = None, *, person: int | None = None) -> Path: ...
 
 
 __all__ = ["Database", "ExportFormat", "Records", "TrackingSource"]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from supple.cli.common import fail, library_of, read_text, settings_of
-from supple.cli.store_opts import DatabaseUrl, open_store
+from supple.cli.store_opts import DatabaseUrl, open_person
 
 if TYPE_CHECKING:
     from supple.cli.voice import Voice
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from supple.session.coach import Coach
     from supple.session.events import SessionEvent
     from supple.session.kinds import PainMoment
-    from supple.store import Store
+    from supple.store import PersonStore
 
 #: How often the plain mode wakes up when no cue is near (real seconds).
 PLAIN_TICK_S = 0.05
@@ -98,7 +98,7 @@ def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | Non
     full_screen = not play.plain and sys.stdin.isatty() and sys.stdout.isatty()
     full_screen = full_screen and os.environ.get("TERM", "dumb") != "dumb"
     scale = settings.time_scale  # a hidden knob for tests and demos: N times faster
-    with open_store(ctx, database_url) as store:
+    with open_person(ctx, database_url) as store:
         if choice.resume:
             found = sessions.resume(store=store)
             if found is None:
@@ -198,7 +198,7 @@ def _voice(voice: bool, mute: bool, speech_command: str | None) -> Voice:
     )
 
 
-def _todays_plan(store: Store, library: Library, choice: Choice) -> tuple[Plan, Substitution]:
+def _todays_plan(store: PersonStore, library: Library, choice: Choice) -> tuple[Plan, Substitution]:
     """The plan to run (a plan file, or today's plan as `supple plan` makes it) and the swap
     rule for its easier variants."""
     from pydantic import ValidationError

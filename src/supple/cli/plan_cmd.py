@@ -15,7 +15,7 @@ import typer
 
 from supple.cli.common import console, fail, library_of, print_json, read_text
 from supple.cli.plan_view import show_plan, show_program, show_referral
-from supple.cli.store_opts import DatabaseUrl, open_store
+from supple.cli.store_opts import DatabaseUrl, open_person
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -190,7 +190,7 @@ def _request(
             base = parse_document(read_text(profile_file), str(profile_file))
             profile = profile_from({**base, **flags})
             return plans.PlanRequest(profile, NO_ADJUSTMENTS, day, seed=seed)
-        with open_store(ctx, database_url) as store:
+        with open_person(ctx, database_url) as store:
             saved = store.latest_profile()
             profile = profile_from({**(saved.model_dump() if saved else {}), **flags})
             return plans.request(
@@ -342,7 +342,7 @@ def check(
     if no_store:
         verdict = screening.judge(profile)
     else:
-        with open_store(ctx, database_url) as store:
+        with open_person(ctx, database_url) as store:
             verdict = screening.answer(store=store, profile=profile)
         out.print("Answers saved; `supple plan` will use them.")
     if verdict.referral is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -9,7 +11,7 @@ import typer
 from supple.cli.common import CliError, library_of, settings_of
 
 if TYPE_CHECKING:
-    from supple.store import Store
+    from supple.store import PersonStore, Store
 
 DATABASE_URL_HELP = (
     "Database URL (sqlite:///FILE, a file path, or postgresql://user@host/db); "
@@ -39,3 +41,11 @@ def open_store(ctx: typer.Context, url: str | None) -> Store:
         )
     except StoreError as exc:
         raise CliError(str(exc)) from None
+
+
+@contextmanager
+def open_person(ctx: typer.Context, url: str | None) -> Iterator[PersonStore]:
+    """The records of the person the settings name (``SUPPLE_PERSON``, else the database's
+    only person), in the database of ``url``; the database is closed after the block."""
+    with open_store(ctx, url) as database:
+        yield database.for_person(database.person(settings_of(ctx).person))

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from supple.cli.common import console, fail, library_of, settings_of
-from supple.cli.store_opts import DatabaseUrl, database_url_of, open_store
+from supple.cli.store_opts import DatabaseUrl, database_url_of, open_person, open_store
 
 if TYPE_CHECKING:
     from supple.app.records import History
     from supple.app.tracking import Summary
-    from supple.store import Store
+    from supple.store import PersonStore
 
 FORMATS = ("json", "csv")
 
@@ -43,7 +43,7 @@ def log_pain(
     value = _score(score, "a pain score")
     if note is not None and len(note) > 2000:
         fail("a note is at most 2000 characters")
-    with open_store(ctx, database_url) as store:
+    with open_person(ctx, database_url) as store:
         tracking.log_pain(store=store, score=value, note=note)
     typer.echo(f"Logged pain {value}/10.")
 
@@ -69,12 +69,12 @@ def psfs(
         if not sep or not name.strip():
             fail(f"write --score as ACTIVITY=N, for example 'climbing stairs=4', not '{item}'")
         given[name.strip()] = _score(number, f"the score of '{name.strip()}'")
-    with open_store(ctx, database_url) as store:
+    with open_person(ctx, database_url) as store:
         count = tracking.score_activities(store=store, scores=given or _ask_psfs(store))
     typer.echo(f"Saved {count} activit{'y' if count == 1 else 'ies'}.")
 
 
-def _ask_psfs(store: Store) -> dict[str, int]:
+def _ask_psfs(store: PersonStore) -> dict[str, int]:
     from supple.app import tracking
 
     names = tracking.activities(store=store)
@@ -124,14 +124,15 @@ def progress(
     if days_per_week is not None:
         if not 1 <= days_per_week <= 7:
             fail(f"--days-per-week must be 1 to 7, not {days_per_week}")
-        with open_store(ctx, database_url) as store:
+        with open_person(ctx, database_url) as store:
             tracking.plan_days(store=store, days=days_per_week)
     today = datetime.now().astimezone().date()
     url = database_url_of(ctx, database_url)
     # The light read (no SQLAlchemy) when the database is at the current schema.
-    records = tracking_input(url, today, timeout=settings_of(ctx).db_timeout)
+    settings = settings_of(ctx)
+    records = tracking_input(url, today, timeout=settings.db_timeout, person=settings.person)
     if records is None:
-        with open_store(ctx, database_url) as store:
+        with open_person(ctx, database_url) as store:
             records = store.tracking_input(today)
     summary = tracking.summary_of(records, library_of(ctx))
     _render_progress(summary)
@@ -152,7 +153,7 @@ def history(
     """List your latest sessions and pain scores."""
     from supple.app import tracking
 
-    with open_store(ctx, database_url) as store:
+    with open_person(ctx, database_url) as store:
         _render_history(tracking.history(store=store, limit=limit))
 
 
@@ -170,7 +171,7 @@ def export(
     if fmt not in FORMATS:
         fail(f"--format must be json or csv, not '{fmt}'")
     output = None if output_name is None else Path(output_name)
-    with open_store(ctx, database_url) as store:
+    with open_person(ctx, database_url) as store:
         text = backups.export_records(store=store, fmt="json" if fmt == "json" else "csv")
     if output is None:
         typer.echo(text, nl=False)
@@ -195,7 +196,7 @@ def import_(
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
-    with open_store(ctx, database_url) as store:
+    with open_person(ctx, database_url) as store:
         try:
             counts = backups.import_records(store=store, text=text)
         except BadExport as exc:
@@ -220,8 +221,8 @@ def backup(
     from supple.app import backups
 
     output = None if output_name is None else Path(output_name)
-    with open_store(ctx, database_url) as store:
-        path = backups.backup(database=store, path=output)
+    with open_store(ctx, database_url) as database:
+        path = backups.backup(database=database, path=output, person=settings_of(ctx).person)
     typer.echo(f"Backup written to {path}")
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from supple.store import engine as eng
-from supple.store.base import StoreBase
+from supple.store.base import PersonBase
 from supple.store.errors import StoreError
 from supple.store.schema import (
     NoteRow,
@@ -44,7 +44,7 @@ def _check_score(score: object, what: str) -> None:
         raise StoreError(f"{what} is a whole number from 0 to 10, not {score!r}")
 
 
-class EntriesMixin(StoreBase):
+class EntriesMixin(PersonBase):
     """What a person answers and logs outside a session."""
 
     def _insert(self, row: ProfileRow | PlanRow | PainRow) -> int:
@@ -194,7 +194,8 @@ class EntriesMixin(StoreBase):
             text=text,
         )
         with self._write() as db:
-            if session_id is not None and db.get(SessionRow, session_id) is None:
+            session = None if session_id is None else db.get(SessionRow, session_id)
+            if session_id is not None and (session is None or session.person_id != self.person_id):
                 raise StoreError(f"no session {session_id} in {self.where}")
             db.add(row)
             db.flush()

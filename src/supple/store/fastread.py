@@ -16,6 +16,7 @@ from typing import Any
 
 from supple.store.errors import StoreError, explain
 from supple.store.paths import DEFAULT_TIMEOUT, plain_file
+from supple.store.people import choose
 from supple.store.revision import HEAD
 from supple.tracking.adapt import FEEDBACK_WINDOW_DAYS
 from supple.tracking.model import (
@@ -164,9 +165,14 @@ def _connect(dialect: str, where: str, timeout: float) -> Any:
 
 
 def tracking_input(
-    url: str | None, today: date | None = None, *, timeout: float = DEFAULT_TIMEOUT
+    url: str | None,
+    today: date | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    person: int | None = None,
 ) -> TrackingInput | None:
-    """The tracking input read directly, or None when the full store must open the database."""
+    """The tracking input of ``person`` (default: the database's only person) read directly, or
+    None when the full store must open the database (to migrate it, or make its person)."""
     target = _target(url)
     if target is None:
         return None
@@ -185,16 +191,17 @@ def tracking_input(
             cur = conn.cursor()
             cur.execute("SELECT version_num FROM alembic_version")
             found = cur.fetchone()
-            cur.execute("SELECT MIN(id) FROM person")
-            person = cur.fetchone()
+            cur.execute("SELECT id FROM person ORDER BY id")
+            people = [int(row[0]) for row in cur.fetchall()]
             cur.close()
         except errors as exc:
             if "no such table" in str(exc) or "does not exist" in str(exc):
                 return None  # an empty or old database: the full store migrates it
             raise
-        if found is None or found[0] != HEAD or person is None or person[0] is None:
+        if found is None or found[0] != HEAD:
             return None
-        return read(conn, dialect, int(person[0]), today)
+        chosen = choose(people, person, label)
+        return None if chosen is None else read(conn, dialect, chosen, today)
     except errors as exc:
         raise explain(exc, label) from None
     finally:

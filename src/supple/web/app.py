@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from supple import __version__
 from supple.library import Library, load_library
 from supple.web import errors
-from supple.web.deps import Context, utc_now
+from supple.web.deps import Web, utc_now
 from supple.web.files import STATIC, TEMPLATES
 
 if TYPE_CHECKING:
@@ -60,7 +60,10 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
         lifespan=lifespan,
     )
-    app.state.ctx = Context(store=the_store, library=library, settings=settings, clock=clock)
+    person_id = the_store.person(settings.person)
+    app.state.web = Web(
+        database=the_store, library=library, settings=settings, person_id=person_id, clock=clock
+    )
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.globals["version"] = __version__
     app.state.templates = templates

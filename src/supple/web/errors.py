@@ -46,7 +46,7 @@ def _respond(request: Request, status: int, detail: str, errors: Any = ()) -> Re
 
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
-    from supple.store import StoreError
+    from supple.store import KeyConflict, StoreError
 
     async def _invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError | ValidationError)
@@ -68,6 +68,7 @@ def install(app: FastAPI) -> None:
         UnknownExercise: 404,
         NotFound: 404,
         Conflict: 409,
+        KeyConflict: 409,
         LibraryError: 422,
         StoreError: 422,
         SwapRefused: 422,
