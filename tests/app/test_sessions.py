@@ -28,7 +28,7 @@ def key() -> str:
 
 
 def _plan(*ids: str, age: int | None = None) -> Plan:
-    items = [plan_item(LIB[i], base_dose(LIB[i], age=age), "test") for i in ids]
+    items = [plan_item(LIB[i], base_dose(LIB[i], age=age), []) for i in ids]
     return Plan(status="plan", items=items, total_seconds=timing.total_seconds(items))
 
 

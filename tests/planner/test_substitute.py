@@ -14,6 +14,7 @@ from supple.planner.dose import base_dose
 from supple.planner.model import Excluded, Plan
 from supple.planner.plan import plan_item
 from supple.planner.substitute import Substitution, SwapRefused, Variant
+from supple.presentation import why
 from supple.safety import load_rules
 from supple.safety.profile import Profile
 from supple.session.coach import Coach
@@ -26,7 +27,7 @@ LIB = load_library()
 def _plan(*ids: str, profile: Profile, excluded: tuple[str, ...] = ()) -> Plan:
     gentle = load_rules().gentle(profile)
     items = [
-        plan_item(LIB[i], base_dose(LIB[i], gentle=gentle, age=profile.age), "test") for i in ids
+        plan_item(LIB[i], base_dose(LIB[i], gentle=gentle, age=profile.age), []) for i in ids
     ]
     return Plan(
         status="plan",
@@ -81,8 +82,9 @@ def test_the_routine_page_swap_and_the_easier_variant_agree() -> None:
     after = rule.after_hurt(plan, 1)
     assert after is not None
     hurt = after.items[2]
-    assert chosen.model_dump(exclude={"why"}) == hurt.model_dump(exclude={"why"})
-    assert "Your swap for Standing hamstring stretch (easier)" in chosen.why
+    reasons = {"why", "why_codes"}
+    assert chosen.model_dump(exclude=reasons) == hurt.model_dump(exclude=reasons)
+    assert "Your swap for Standing hamstring stretch (easier)" in why(chosen)
     assert rule.choices(plan)["standing_hamstring_stretch"] == [
         Variant("chair_hamstring_stretch", True),
         Variant("lying_hamstring_stretch_strap", True),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from supple.cli.coach_view import offer_text
 from supple.library.loader import Library
 from supple.planner.model import Plan, PlanItem
 from supple.planner.substitute import Substitution
@@ -91,7 +92,7 @@ def test_painful_pauses_and_offers_the_easier_variant(
     coach.on_key("4")
     assert coach.player.paused
     assert coach.variant is not None and coach.variant.id == "easy_lying"
-    assert "e: try the easier Easy lying" in coach.offer_text()
+    assert "e: try the easier Easy lying" in offer_text(coach)  # what the terminal shows
     coach.on_key("e")
     assert not coach.player.paused and coach.offer is None
     # The move that hurt stays where it was (skipped); the easier one comes in right after it.

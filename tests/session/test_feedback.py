@@ -12,6 +12,7 @@ from supple.planner import timing
 from supple.planner.dose import base_dose
 from supple.planner.model import Excluded, Plan, PlanItem
 from supple.planner.substitute import Substitution
+from supple.presentation import cue_text
 from supple.safety.profile import Profile
 from supple.session.feedback import parse_feedback, parse_pain
 from supple.session.player import Player
@@ -93,7 +94,7 @@ def test_swapping_in_the_variant_replays_from_it(
     new = build_timeline(easier, library)
     player.replace(new, 1)
     assert player.timeline == new and player.offset == new.items[1].start
-    assert player.poll()[0].text == "Next: Easy lying."
+    assert cue_text(player.poll()[0]) == "Next: Easy lying."
     now[0] += new.total_seconds
     player.poll()
     done = player.outcomes()

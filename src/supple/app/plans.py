@@ -1,4 +1,5 @@
-"""Today's plan for a person, the swaps it allows, and the plans they keep.
+"""Today's plan for a person, the swaps it allows, and the plans they keep (in words as well
+as codes: a plan that leaves here is for people).
 
 A plan is a pure function of what it is made from (:class:`PlanRequest`): the answers, what
 tracking learned from the person's feedback, the day, their swaps. :func:`request` gathers that
@@ -21,6 +22,7 @@ from supple.planner.model import Plan
 from supple.planner.plan import make_plan
 from supple.planner.program import Programme, make_program
 from supple.planner.substitute import Substitution, Variant
+from supple.presentation import render_plan, render_programme
 from supple.safety.profile import Profile
 from supple.tracking import adjustments_from
 
@@ -92,7 +94,7 @@ def make(req: PlanRequest, library: Mapping[str, Exercise]) -> Plan:
         for ident in pair:
             library[ident]  # an unknown id is UnknownExercise, with the closest ids suggested
     plan = make_plan(req.profile, library, seed=req.seed, day=req.day, adjustments=req.adjustments)
-    return req.substitution(library).swap_all(plan, dict(req.swaps))
+    return render_plan(req.substitution(library).swap_all(plan, dict(req.swaps)))
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def todays_plan(
 
 def programme(req: PlanRequest, library: Mapping[str, Exercise], *, weeks: int) -> Programme:
     """``weeks`` weekly routines from ``req.day``, each a little harder than the one before."""
-    return make_program(
+    programme = make_program(
         req.profile,
         library,
         weeks=weeks,
@@ -140,6 +142,7 @@ def programme(req: PlanRequest, library: Mapping[str, Exercise], *, weeks: int) 
         seed=req.seed,
         adjustments=req.adjustments,
     )
+    return render_programme(programme)
 
 
 def alternatives(

@@ -14,6 +14,7 @@ from supple.app.records import SessionState
 from supple.library.model import Exercise
 from supple.planner.model import Plan
 from supple.planner.substitute import Substitution
+from supple.presentation import render_plan, render_timeline
 from supple.safety.profile import Profile
 from supple.session.events import SessionEvent
 from supple.session.timeline import Timeline, build_timeline
@@ -61,7 +62,8 @@ def record(*, store: Records, session: Session, event: SessionEvent) -> bool:
 
 
 def follow(*, store: Records, session: Session, plan: Plan) -> Session:
-    """Make ``session`` follow ``plan`` from now on (kept as a new plan)."""
+    """Make ``session`` follow ``plan`` from now on (kept as a new plan, in words too)."""
+    plan = render_plan(plan)
     return Session(session.id, session.key, store.follow_plan(session.id, plan), plan)
 
 
@@ -112,11 +114,11 @@ def resume(*, store: Records) -> Resumed | None:
 
 
 def timeline(plan: Plan, library: Mapping[str, Exercise], *, countdown_s: int) -> Timeline:
-    """The guided session of ``plan``: segments with every cue at its offset (Conflict for a
-    referral that withholds the routine: there is nothing to play)."""
+    """The guided session of ``plan``: segments with every cue at its offset, in words (Conflict
+    for a referral that withholds the routine: there is nothing to play)."""
     if not plan.items:
         raise Conflict("this plan has no exercises to play")
-    return build_timeline(plan, library, countdown_s=countdown_s)
+    return render_timeline(build_timeline(plan, library, countdown_s=countdown_s))
 
 
 __all__ = [

@@ -90,6 +90,7 @@ class Play:
 
 def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | None) -> None:
     from supple.app import sessions
+    from supple.presentation import cue_text
     from supple.session.coach import Coach
     from supple.session.player import Player
 
@@ -129,7 +130,7 @@ def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | Non
             library=library,
             substitute=substitute,
             record=record,
-            say=lambda cue: speaker.ring() if cue.kind == "bell" else speaker.say(cue.text),
+            say=lambda cue: speaker.ring() if cue.kind == "bell" else speaker.say(cue_text(cue)),
             countdown_s=play.countdown,
             replanned=replanned,
         )
@@ -290,6 +291,7 @@ def _ask_feedback(coach: Coach, *, during: bool) -> None:
 
 def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
     """Print each cue on its own line; after each exercise, ask for optional feedback."""
+    from supple.presentation import cue_text, timestamp
 
     player = coach.player
     player.start()
@@ -299,8 +301,7 @@ def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
         while not player.finished:
             for cue in coach.tick():
                 if cue.kind != "bell":
-                    stamp = int(cue.at)
-                    typer.echo(f"[{stamp // 60:02d}:{stamp % 60:02d}] {cue.text}")
+                    typer.echo(f"[{timestamp(cue.at)}] {cue_text(cue)}")
             if coach.asking is not None and not player.finished:
                 player.pause()
                 _ask_feedback(coach, during=True)

@@ -157,33 +157,13 @@ def _write_svg(exercise: Exercise, path: Path) -> None:
         fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
-def _dose_text(exercise: Exercise) -> str:
-    dose = exercise.dose
-    if dose.flowing:
-        text = (
-            f"{dose.duration_s} s of steady movement, breathing in for {dose.breath_in_s:g} s "
-            f"and out for {dose.breath_out_s:g} s"
-        )
-    else:
-        text = f"hold {dose.hold_s} s (safe range {dose.hold_min_s}-{dose.hold_max_s} s)"
-    if dose.reps > 1:
-        text += f", {dose.reps} times"
-    if dose.sets > 1:
-        text += f", {dose.sets} sets"
-    if dose.reps > 1 or dose.sets > 1:
-        text += f", {dose.rest_s} s rest between"
-    return text + (", on each side" if exercise.sided else "")
-
-
-def _words(values: list[str]) -> str:
-    return ", ".join(v.replace("_", " ") for v in values) or "none"
-
-
 def _render_table(found: list[Exercise]) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from supple.presentation.words import terms
 
     out = Console(highlight=False)
     if not found:
@@ -210,7 +190,7 @@ def _render_table(found: list[Exercise]) -> None:
         name = Text(ex.name)
         if ex.avoid is not None:
             name.append(" (not prescribed)", style="italic red")
-        kind = _words([ex.kind])
+        kind = terms([ex.kind])
         if wide:
             cells = [ident, name, Text(kind)]
         else:
@@ -218,9 +198,9 @@ def _render_table(found: list[Exercise]) -> None:
             cells = [Text("\n").join([ident, name + sided]), Text(f"{kind}\nlevel {ex.level}")]
         # Text cells, not strings: Rich then skips markup parsing and highlighting per cell.
         cells += [
-            Text(_words([ex.position])),
-            Text(_words(list(ex.regions))),
-            Text(_words(list(ex.equipment)) if ex.equipment else "-"),
+            Text(terms([ex.position])),
+            Text(terms(list(ex.regions))),
+            Text(terms(list(ex.equipment)) if ex.equipment else "-"),
         ]
         if wide:
             cells += [Text("each side" if ex.sided else "-"), Text(str(ex.level))]
@@ -240,6 +220,8 @@ def _render_entry(ex: Exercise, library: Library) -> None:
 
     from rich.console import Console
     from rich.text import Text
+
+    from supple.presentation.words import entry_dose, terms
 
     out = Console(highlight=False)
     width = max(40, min(out.width, 100))
@@ -268,15 +250,15 @@ def _render_entry(ex: Exercise, library: Library) -> None:
     if ex.avoid:
         wrapped(f"Not prescribed. {ex.avoid}", "", "", style="bold red")
     wrapped(
-        f"{_words([ex.kind])}, level {ex.level} of 3, {_words([ex.position])}; "
-        f"regions: {_words(list(ex.regions))}; equipment: {_words(list(ex.equipment))}",
+        f"{terms([ex.kind])}, level {ex.level} of 3, {terms([ex.position])}; "
+        f"regions: {terms(list(ex.regions))}; equipment: {terms(list(ex.equipment))}",
         "",
         "",
     )
     if ex.aliases:
         wrapped(f"Also called: {', '.join(ex.aliases)}", "", "", style="dim")
     section("Why", ex.purpose)
-    section("Dose", _dose_text(ex))
+    section("Dose", entry_dose(ex))
     items("Steps", list(ex.steps), numbered=True)
     section("Breathing", ex.breathing)
     section("What you should feel", ex.feel)
@@ -287,9 +269,9 @@ def _render_entry(ex: Exercise, library: Library) -> None:
         f"easier: {variants(list(ex.regressions))}",
         f"harder: {variants(list(ex.progressions))}",
     )
-    lines = [f"loads: {_words(list(ex.loads))}"]
+    lines = [f"loads: {terms(list(ex.loads))}"]
     if ex.end_range:
-        lines.append(f"to the end of the range: {_words(list(ex.end_range))}")
+        lines.append(f"to the end of the range: {terms(list(ex.end_range))}")
     section("What it asks of the body", *lines)
     out.print()
     wrapped(f"Licence: {ex.licence}. {ex.attribution}.", "", "", style="dim")

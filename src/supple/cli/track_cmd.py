@@ -250,6 +250,10 @@ def _say(text: str, *, label: str = "", color: str | None = None) -> None:
 
 
 def _render_progress(summary: Summary) -> None:
+    from supple.presentation.phrases import say
+    from supple.presentation.verdicts import pain_verdict, psfs_verdict
+    from supple.presentation.words import plural
+
     p = summary.progress
     week = p.this_week
     typer.echo(typer.style("Your progress", bold=True))
@@ -258,22 +262,24 @@ def _render_progress(summary: Summary) -> None:
     _say(f"Pain, last {len(p.pain_trend)} days: {trend}  now {now}")
     _say(f"This week: {week.done} of {week.planned} planned days done ({round(100 * week.ratio)}%)")
     _say(
-        f"Streak: {p.streak_days} day{'s' if p.streak_days != 1 else ''} "
-        f"(best {p.best_streak_days}); {p.streak_weeks} week{'s' if p.streak_weeks != 1 else ''} "
+        f"Streak: {plural(p.streak_days, 'day')} (best {p.best_streak_days}); "
+        f"{plural(p.streak_weeks, 'week')} "
         f"on plan; {p.sessions_done} sessions finished in all"
     )
-    _say(p.pain_change.message)
+    _say(pain_verdict(p.pain_change, on="command"))
     if p.psfs_change is not None:
-        _say(p.psfs_change.message)
+        _say(psfs_verdict(p.psfs_change))
     for warning in p.warnings:
-        _say(warning, label="Warning: ", color="red")
+        _say(say(warning), label="Warning: ", color="red")
     for note in p.adjustments.notes:
         if note not in p.warnings:
-            _say(note, label="Plan: ")
+            _say(say(note), label="Plan: ")
 
 
 def _render_history(h: History) -> None:
     from rich.table import Table
+
+    from supple.presentation.words import clock, term
 
     out = console()
     if not h.sessions and not h.pain:
@@ -285,10 +291,10 @@ def _render_history(h: History) -> None:
     for s in h.sessions:
         sessions.add_row(
             s.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            s.status.replace("_", " "),
+            term(s.status),
             str(s.done),
             str(s.skipped),
-            f"{s.seconds_held // 60}:{s.seconds_held % 60:02d}",
+            clock(s.seconds_held),
             "" if s.pain_before is None else str(s.pain_before),
             "" if s.pain_after is None else str(s.pain_after),
         )

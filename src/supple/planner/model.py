@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.library.vocab import Position
+from supple.planner.phrase import Phrase
 from supple.safety.referral import Referral
 
 Bias = Literal["extension", "flexion", "neutral"]
@@ -29,7 +30,10 @@ class PlanItem(_Frozen):
     sets: int = 1
     rest_s: int = 0
     seconds: int
-    why: str
+    why: str = Field(default="", description="why this move is in the routine, in words")
+    why_codes: list[Phrase] = Field(
+        default_factory=list, description="the codes the words of why are made from"
+    )
 
 
 class Excluded(_Frozen):
@@ -48,6 +52,8 @@ class Plan(_Frozen):
     total_seconds: int = 0
     bias: Bias | None = None
     bias_reason: str | None = None
+    bias_codes: list[Phrase] = Field(default_factory=list)
     gentle: bool = False
     advice: list[str] = Field(default_factory=list)
+    advice_codes: list[Phrase] = Field(default_factory=list)
     excluded: list[Excluded] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from supple.library.model import Exercise
 from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
 from supple.planner.dose import HOLD_STEP_S
 from supple.planner.model import Plan
+from supple.planner.phrase import Phrase, phrase
 from supple.planner.plan import make_plan
 from supple.planner.steps import MAX_HOLD_STEP
 from supple.safety.exclusions import exclusions
@@ -38,7 +39,10 @@ class Week(BaseModel):
     starts: date
     hold_step: int
     plan: Plan
-    changes: list[str] = Field(default_factory=list)
+    changes: list[str] = Field(default_factory=list, description="what changed, in words")
+    change_codes: list[Phrase] = Field(
+        default_factory=list, description="the codes the words of changes are made from"
+    )
 
 
 class Programme(BaseModel):
@@ -111,7 +115,7 @@ def make_program(
                 starts=day,
                 hold_step=step,
                 plan=plan,
-                changes=_changes(previous, plan, week, gentle),
+                change_codes=_changes(previous, week, gentle),
             )
         )
         previous = plan
@@ -119,14 +123,10 @@ def make_program(
     return Programme(status=first.status, referral=first.referral, weeks=out)
 
 
-def _changes(previous: Plan | None, plan: Plan, week: int, gentle: bool) -> list[str]:
+def _changes(previous: Plan | None, week: int, gentle: bool) -> list[Phrase]:
     if previous is None:
-        return ["The starting routine."]
-    notes = []
-    if gentle:
-        notes.append("Gentle mode: holds stay short until your pain is lower.")
-    else:
-        notes.append(f"Holds are about {HOLD_STEP_S} s longer where the safe range allows.")
+        return [phrase("week_start")]
+    notes = [phrase("week_gentle") if gentle else phrase("week_longer_holds", step_s=HOLD_STEP_S)]
     if week == PROGRESSION_FROM_WEEK and not gentle:
-        notes.append("Harder variants are swapped in where your answers allow them.")
+        notes.append(phrase("week_harder_variants"))
     return notes

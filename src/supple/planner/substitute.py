@@ -20,6 +20,7 @@ from supple.planner import timing
 from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
 from supple.planner.dose import base_dose
 from supple.planner.model import Plan
+from supple.planner.phrase import Phrase, phrase
 from supple.planner.plan import plan_item
 from supple.safety.exclusions import rule_out
 from supple.safety.profile import Profile
@@ -146,11 +147,11 @@ def _on_floor(exercise: Exercise) -> bool:
     return exercise.position in FLOOR_POSITIONS
 
 
-def _why(old: Exercise, alt: Exercise, reason: SwapReason) -> str:
+def _why(old: Exercise, alt: Exercise, reason: SwapReason) -> list[Phrase]:
     if reason == "hurt":
-        return f"An easier variant of {old.name}, because it hurt."
-    kind = "easier" if alt.id in old.regressions else "harder"
-    return f"Your swap for {old.name} ({kind}). {alt.purpose}"
+        return [phrase("easier_after_hurt", exercise=old.name)]
+    swap = phrase("your_swap", exercise=old.name, easier=alt.id in old.regressions)
+    return [swap, phrase("purpose", text=alt.purpose)]
 
 
 __all__ = ["Substitution", "SwapReason", "SwapRefused", "Variant"]

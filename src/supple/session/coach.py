@@ -57,8 +57,8 @@ class Coach:
         self._replanned = replanned
         self._wall = wall
         self.countdown_s = countdown_s
-        #: the words of the latest cue, for the screen
-        self.said = ""
+        #: the latest cue said (not a bell), for the screen
+        self.said: Cue | None = None
         #: the exercise whose optional feedback is being asked for
         self.asking: int | None = None
         #: the exercise that hurt, while "easier variant or skip" is offered
@@ -97,9 +97,9 @@ class Coach:
         due = self.player.poll()
         for cue in due:
             self._say(cue)
-        words = [c.text for c in due if c.kind != "bell"]
-        if words:
-            self.said = words[-1]
+        spoken = [c for c in due if c.kind != "bell"]
+        if spoken:
+            self.said = spoken[-1]
         for outcome in self.player.outcomes():
             self._item(outcome)
         seg = self.player.segment
@@ -135,14 +135,6 @@ class Coach:
             self.offer = index
             self.variant = self.substitute.easier(self.plan, index)
             self.player.pause()
-
-    def offer_text(self) -> str:
-        """The question shown while an offer is open ('' when none is)."""
-        if self.offer is None:
-            return ""
-        name = self.player.timeline.items[self.offer].name
-        easier = f"e: try the easier {self.variant.name} · " if self.variant else ""
-        return f"{name} hurt: ease off. {easier}s: skip it · space: carry on gently"
 
     def take_variant(self) -> None:
         """Put the easier variant in right after the exercise that hurt, and start it.

@@ -42,7 +42,11 @@ class Segment(_Frozen):
     reps: int = Field(ge=1, description="repetitions per side (sets included)")
     start: float = Field(ge=0)
     duration: float = Field(gt=0)
-    title: str = Field(description="what is happening, e.g. 'Hold — left side, 1 of 2'")
+    title: str = Field(
+        default="",
+        description="what is happening, in words, e.g. 'Hold — left side, 1 of 2' (empty until "
+        "supple.presentation says it; its parts are kind, side, rep and reps)",
+    )
     cues: list[Cue] = Field(default_factory=list)
 
     @property
@@ -150,7 +154,6 @@ class _Builder:
                     rep=0,
                     duration=step.seconds,
                     **base,
-                    title=f"Next: {item.name}",
                     cues=said,
                 )
             elif step.kind == "get_ready":
@@ -161,7 +164,6 @@ class _Builder:
                         rep=0,
                         duration=self.countdown_s,
                         **base,
-                        title=f"Get ready: {item.name}",
                         cues=said,
                     )
             elif step.kind == "switch_side":
@@ -172,7 +174,6 @@ class _Builder:
                     rep=0,
                     duration=step.seconds,
                     **base,
-                    title=f"Switch to the {side} side",
                     cues=said,
                 )
             elif step.kind == "rest":
@@ -183,7 +184,6 @@ class _Builder:
                     rep=step.rep,
                     duration=step.seconds,
                     **base,
-                    title="Rest",
                     cues=said,
                 )
             else:
@@ -222,31 +222,29 @@ class _Builder:
         cool_down: bool,
         base: dict[str, Any],
     ) -> None:
-        where = f" — {side} side" if side else ""
-        count = f", {rep} of {base['reps']}" if base["reps"] > 1 else ""
         relax = cool_down and exercise.kind == "relaxation"
         if item.duration_s is not None:
             in_s = exercise.dose.breath_in_s or 3.0
             out_s = exercise.dose.breath_out_s or 3.0
             duration = item.duration_s
             said = cues.flow(self.t, duration, exercise, in_s, out_s, first=first)
-            kind, title = "flow", f"Move with your breath{where}{count}"
+            kind: SegmentKind = "flow"
         else:
             assert item.hold_s is not None
             duration = item.hold_s
             said = cues.hold(self.t, duration, exercise, side, first=first, opening=rep == 1)
-            kind, title = "hold", f"Hold{where}{count}"
+            kind = "hold"
         if relax:
-            kind, title = "cool_down", f"Cool down{where}{count}"
+            kind = "cool_down"
         self.segment(
-            kind=kind, side=side, rep=rep, duration=duration, title=title, cues=said, **base
+            kind=kind, side=side, rep=rep, duration=duration, cues=said, **base
         )
 
     def finish(self) -> Timeline:
         total = self.t
         if self.segments:
             last = self.segments[-1]
-            ended = [*last.cues, Cue(at=total, kind="end", text=script.WELL_DONE)]
+            ended = [*last.cues, cues.well_done(total)]
             self.segments[-1] = last.model_copy(update={"cues": ended})
         return Timeline(
             countdown_s=self.countdown_s,

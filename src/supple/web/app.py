@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from supple import __version__
 from supple.library import Library, load_library
-from supple.web import errors
+from supple.web import errors, filters
 from supple.web.deps import Web, utc_now
 from supple.web.files import STATIC, TEMPLATES
 
@@ -66,6 +66,7 @@ def create_app(
     )
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.globals["version"] = __version__
+    filters.install(templates.env)
     app.state.templates = templates
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     errors.install(app)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from supple.app import tracking
+from supple.presentation import pain_verdict, psfs_verdict, say
 from supple.tracking.adherence import done_days
 from supple.web.deps import Context
 from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint, SessionRow
@@ -13,9 +14,6 @@ def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
     today = ctx.today()
     seen = tracking.overview(store=ctx.store, library=ctx.library, today=today, limit=limit)
     inp, p = seen.summary.records, seen.summary.progress
-    verdict = p.pain_change.message
-    if not inp.pain:  # the domain's hint names the CLI command; here the form is on the page
-        verdict = "No pain scores yet: log one below, or score your pain in a session."
     return ProgressOut(
         today=today,
         session_days=sorted(done_days(inp.sessions)),
@@ -28,8 +26,8 @@ def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
         streak=p.streak_days,
         pain_7day=p.pain_now,
         pain_baseline=p.pain_change.baseline,
-        verdict=verdict,
+        verdict=pain_verdict(p.pain_change, on="page"),
         verdict_kind=p.pain_change.verdict,
-        psfs_verdict=p.psfs_change.message if p.psfs_change else None,
-        warnings=list(p.warnings),
+        psfs_verdict=psfs_verdict(p.psfs_change) if p.psfs_change else None,
+        warnings=[say(w) for w in p.warnings],
     )

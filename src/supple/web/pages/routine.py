@@ -58,7 +58,6 @@ def today(request: Request, ctx: ContextDep) -> Response:
         out=services.plan_out(ctx, req, plan, plan_id=None),
         problem=problem,
         library=ctx.library,
-        positions=POSITION_WORDS,
     )
 
 
@@ -80,14 +79,3 @@ def play(request: Request, plan_id: int, ctx: ContextDep) -> HTMLResponse:
     plan = services.saved_plan(ctx, plan_id)
     return page(request, "play.html", nav="today", plan=plan, plan_id=plan_id)
 
-
-POSITION_WORDS = {
-    "standing": "standing",
-    "seated_chair": "on a chair",
-    "seated_floor": "sitting on the floor",
-    "kneeling": "kneeling",
-    "all_fours": "on hands and knees",
-    "supine": "lying on your back",
-    "prone": "lying on your front",
-    "side_lying": "lying on your side",
-}
