@@ -62,6 +62,10 @@ def _requests(me: Filled, them: Filled, my_plan: int) -> dict[tuple[str, str], l
             {"plan_id": my_plan, "session_key": them.open_key, "json": event},
             {"plan_id": my_plan, "session_key": them.session_key, "json": event},
         ],
+        ("POST", "/api/v1/plans/{plan_id}/sessions/{session_key}/easier"): [
+            {"plan_id": theirs, "session_key": them.open_key, "json": {"index": 0}},
+            {"plan_id": my_plan, "session_key": them.open_key, "json": {"index": 0}},
+        ],
         ("POST", "/api/v1/pain"): [{"json": {"score": 3, "note": "mine"}}],
         ("POST", "/api/v1/psfs"): [{"json": {"items": [{"activity": "my stairs", "score": 7}]}}],
         ("GET", "/api/v1/progress"): [{"params": {"limit": 200}}],

@@ -17,7 +17,7 @@ from supple.planner.substitute import Substitution
 from supple.presentation import render_plan, render_timeline
 from supple.safety.profile import Profile
 from supple.session.events import SessionEvent
-from supple.session.timeline import Timeline, build_timeline
+from supple.session.timeline import Easier, Timeline, build_timeline
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,27 @@ def resume(*, store: Records) -> Resumed | None:
     return Resumed(Session(state.id, state.key, state.plan_id, state.plan), state)
 
 
-def timeline(plan: Plan, library: Mapping[str, Exercise], *, countdown_s: int) -> Timeline:
-    """The guided session of ``plan``: segments with every cue at its offset, in words (Conflict
-    for a referral that withholds the routine: there is nothing to play)."""
+def timeline(
+    plan: Plan,
+    library: Mapping[str, Exercise],
+    *,
+    countdown_s: int,
+    substitute: Substitution | None = None,
+) -> Timeline:
+    """The guided session of ``plan``: segments with every cue at its offset, in words, and for
+    each exercise the easier variant ``substitute`` would offer if it hurts (Conflict for a
+    referral that withholds the routine: there is nothing to play)."""
     if not plan.items:
         raise Conflict("this plan has no exercises to play")
-    return render_timeline(build_timeline(plan, library, countdown_s=countdown_s))
+    built = render_timeline(build_timeline(plan, library, countdown_s=countdown_s))
+    if substitute is None:
+        return built
+    items = []
+    for item in built.items:
+        easier = substitute.easier(plan, item.index)
+        offer = None if easier is None else Easier(exercise=easier.id, name=easier.name)
+        items.append(item.model_copy(update={"easier": offer}))
+    return built.model_copy(update={"items": items})
 
 
 __all__ = [

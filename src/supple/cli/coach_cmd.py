@@ -93,6 +93,7 @@ def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | Non
     from supple.presentation import cue_text
     from supple.session.coach import Coach
     from supple.session.player import Player
+    from supple.session.timeline import SOUND_ONLY_KINDS
 
     library = library_of(ctx).load()
     settings = settings_of(ctx)
@@ -130,7 +131,9 @@ def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | Non
             library=library,
             substitute=substitute,
             record=record,
-            say=lambda cue: speaker.ring() if cue.kind == "bell" else speaker.say(cue_text(cue)),
+            say=lambda cue: (
+                speaker.ring() if cue.kind in SOUND_ONLY_KINDS else speaker.say(cue_text(cue))
+            ),
             countdown_s=play.countdown,
             replanned=replanned,
         )
@@ -292,6 +295,7 @@ def _ask_feedback(coach: Coach, *, during: bool) -> None:
 def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
     """Print each cue on its own line; after each exercise, ask for optional feedback."""
     from supple.presentation import cue_text, timestamp
+    from supple.session.timeline import SOUND_ONLY_KINDS
 
     player = coach.player
     player.start()
@@ -300,7 +304,7 @@ def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
     try:
         while not player.finished:
             for cue in coach.tick():
-                if cue.kind != "bell":
+                if cue.kind not in SOUND_ONLY_KINDS:
                     typer.echo(f"[{timestamp(cue.at)}] {cue_text(cue)}")
             if coach.asking is not None and not player.finished:
                 player.pause()

@@ -19,7 +19,7 @@ from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent,
 from supple.session.feedback import FEEDBACK_KEYS
 from supple.session.kinds import Feedback, PainMoment
 from supple.session.player import ItemOutcome, Player
-from supple.session.timeline import WORK_KINDS, build_timeline
+from supple.session.timeline import SOUND_ONLY_KINDS, WORK_KINDS, build_timeline
 
 Record = Callable[[SessionEvent], object]
 Say = Callable[[Cue], object]
@@ -97,7 +97,7 @@ class Coach:
         due = self.player.poll()
         for cue in due:
             self._say(cue)
-        spoken = [c for c in due if c.kind != "bell"]
+        spoken = [c for c in due if c.kind not in SOUND_ONLY_KINDS]
         if spoken:
             self.said = spoken[-1]
         for outcome in self.player.outcomes():

@@ -24,6 +24,14 @@ SegmentKind = Literal[
 ]
 #: Segments where the person is working: their seconds count as "held".
 WORK_KINDS: frozenset[str] = frozenset({"hold", "flow", "cool_down"})
+#: Going back within this many seconds of an exercise's start goes to the one before.
+BACK_GRACE_S = 3.0
+#: Cues that sound a tone besides (or instead of) their words: counts, bells, the end.
+TONE_KINDS: frozenset[str] = frozenset({"count", "bell", "end"})
+#: Cues that are a sound only, never words said aloud.
+SOUND_ONLY_KINDS: frozenset[str] = frozenset({"bell"})
+#: Cues whose words are not shown as the cue line (a count has its own big number).
+UNCAPTIONED_KINDS: frozenset[str] = frozenset({"count", "bell"})
 
 
 class _Frozen(BaseModel):
@@ -54,6 +62,13 @@ class Segment(_Frozen):
         return self.start + self.duration
 
 
+class Easier(_Frozen):
+    """The easier variant of a timeline item: its id and name."""
+
+    exercise: str
+    name: str
+
+
 class TimelineItem(_Frozen):
     """One exercise of the timeline, with what the screen shows about it."""
 
@@ -69,15 +84,30 @@ class TimelineItem(_Frozen):
     steps: list[str]
     feel: str
     breathing: str
+    easier: Easier | None = Field(
+        default=None,
+        description="the easier variant to offer when it hurts (the application layer fills "
+        "it in with the swap rule)",
+    )
 
 
 class Timeline(_Frozen):
-    """Every segment of a session in order, and the exercises they belong to."""
+    """Every segment of a session in order, and the exercises they belong to.
+
+    It also says how to play it, so a player (the browser's) follows it and keeps no rules of
+    its own: which segments count as held, how near an exercise's start going back goes to
+    the one before, and which cues sound a tone, are a sound only, or are not shown.
+    """
 
     countdown_s: int
     total_seconds: float
     items: list[TimelineItem]
     segments: list[Segment]
+    work_kinds: list[str] = Field(default_factory=lambda: sorted(WORK_KINDS))
+    back_grace_s: float = BACK_GRACE_S
+    tone_kinds: list[str] = Field(default_factory=lambda: sorted(TONE_KINDS))
+    sound_only_kinds: list[str] = Field(default_factory=lambda: sorted(SOUND_ONLY_KINDS))
+    uncaptioned_kinds: list[str] = Field(default_factory=lambda: sorted(UNCAPTIONED_KINDS))
 
     def all_cues(self) -> list[Cue]:
         """Every cue of the session, in time order (stable for cues at the same offset)."""

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from supple.planner.model import Plan
 from supple.safety.referral import Referral
+from supple.session.timeline import Timeline
 
 ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 
@@ -91,6 +92,20 @@ class SessionStart(_In):
 class SessionOut(BaseModel):
     session_id: int
     key: str
+
+
+class EasierIn(_In):
+    """Take the easier variant of the exercise at ``index``, which hurt."""
+
+    index: int = Field(ge=0, lt=1000)
+
+
+class EasierOut(BaseModel):
+    """The session now follows plan ``plan_id``; play ``timeline`` from item ``index``."""
+
+    plan_id: int
+    index: int
+    timeline: Timeline
 
 
 class EventOut(BaseModel):

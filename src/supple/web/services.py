@@ -7,9 +7,11 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from supple.app import plans, sessions
+from supple.app.errors import Conflict
 from supple.app.plans import PlanRequest
 from supple.app.screening import Verdict
 from supple.planner.model import Plan
+from supple.planner.substitute import Substitution
 from supple.web.deps import Context
 from supple.web.schemas import Alternative, PlanOut, ScreeningOut
 
@@ -70,13 +72,37 @@ def session(ctx: Context, plan_id: int, key: str, *, at: datetime) -> sessions.S
     return found
 
 
+def substitution(ctx: Context) -> Substitution:
+    """The swap rule for the person today (their answers and what tracking learned)."""
+    return sessions.substitution(store=ctx.store, library=ctx.library, today=ctx.today())
+
+
 def timeline(ctx: Context, plan_id: int, countdown_s: int) -> bytes:
-    """The timeline of a kept plan, as JSON for the player (built once per plan)."""
+    """The timeline of a kept plan, as JSON for the player (built once per plan and day), with
+    the easier variant of each exercise."""
     plan = saved_plan(ctx, plan_id)
     data: bytes = ctx.memo.get(
-        ("timeline", plan_id, countdown_s),
-        lambda: sessions.timeline(plan, ctx.library, countdown_s=countdown_s)
+        ("timeline", plan_id, countdown_s, ctx.today()),
+        lambda: sessions.timeline(
+            plan, ctx.library, countdown_s=countdown_s, substitute=substitution(ctx)
+        )
         .model_dump_json()
         .encode(),
     )
     return data
+
+
+def take_easier(ctx: Context, plan_id: int, key: str, index: int) -> sessions.Session:
+    """Put the easier variant in after item ``index`` of session ``key``, which hurt; the
+    session follows the new plan (NotFound, 409 or 422 when it cannot)."""
+    found = sessions.take_easier(
+        store=ctx.store,
+        session=session(ctx, plan_id, key, at=ctx.clock()),
+        index=index,
+        substitute=substitution(ctx),
+    )
+    if found is None:
+        raise Conflict(f"item {index} of plan {plan_id} has no easier variant to offer")
+    ctx.memo.forget(("session", plan_id, key))  # the key now belongs to the new plan
+    ctx.memo.get(("session", found.plan_id, key), lambda: found)
+    return found

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from supple.app import sessions
 from supple.session.events import SessionEvent
+from supple.session.timeline import Timeline
 from supple.web import services
 from supple.web.deps import ContextDep
-from supple.web.schemas import ErrorOut, EventOut, SessionOut, SessionStart
+from supple.web.schemas import (
+    EasierIn,
+    EasierOut,
+    ErrorOut,
+    EventOut,
+    SessionOut,
+    SessionStart,
+)
 
 router = APIRouter(
     tags=["sessions"],
@@ -41,3 +49,24 @@ def record(plan_id: int, session_key: SessionKey, event: SessionEvent, ctx: Cont
         session = services.session(ctx, plan_id, session_key, at=event.at)
         stored = sessions.record(store=ctx.store, session=session, event=event)
     return EventOut(stored=stored, key=event.key)
+
+
+@router.post("/plans/{plan_id}/sessions/{session_key}/easier", response_model=EasierOut)
+def easier(
+    plan_id: int,
+    session_key: SessionKey,
+    body: EasierIn,
+    ctx: ContextDep,
+    countdown_s: Annotated[int, Query(ge=0, le=30)] = 5,
+) -> EasierOut:
+    """Take the easier variant of item ``index``, which hurt, as the terminal does: it comes in
+    right after that item (recorded as skipped), and the session follows the new plan (post its
+    later events under the new ``plan_id``). 409 when there is no easier variant."""
+    services.saved_plan(ctx, plan_id)
+    with ctx.writing():
+        found = services.take_easier(ctx, plan_id, session_key, body.index)
+    return EasierOut(
+        plan_id=found.plan_id,
+        index=body.index + 1,
+        timeline=Timeline.model_validate_json(services.timeline(ctx, found.plan_id, countdown_s)),
+    )

@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from supple import __version__
 from supple.app import screening
+from supple.web import offline
 from supple.web.deps import ContextDep
 from supple.web.files import STATIC
 from supple.web.pages.render import form_lists, page, whole_number
@@ -43,12 +43,12 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
 
 
 @router.get("/sw.js")
-def service_worker() -> Response:
-    # Served from the root so its scope covers every page; the cache is named after the
-    # version, so a new release replaces the cached app instead of mixing old and new files.
-    text = (STATIC / "sw.js").read_text(encoding="utf-8")
+def service_worker(ctx: ContextDep) -> Response:
+    # Served from the root so its scope covers every page; its shell and cache name are made
+    # from the static folder, so a changed file replaces the cached app instead of mixing.
+    text: str = ctx.web.memo.get("service_worker", offline.service_worker)
     return Response(
-        text.replace('"supple-v1"', f'"supple-{__version__}"'),
+        text,
         media_type="text/javascript",
         headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
     )
