@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from supple.planner.model import Plan, PlanItem
-from supple.planner.program import Programme, Week
 from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
 from tests.cli.kit import Supple, in_process, one_line_error
@@ -52,8 +51,6 @@ def fill(url: str) -> None:
         )
         plan = Plan(status="plan", items=[item], total_seconds=60)
         plan_id = store.save_plan(plan, at=T0)
-        week = Week(week=1, starts=T0.date(), hold_step=1, plan=plan, changes=["longer holds"])
-        store.save_programme(Programme(status="plan", weeks=[week]), at=T0)
         for day in range(3):
             at = T0 + timedelta(days=day)
             sid = store.begin_session(plan_id, key=uuid.uuid4().hex, at=at)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -68,30 +70,24 @@ def test_profile_answers_are_kept_over_time(store: PersonStore) -> None:
 def test_plan_round_trips(store: PersonStore) -> None:
     plan = make_plan()
     plan_id = store.save_plan(plan)
-    assert store.get_plan(plan_id) == plan
-    assert store.latest_plan() == (plan_id, plan)
+    assert store.get_plan(plan_id) == plan == store.find_plan(plan_id)
     with pytest.raises(StoreError, match="no plan 999"):
         store.get_plan(999)
 
 
-def test_programmes_are_kept_apart_from_routines(store: PersonStore) -> None:
-    from datetime import date
-
-    from supple.planner.program import Programme, Week
-
-    assert store.latest_programme() is None
-    routine_id = store.save_plan(make_plan())
-    weeks = [Week(week=1, starts=date(2026, 3, 2), hold_step=0, plan=make_plan())]
-    programme = Programme(status="plan", weeks=weeks)
-    programme_id = store.save_programme(programme)
-    assert store.latest_programme() == (programme_id, programme)
-    assert store.latest_plan() == (routine_id, make_plan())  # a programme is not a routine
-    with pytest.raises(StoreError, match="multi-week programme"):
-        store.get_plan(programme_id)
-    with pytest.raises(StoreError, match="save_programme"):
-        store.save_plan(make_plan(), kind="programme")
-    exported = store.export_all()
-    assert [p.kind for p in exported.plans] == ["daily", "programme"]
+def test_programmes_are_kept_apart_from_routines(tmp_path: Path) -> None:
+    """Release 0.1.0 kept a multi-week programme as a plan row: it is never read as a routine."""
+    copy = tmp_path / "supple.db"
+    shutil.copyfile(Path(__file__).with_name("data") / "release-0.1.0.db", copy)
+    with person_records(str(copy)) as store:
+        kinds = {p.id: p.kind for p in store.export_all().plans}
+        assert sorted(kinds.values()) == ["daily", "programme"]
+        [programme_id] = [i for i, kind in kinds.items() if kind == "programme"]
+        assert store.find_plan(programme_id) is None
+        with pytest.raises(StoreError, match="multi-week programme"):
+            store.get_plan(programme_id)
+        with pytest.raises(StoreError, match="kept for multi-week programmes"):
+            store.save_plan(make_plan(), kind="programme")
 
 
 def test_session_events_and_resume(store: PersonStore) -> None:

@@ -178,9 +178,6 @@ class Rules(_Strict):
     def referral(self, rule_id: str) -> ReferralRule:
         return next(r for r in self.referrals if r.id == rule_id)
 
-    def exclusion(self, rule_id: str) -> ExclusionRule:
-        return next(r for r in self.exclusions if r.id == rule_id)
-
 
 def parse_rules(text: str) -> Rules:
     """Validate the rules document ``text``."""

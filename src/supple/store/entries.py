@@ -25,10 +25,10 @@ from supple.store.timeutil import at_or_now
 
 if TYPE_CHECKING:
     from supple.planner.model import Plan
-    from supple.planner.program import Programme
     from supple.safety.profile import Profile
 
-#: The plan kind of a multi-week programme (its body is a ``Programme``, not a ``Plan``).
+#: The plan kind of a multi-week programme (its body is a ``Programme``, not a ``Plan``): rows of
+#: it are read, exported and imported, though nothing makes new ones for now.
 PROGRAMME = "programme"
 #: Most activities a person names for the Patient-Specific Functional Scale.
 MAX_PSFS_ACTIVITIES = 5
@@ -88,13 +88,8 @@ class EntriesMixin(PersonBase):
         if not 1 <= len(kind) <= 20:
             raise StoreError("a plan kind is 1 to 20 characters")
         if kind == PROGRAMME:
-            raise StoreError("keep a multi-week programme with save_programme")
+            raise StoreError("the plan kind 'programme' is kept for multi-week programmes")
         return self._add_plan_row(kind, plan_body(plan), at)
-
-    @eng.guarded
-    def save_programme(self, programme: Programme, *, at: datetime | None = None) -> int:
-        """Keep a multi-week programme; return its id."""
-        return self._add_plan_row(PROGRAMME, programme.model_dump(mode="json"), at)
 
     @eng.guarded
     def find_plan(self, plan_id: int) -> Plan | None:
@@ -125,32 +120,6 @@ class EntriesMixin(PersonBase):
         if kind == PROGRAMME:
             raise StoreError(f"plan {plan_id} is a multi-week programme, not one routine")
         raise StoreError(f"no plan {plan_id} in {self.where}")
-
-    @eng.guarded
-    def latest_plan(self, *, kind: str | None = None) -> tuple[int, Plan] | None:
-        """The newest single routine (of ``kind`` if given) with its id, or None."""
-        from supple.planner.model import Plan
-
-        query = select(PlanRow.id, PlanRow.body).where(PlanRow.person_id == self.person_id)
-        query = query.where(PlanRow.kind == kind if kind else PlanRow.kind != PROGRAMME)
-        with self._read() as db:
-            row = db.execute(query.order_by(PlanRow.id.desc()).limit(1)).first()
-        return None if row is None else (row[0], Plan.model_validate(row[1]))
-
-    @eng.guarded
-    def latest_programme(self) -> tuple[int, Programme] | None:
-        """The newest multi-week programme with its id, or None."""
-        from supple.planner.program import Programme
-
-        with self._read() as db:
-            row = db.execute(
-                select(PlanRow.id, PlanRow.body)
-                .where(PlanRow.person_id == self.person_id)
-                .where(PlanRow.kind == PROGRAMME)
-                .order_by(PlanRow.id.desc())
-                .limit(1)
-            ).first()
-        return None if row is None else (row[0], Programme.model_validate(row[1]))
 
     @eng.guarded
     def set_days_per_week(self, days: int) -> None:
