@@ -129,8 +129,12 @@ def test_every_psfs_verdict_has_words() -> None:
     cases = [
         [PsfsRecord(today, "stairs", 3)],
         [PsfsRecord(DAY, "stairs", 2), PsfsRecord(today, "stairs", 7)],
-        [PsfsRecord(DAY, "a", 2), PsfsRecord(DAY, "b", 5), PsfsRecord(today, "a", 5),
-         PsfsRecord(today, "b", 4)],
+        [
+            PsfsRecord(DAY, "a", 2),
+            PsfsRecord(DAY, "b", 5),
+            PsfsRecord(today, "a", 5),
+            PsfsRecord(today, "b", 4),
+        ],
         [PsfsRecord(DAY, "stairs", 4), PsfsRecord(today, "stairs", 5)],
     ]
     seen = set()

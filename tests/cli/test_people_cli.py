@@ -35,9 +35,7 @@ def _theirs(url: str, person: int) -> str:
     return json.dumps(data, sort_keys=True)
 
 
-def test_no_command_serves_whoever_comes_first(
-    supple: Supple, pair: tuple[Filled, Filled]
-) -> None:
+def test_no_command_serves_whoever_comes_first(supple: Supple, pair: tuple[Filled, Filled]) -> None:
     for args in (["history"], ["progress"], ["export"], ["log", "pain", "3"], ["plan"]):
         result = supple(*args)
         one_line_error(result)

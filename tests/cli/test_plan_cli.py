@@ -60,7 +60,8 @@ def one_line_error(result: Run, *words: str) -> None:
 @pytest.mark.usefixtures("db")
 class TestPlan:
     def test_json_follows_the_schema(self, supple: Supple) -> None:
-        code, out, _ = supple("plan",
+        code, out, _ = supple(
+            "plan",
             "--json",
             "--minutes",
             "12",
@@ -102,7 +103,8 @@ class TestPlan:
         assert data["referral"]["urgency"] == "emergency"
 
     def test_readable_layout(self, supple: Supple) -> None:
-        code, out, _ = supple("plan",
+        code, out, _ = supple(
+            "plan",
             "--age",
             "55",
             "--pain-weeks",
@@ -123,8 +125,7 @@ class TestPlan:
     def test_profile_file_and_flags(self, tmp_path: Path, supple: Supple) -> None:
         path = tmp_path / "me.yaml"
         path.write_text("pain_areas: [neck]\nminutes: 8\nconditions: [wrist_problem]\n")
-        code, out, _ = supple("plan", "--profile", str(path), "--json", "--minutes", "6"
-        )
+        code, out, _ = supple("plan", "--profile", str(path), "--json", "--minutes", "6")
         data = json.loads(out)
         assert code == 0 and abs(data["total_seconds"] - 360) <= 36
         ids = {i["exercise"] for i in data["items"]}
@@ -151,9 +152,7 @@ class TestPlanErrors:
         one_line_error(supple("plan", "--minutes", "90"), "minutes")
 
     def test_pregnancy_weeks_without_pregnancy(self, supple: Supple) -> None:
-        one_line_error(
-            supple("plan", "--pregnancy-weeks", "10"), "pregnancy_weeks"
-        )
+        one_line_error(supple("plan", "--pregnancy-weeks", "10"), "pregnancy_weeks")
 
     def test_unknown_condition(self, supple: Supple) -> None:
         one_line_error(supple("plan", "--condition", "gout"), "conditions")
@@ -172,7 +171,8 @@ class TestPlanErrors:
 @pytest.mark.usefixtures("db")
 class TestProgram:
     def test_holds_grow_within_safe_ranges(self, supple: Supple) -> None:
-        code, out, _ = supple("program",
+        code, out, _ = supple(
+            "program",
             "--weeks",
             "5",
             "--json",

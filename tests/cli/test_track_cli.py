@@ -215,9 +215,7 @@ def _bad_files(tmp_path: Path, good: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def test_malformed_imports_write_nothing(
-    supple: Supple, database_url: str, tmp_path: Path
-) -> None:
+def test_malformed_imports_write_nothing(supple: Supple, database_url: str, tmp_path: Path) -> None:
     source = f"sqlite:///{tmp_path / 'source.db'}"
     fill(source)
     with person_records(source) as store:

@@ -26,9 +26,7 @@ LIB = load_library()
 
 def _plan(*ids: str, profile: Profile, excluded: tuple[str, ...] = ()) -> Plan:
     gentle = load_rules().gentle(profile)
-    items = [
-        plan_item(LIB[i], base_dose(LIB[i], gentle=gentle, age=profile.age), []) for i in ids
-    ]
+    items = [plan_item(LIB[i], base_dose(LIB[i], gentle=gentle, age=profile.age), []) for i in ids]
     return Plan(
         status="plan",
         items=items,

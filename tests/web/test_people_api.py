@@ -144,7 +144,8 @@ def test_a_session_key_is_bound_to_its_plan(database: Store, pair: tuple[Filled,
         right = client.post(f"/api/v1/plans/{first}/sessions/{key}/events", json=event)
         assert right.json() == {"stored": True, "key": event["key"]}
         [session] = [
-            s for s in client.get("/api/v1/progress").json()["history"]
+            s
+            for s in client.get("/api/v1/progress").json()["history"]
             if s["id"] == begun.json()["session_id"]
         ]
         assert session["pain_before"] == 4

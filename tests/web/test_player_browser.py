@@ -62,9 +62,7 @@ def _start(page: Any, plan_id: int) -> None:
     page.goto(f"/play/{plan_id}?speed={SPEED}")
     page.wait_for_selector("#player[data-ready=true]")
     page.click('#pane-before [data-pain="4"]')
-    page.wait_for_function(
-        "() => document.getElementById('phase').textContent.startsWith('Hold')"
-    )
+    page.wait_for_function("() => document.getElementById('phase').textContent.startsWith('Hold')")
 
 
 def test_it_hurts_offers_the_easier_variant_and_plays_it(page: Any, server: LiveServer) -> None:

@@ -49,9 +49,7 @@ def summary_of(records: TrackingInput, library: Mapping[str, Exercise]) -> Summa
     return Summary(records, summarize(records, library))
 
 
-def progress(
-    *, source: TrackingSource, library: Mapping[str, Exercise], today: date
-) -> Summary:
+def progress(*, source: TrackingSource, library: Mapping[str, Exercise], today: date) -> Summary:
     """The person's progress as of ``today`` (see :func:`summary_of`)."""
     return summary_of(source.tracking_input(today), library)
 

@@ -31,8 +31,8 @@ class Adjustments(BaseModel):
         default=0, ge=0, le=MAX_HOLD_STEP, description="weekly hold progression steps earned"
     )
     notes: list[Phrase] = Field(
-        default_factory=list, description="notes shown with the plan (codes; words are made by "
-        "supple.presentation)"
+        default_factory=list,
+        description="notes shown with the plan (codes; words are made by supple.presentation)",
     )
 
     @field_validator("replace")

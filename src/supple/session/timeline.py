@@ -266,9 +266,7 @@ class _Builder:
             kind = "hold"
         if relax:
             kind = "cool_down"
-        self.segment(
-            kind=kind, side=side, rep=rep, duration=duration, cues=said, **base
-        )
+        self.segment(kind=kind, side=side, rep=rep, duration=duration, cues=said, **base)
 
     def finish(self) -> Timeline:
         total = self.t

@@ -41,8 +41,10 @@ def create_app(
     settings = settings if settings is not None else load_settings()
     library = library if library is not None else load_library(settings.library_dir)
     own_store = store is None
-    the_store = store if store is not None else Store.open(
-        settings.database_url, timeout=settings.db_timeout, exercises=library
+    the_store = (
+        store
+        if store is not None
+        else Store.open(settings.database_url, timeout=settings.db_timeout, exercises=library)
     )
 
     @asynccontextmanager

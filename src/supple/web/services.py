@@ -83,11 +83,13 @@ def timeline(ctx: Context, plan_id: int, countdown_s: int) -> bytes:
     plan = saved_plan(ctx, plan_id)
     data: bytes = ctx.memo.get(
         ("timeline", plan_id, countdown_s, ctx.today()),
-        lambda: sessions.timeline(
-            plan, ctx.library, countdown_s=countdown_s, substitute=substitution(ctx)
-        )
-        .model_dump_json()
-        .encode(),
+        lambda: (
+            sessions.timeline(
+                plan, ctx.library, countdown_s=countdown_s, substitute=substitution(ctx)
+            )
+            .model_dump_json()
+            .encode()
+        ),
     )
     return data
 

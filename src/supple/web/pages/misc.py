@@ -56,9 +56,7 @@ def service_worker(ctx: ContextDep) -> Response:
 
 @router.get("/manifest.webmanifest")
 def manifest() -> FileResponse:
-    return FileResponse(
-        STATIC / "manifest.webmanifest", media_type="application/manifest+json"
-    )
+    return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

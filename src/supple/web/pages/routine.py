@@ -78,4 +78,3 @@ async def start(request: Request, ctx: ContextDep) -> Response:
 def play(request: Request, plan_id: int, ctx: ContextDep) -> HTMLResponse:
     plan = services.saved_plan(ctx, plan_id)
     return page(request, "play.html", nav="today", plan=plan, plan_id=plan_id)
-
