@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from supple.app.records import History, SessionState
-from supple.planner.model import Plan
-from supple.safety.profile import Profile
-from supple.session.events import SessionEvent
-from supple.tracking.model import TrackingInput
+if TYPE_CHECKING:  # annotations only: a command that needs one use case loads only its parts
+    from supple.app.records import History, SessionState
+    from supple.planner.model import Plan
+    from supple.safety.profile import Profile
+    from supple.session.events import SessionEvent
+    from supple.tracking.model import TrackingInput
 
 #: The forms of the export file.
 ExportFormat = Literal["json", "csv"]
