@@ -24,8 +24,13 @@ class Supple(Protocol):
     def __call__(self, *args: str, stdin: str | None = None) -> Run: ...
 
 
-def in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Supple:
-    """A runner of ``supple ARGS`` through ``main()`` (``stdin`` feeds the questions)."""
+def in_process(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], **environ: str
+) -> Supple:
+    """A runner of ``supple ARGS`` through ``main()`` (``stdin`` feeds the questions), with the
+    variables ``environ`` set for the test."""
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
 
     def run(*args: str, stdin: str | None = None) -> Run:
         monkeypatch.setattr(sys, "argv", ["supple", *args])

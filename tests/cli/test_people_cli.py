@@ -22,10 +22,13 @@ def pair(request: pytest.FixtureRequest, database_url: str) -> tuple[Filled, Fil
 def supple(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str
 ) -> Supple:
-    monkeypatch.setenv("SUPPLE_DATABASE_URL", database_url)
-    monkeypatch.setenv("COLUMNS", "200")
-    monkeypatch.setenv("SUPPLE_TIME_SCALE", "1000")
-    return in_process(monkeypatch, capsys)
+    return in_process(
+        monkeypatch,
+        capsys,
+        SUPPLE_DATABASE_URL=database_url,
+        COLUMNS="200",
+        SUPPLE_TIME_SCALE="1000",
+    )
 
 
 def _theirs(url: str, person: int) -> str:

@@ -31,9 +31,7 @@ def supple(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str
 ) -> Supple:
     """Run ``supple ARGS`` against ``database_url`` (given through the environment)."""
-    monkeypatch.setenv("SUPPLE_DATABASE_URL", database_url)
-    monkeypatch.setenv("COLUMNS", "120")
-    return in_process(monkeypatch, capsys)
+    return in_process(monkeypatch, capsys, SUPPLE_DATABASE_URL=database_url, COLUMNS="120")
 
 
 def fill(url: str) -> None:

@@ -40,10 +40,8 @@ def copy(tmp_path: Path) -> str:
 def supple(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], copy: str
 ) -> Supple:
-    monkeypatch.setenv("SUPPLE_DATABASE_URL", copy)
-    monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.delenv("SUPPLE_PERSON", raising=False)
-    return in_process(monkeypatch, capsys)
+    return in_process(monkeypatch, capsys, SUPPLE_DATABASE_URL=copy, COLUMNS="200")
 
 
 def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
@@ -91,8 +89,7 @@ def test_the_web_app_serves_its_person(copy: str) -> None:
 def test_its_export_imports_into_each_backend(
     database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("SUPPLE_DATABASE_URL", database_url)
-    supple = in_process(monkeypatch, capsys)
+    supple = in_process(monkeypatch, capsys, SUPPLE_DATABASE_URL=database_url)
     done = supple("import", str(RELEASE_EXPORT))
     assert done.code == 0, done.err
     again = supple("export", "--format", "json")

@@ -3,54 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.web.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PHONE,
     LiveServer,
     axe_violations,
-    live_server,
     shoot,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SPEED = 60  # the test clock: a 3-minute routine plays in about 3 seconds
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture
-def server(sqlite_url: str) -> Iterator[LiveServer]:
-    with live_server(sqlite_url) as s:
-        yield s
-
-
-@pytest.fixture
-def page(browser: Any, server: LiveServer) -> Iterator[Any]:
-    context = browser.new_context(base_url=server.url, viewport=PHONE)
-    p = context.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    p.set_default_timeout(30_000)  # the shared CI machine can be slow
-    try:
-        yield p
-    finally:
-        context.close()
-    assert not errors, f"JavaScript errors: {errors}"
 
 
 #: Records what the player asks of the browser: words spoken, tones played, the wake lock.

@@ -4,7 +4,6 @@ state module follows the timeline it is given."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,41 +13,10 @@ from supple.planner import timing
 from supple.planner.dose import base_dose
 from supple.planner.model import Plan
 from supple.planner.plan import plan_item
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, live_server, shoot
+from tests.web.browser import LiveServer, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 SPEED = 20
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture
-def server(sqlite_url: str) -> Iterator[LiveServer]:
-    with live_server(sqlite_url) as s:
-        yield s
-
-
-@pytest.fixture
-def page(browser: Any, server: LiveServer) -> Iterator[Any]:
-    context = browser.new_context(base_url=server.url, viewport=PHONE)
-    p = context.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    p.set_default_timeout(30_000)
-    try:
-        yield p
-    finally:
-        context.close()
-    assert not errors, f"JavaScript errors: {errors}"
 
 
 def _keep(server: LiveServer, *ids: str) -> int:

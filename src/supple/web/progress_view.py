@@ -6,7 +6,7 @@ from supple.app import tracking
 from supple.presentation import pain_verdict, psfs_verdict, say
 from supple.tracking.adherence import done_days
 from supple.web.deps import Context
-from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint, SessionRow
+from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint
 
 
 def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
@@ -20,7 +20,7 @@ def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
         pain=[PainPoint(day=x.day, score=x.score, moment=x.moment) for x in inp.pain],
         psfs=[PsfsPoint(day=x.day, activity=x.activity, score=x.score) for x in inp.psfs],
         activities=seen.activities,
-        history=[SessionRow.model_validate(s, from_attributes=True) for s in seen.history.sessions],
+        history=list(seen.history.sessions),
         sessions_this_week=p.this_week.done,
         planned_this_week=p.this_week.planned,
         streak=p.streak_days,

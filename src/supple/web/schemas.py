@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from supple.app.records import SessionSummary
 from supple.planner.model import Plan
 from supple.safety.referral import Referral
 from supple.session.timeline import Timeline
@@ -165,18 +166,6 @@ class PsfsPoint(BaseModel):
     score: int
 
 
-class SessionRow(BaseModel):
-    id: int
-    started_at: datetime
-    ended_at: datetime | None
-    status: str
-    done: int
-    skipped: int
-    seconds_held: int
-    pain_before: int | None
-    pain_after: int | None
-
-
 class ProgressOut(BaseModel):
     """What the progress page shows, computed by the tracking domain from the store's records."""
 
@@ -196,4 +185,4 @@ class ProgressOut(BaseModel):
     pain: list[PainPoint] = Field(default_factory=list)
     psfs: list[PsfsPoint] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list)
-    history: list[SessionRow] = Field(default_factory=list)
+    history: list[SessionSummary] = Field(default_factory=list)
