@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict, Unpack
 
 from supple.app.errors import Conflict, NotFound
 from supple.app.ports import Records
@@ -55,6 +56,17 @@ class PlanRequest:
 def learned(*, store: Records, library: Mapping[str, Exercise], today: date) -> Adjustments:
     """What tracking learned from the person's feedback and pain, for the planner."""
     return adjustments_from(store.tracking_input(today), library)
+
+
+class PlanOptions(TypedDict, total=False):
+    """What a caller may choose about the plan (see :func:`request`)."""
+
+    profile: Profile | None
+    minutes: int | None
+    swaps: Mapping[str, str] | None
+    day: date | None
+    seed: int | None
+    learn: bool | None
 
 
 def request(
@@ -110,25 +122,10 @@ def todays_plan(
     store: Records,
     library: Mapping[str, Exercise],
     today: date,
-    profile: Profile | None = None,
-    minutes: int | None = None,
-    swaps: Mapping[str, str] | None = None,
-    day: date | None = None,
-    seed: int | None = None,
-    learn: bool | None = None,
+    **options: Unpack[PlanOptions],
 ) -> TodaysPlan:
     """Today's plan for the person (see :func:`request` for what it is made from)."""
-    req = request(
-        store=store,
-        library=library,
-        today=today,
-        profile=profile,
-        minutes=minutes,
-        swaps=swaps,
-        day=day,
-        seed=seed,
-        learn=learn,
-    )
+    req = request(store=store, library=library, today=today, **options)
     return TodaysPlan(req, make(req, library))
 
 
@@ -168,6 +165,7 @@ def saved_plan(*, store: Records, plan_id: int) -> Plan:
 
 
 __all__ = [
+    "PlanOptions",
     "PlanRequest",
     "TodaysPlan",
     "alternatives",
