@@ -246,7 +246,7 @@ QUESTIONS: tuple[Question, ...] = (
         "cleared",
         "Has a doctor or physio already checked this bout of back pain?",
         "clearance",
-        hint=CLEARANCE_HINT,
+        hint="in the last 12 months",
         asked_if=_bout_needs_checking,
     ),
     Question(
