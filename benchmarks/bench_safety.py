@@ -19,13 +19,16 @@ from typing import Any
 from supple.library import load_library
 from supple.library.vocab import EQUIPMENT
 from supple.planner import make_plan
-from supple.safety import Profile, assess, load_rules
+from supple.planner.advice import TIME_TOLERANCE
+from supple.safety import Profile, Rules, assess, load_rules
 from supple.safety.profile import ACTIVITIES, CONDITIONS, HIP_APPROACHES, PAIN_AREAS, RED_FLAGS
 
 PROFILES = 10_000
 SEED = 20261210
 #: Each red flag is answered yes with this chance (about 3 in 10 profiles have one or more).
 FLAG_CHANCE = 0.015
+#: The red flags of the first screening (issue 10 added the rest after them), to compare.
+FIRST_FLAGS = frozenset(RED_FLAGS[:13])
 WEEKS = [0.5, 1, 2, 3, 4, 6, 8, 12, 13, 26, 52, 104, 260]
 DAY = date(2026, 12, 10)
 
@@ -67,6 +70,11 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def _tier(profile: Profile, rules: Rules) -> str:
+    active = assess(profile, rules, today=DAY).rules
+    return active[0].urgency if active else "none"
+
+
 def main() -> None:
     library = load_library()
     rules = load_rules()
@@ -86,9 +94,18 @@ def main() -> None:
         tiers[tier] += 1
         if tier == "soon":
             soon_reasons.update(r.id for r in active)
+    first = Counter(
+        _tier(
+            p.model_copy(update={"red_flags": [f for f in p.red_flags if f in FIRST_FLAGS]}), rules
+        )
+        for p in profiles
+    )
     print(f"tiers over {PROFILES} random profiles (each red flag yes with {FLAG_CHANCE:.1%}):")
     for tier in ("emergency", "urgent", "soon", "none"):
-        print(f"  {tier:9} {100 * tiers[tier] / PROFILES:5.1f}%")
+        print(
+            f"  {tier:9} {100 * tiers[tier] / PROFILES:5.1f}%   "
+            f"(only the first 13 flags asked: {100 * first[tier] / PROFILES:5.1f}%)"
+        )
     soon = tiers["soon"]
     print(f"commonest reasons among the {soon} 'soon' profiles (a profile may have several):")
     for rule_id, count in soon_reasons.most_common(8):
@@ -100,16 +117,25 @@ def main() -> None:
     )
 
     plan_ms: list[float] = []
-    routines = 0
+    fit: Counter[str] = Counter()
     for p in profiles:
         start = time.perf_counter()
         plan = make_plan(p, library, day=DAY)
         plan_ms.append((time.perf_counter() - start) * 1000)
-        routines += bool(plan.items)
+        if plan.items:
+            asked = p.minutes * 60
+            close = abs(plan.total_seconds - asked) <= TIME_TOLERANCE * asked
+            fit["gentle" if plan.gentle else "within" if close else "short"] += 1
+    routines = sum(fit.values())
     print(
         f"make_plan (screen + plan) per profile: median {statistics.median(plan_ms):.1f} ms, "
-        f"p99 {_quantile(plan_ms, 0.99):.1f} ms, max {max(plan_ms):.1f} ms "
-        f"({routines} of {PROFILES} got a routine)"
+        f"p99 {_quantile(plan_ms, 0.99):.1f} ms, max {max(plan_ms):.1f} ms"
+    )
+    print(
+        f"routines: {routines} of {PROFILES}; within 10% of the minutes asked "
+        f"{100 * fit['within'] / routines:.1f}%, shorter and saying why "
+        f"{100 * fit['short'] / routines:.1f}%, gentle mode (at most 15 minutes) "
+        f"{100 * fit['gentle'] / routines:.1f}%"
     )
 
 
