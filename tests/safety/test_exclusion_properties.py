@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from safetykit import make_exercise
 
 from supple.library import load_library
 from supple.library.model import Exercise
@@ -137,24 +138,12 @@ def profiles(draw: st.DrawFn, focus: str | None = None) -> Profile:
 @st.composite
 def made_up_exercises(draw: st.DrawFn) -> Exercise:
     loads = draw(st.lists(st.sampled_from(LOADS), unique=True, max_size=4))
-    return Exercise(
+    return make_exercise(
         id="made_up",
-        name="Made-up move",
-        kind="stretch",
-        level=1,
-        regions=["lower_back"],
         position=draw(st.one_of(st.just("standing"), st.sampled_from(POSITIONS))),
         equipment=draw(
             st.one_of(st.just([]), st.lists(st.sampled_from(EQUIPMENT), unique=True, max_size=2))
         ),
-        sided=False,
-        dose={"hold_s": 20, "hold_min_s": 10, "hold_max_s": 30},
-        purpose="A move made up by the property test.",
-        steps=["Start.", "Finish."],
-        breathing="Slow and easy.",
-        feel="Nothing much.",
-        mistakes=["Rushing."],
-        stop_if=["It hurts."],
         loads=loads,
         end_range=draw(st.lists(st.sampled_from(loads), unique=True)) if loads else [],
     )

@@ -5,32 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from safetykit import make_exercise
 
-from supple.library.model import Exercise
 from supple.safety import Profile, all_rulings, exclusions, load_rules, rule_out
 from supple.safety.profile import CONDITIONS, PAIN_AREAS
-
-
-def make_exercise(**fields: Any) -> Exercise:
-    """A valid, harmless standing exercise, changed by ``fields``."""
-    base: dict[str, Any] = {
-        "id": "test_move",
-        "name": "Test move",
-        "kind": "stretch",
-        "level": 1,
-        "regions": ["lower_back"],
-        "position": "standing",
-        "sided": False,
-        "dose": {"hold_s": 20, "hold_min_s": 10, "hold_max_s": 30},
-        "purpose": "A harmless move used by the tests.",
-        "steps": ["Stand tall.", "Breathe."],
-        "breathing": "Slow and easy.",
-        "feel": "Nothing much.",
-        "mistakes": ["Rushing."],
-        "stop_if": ["It hurts."],
-    }
-    return Exercise(**{**base, **fields})
-
 
 PLAIN: dict[str, Any] = {"age": 35, "pain_weeks": 1, "pain_now": 3}
 

@@ -96,3 +96,35 @@ def test_supple_check_records_a_clinicians_check(
     assert "Has a doctor or physio already checked this?" in out
     saved = yaml.safe_load((tmp_path / "answers.yaml").read_text("utf-8"))
     assert saved["cleared"] == [{"flag": "cancer_history", "on": on, "by": "Dr Lee"}]
+
+
+def test_the_web_form_reads_checks_and_hip_details() -> None:
+    from supple.web.screening import FormError, profile_from_form
+
+    today = date(2026, 5, 4)
+    base = {"pain_areas": ["lower_back"], "pain_now": ["6"], "pain_weeks": ["30"], "age": ["40"]}
+    form = {
+        **base,
+        "conditions": ["hip_replacement"],
+        "hip_replacement_approach": ["anterior"],
+        "hip_replacement_weeks": ["8"],
+        "flag_cancer_history": ["yes"],
+        "cleared_cancer_history": ["yes"],
+        "cleared_cancer_history_by": ["Dr Lee"],
+        "cleared_cancer_history_on": ["2026-04-01"],
+        "cleared_bout": ["yes"],
+        "cleared_bout_on": [""],
+    }
+    profile = profile_from_form(form, today=today)
+    assert profile.hip_replacement_approach == "anterior" and profile.hip_replacement_weeks == 8
+    assert profile.leg_pain_below_knee is False
+    checks = {(c.flag, c.on, c.by) for c in profile.cleared}
+    assert checks == {
+        ("cancer_history", date(2026, 4, 1), "Dr Lee"),
+        ("no_improvement_4_weeks", today, "a doctor or physio"),
+    }
+    # hip answers left in the form without a hip replacement are dropped, not refused
+    stray = profile_from_form({**base, "hip_replacement_approach": ["posterior"]}, today=today)
+    assert stray.hip_replacement_approach == "unknown"
+    with pytest.raises(FormError, match="future"):
+        profile_from_form({**form, "cleared_cancer_history_on": ["2026-06-01"]}, today=today)

@@ -2,7 +2,7 @@
 
 An exclusion rule may name a stand-in for a move it removes (``instead`` in rules.yaml, such
 as a side-lying rest for a rest on the back in pregnancy): when the stand-in is allowed, the
-planner favours it and says whose place it takes.
+left-out entry names it and, when chosen, its reason says whose place it takes.
 """
 
 from __future__ import annotations

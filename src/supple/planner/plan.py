@@ -73,7 +73,7 @@ def make_plan(
         gentle,
         adj,
         _variety_key(seed, day),
-        keep=[*keep, *pool.stand_ins],
+        keep=keep,
         minutes=session_minutes(profile.minutes, gentle),
     )
     chosen = solve(problem)
