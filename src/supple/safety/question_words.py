@@ -72,7 +72,8 @@ RED_FLAG_QUESTIONS = (
     (
         "both_legs_symptoms",
         "Since this pain began, have you had new pain, weakness or numbness in both legs that "
-        "is severe or getting worse?",
+        "is severe or getting worse? Steady symptoms a doctor has already put down to spinal "
+        "stenosis do not count.",
     ),
     (
         "trouble_walking",
@@ -145,8 +146,6 @@ RED_FLAG_QUESTIONS = (
 
 #: When a red-flag question is asked only for some people, the web form says for whom.
 RED_FLAG_HINTS = {
-    "both_legs_symptoms": "steady symptoms a doctor has already put down to spinal stenosis "
-    "do not count",
     "stroke_like_signs": "only if your neck or upper back hurts",
     "sudden_severe_headache": "only if your neck or upper back hurts",
     "hand_clumsiness_or_unsteady_walking": "only if your neck or upper back hurts",
