@@ -208,9 +208,10 @@ def _answers(**overrides: str) -> str:
         "pain_weeks": "2",
         "eases_with": "5",
         "worse_with": "3",
-        **{f"flag{n}": "n" for n in range(13)},
         "conditions": "",
         "age": "40",
+        # the red flags asked of a 40-year-old with lower back and hip pain of 2 weeks
+        **{f"flag{n}": "n" for n in range(16)},
         "floor": "y",
         "kneel": "y",
         "front": "n",

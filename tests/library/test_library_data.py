@@ -120,7 +120,8 @@ REQUIRED_LOADS: list[tuple[str, set[str]]] = [
     ("sphinx", {"spinal_extension"}),
     ("cobra", {"spinal_extension"}),
     ("prone_press_up", {"spinal_extension"}),
-    ("knee_to_chest_single", {"hip_flexion_deep", "spinal_flexion"}),
+    # Gentle, supported flexion, which osteoporosis allows (issue 10; Brooke-Wavell 2022).
+    ("knee_to_chest_single", {"hip_flexion_deep", "spinal_flexion_gentle"}),
     ("knee_to_chest_double", {"hip_flexion_deep", "spinal_flexion"}),
     ("spinal_rocks", {"hip_flexion_deep", "spinal_flexion"}),
     ("knee_drop", {"spinal_rotation"}),

@@ -47,6 +47,9 @@ Load = Literal[
     "deep_knee_flexion",
     "hand_support",
     "balance_challenge",
+    "hip_extension_external_rotation",
+    "leg_lever_rotation",
+    "loaded_arms_overhead",
 ]
 
 KINDS: tuple[str, ...] = get_args(Kind)

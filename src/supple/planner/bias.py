@@ -12,6 +12,9 @@ from supple.safety.profile import Profile
 #: Activities that open the spine backwards or keep it upright, and those that round it.
 EXTENSION_LIKE = frozenset({"bending_backward", "standing", "walking"})
 FLEXION_LIKE = frozenset({"bending_forward", "sitting"})
+#: Directional preference is studied for the lower back and leg (Long 2004), not the neck.
+DIRECTIONAL_AREAS = frozenset({"lower_back", "buttock_or_leg"})
+FLEXION_LOADS = frozenset({"spinal_flexion", "spinal_flexion_gentle"})
 
 
 def _words(items: Collection[str]) -> str:
@@ -20,6 +23,11 @@ def _words(items: Collection[str]) -> str:
 
 def directional_bias(profile: Profile) -> tuple[Bias, str]:
     """The bias for ``profile`` and the reason, in plain words."""
+    if not DIRECTIONAL_AREAS & set(profile.pain_areas):
+        return "neutral", (
+            "A neutral mix of directions: a preferred direction of movement is known to help "
+            "lower back and leg pain, not the neck or upper back, so none is favoured."
+        )
     eases, worse = set(profile.eases_with), set(profile.worse_with)
     ext_for = (eases & EXTENSION_LIKE) | (worse & FLEXION_LIKE)
     flex_for = (eases & FLEXION_LIKE) | (worse & EXTENSION_LIKE)
@@ -63,7 +71,7 @@ def preference(exercise: Exercise, bias: Bias) -> int:
         return 0
     loads = set(exercise.loads)
     ext = "spinal_extension" in loads
-    flex = "spinal_flexion" in loads
+    flex = bool(FLEXION_LOADS & loads)
     if ext == flex:
         return 0
     return 1 if ext == (bias == "extension") else -1

@@ -37,7 +37,7 @@ def check(request: Request) -> HTMLResponse:
 @router.post("/check", response_class=HTMLResponse)
 async def submit(request: Request, ctx: ContextDep) -> Response:
     try:
-        profile = screening.profile_from_form(await form_lists(request))
+        profile = screening.profile_from_form(await form_lists(request), today=ctx.today())
     except screening.FormError as exc:
         return _form(request, error=str(exc), status=400)
     ctx.store.save_profile(profile)
