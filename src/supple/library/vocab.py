@@ -14,6 +14,7 @@ Region = Literal[
     "hamstrings",
     "hip_flexors",
     "core",
+    "legs",
 ]
 Position = Literal[
     "standing",
