@@ -2,7 +2,7 @@
 
 from typing import Literal, get_args
 
-Kind = Literal["warm_up", "stretch", "mobility", "strength", "relaxation"]
+Kind = Literal["warm_up", "stretch", "mobility", "strength", "relaxation", "aerobic"]
 Region = Literal[
     "lower_back",
     "upper_back",
