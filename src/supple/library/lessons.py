@@ -15,7 +15,7 @@ from typing import Literal, Self, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from supple.library.loader import LibraryError, parse_record, raw_files
+from supple.library.loader import LibraryError, UnknownEntry, parse_record, raw_files
 from supple.library.model import SLUG
 
 Topic = Literal[
@@ -82,17 +82,10 @@ class Lesson(BaseModel):
         return sum(len(_WORD.findall(paragraph)) for paragraph in self.body)
 
 
-class UnknownLesson(KeyError):
-    """A lesson id that is not in the collection; the message suggests the closest ids."""
+class UnknownLesson(UnknownEntry):
+    """A lesson id that is not among the lessons."""
 
-    def __init__(self, lesson_id: str, suggestions: list[str]) -> None:
-        self.lesson_id = lesson_id
-        self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no lesson '{lesson_id}'{hint}")
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+    noun = "lesson"
 
 
 class Lessons(Mapping[str, Lesson]):

@@ -33,17 +33,30 @@ class LibraryError(ValueError):
     """A library file that does not validate; the message names file, field and problem."""
 
 
-class UnknownExercise(KeyError):
-    """An exercise id that is not in the library; the message suggests the closest ids."""
+class UnknownEntry(KeyError):
+    """An id that is not in the library; the message suggests the closest ids."""
 
-    def __init__(self, exercise_id: str, suggestions: list[str]) -> None:
-        self.exercise_id = exercise_id
+    #: What the id names, in the message ("no exercise 'x' in the library").
+    noun = "entry"
+
+    def __init__(self, entry_id: str, suggestions: list[str]) -> None:
+        self.entry_id = entry_id
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no exercise '{exercise_id}' in the library{hint}")
+        super().__init__(f"no {self.noun} '{entry_id}' in the library{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class UnknownExercise(UnknownEntry):
+    """An exercise id that is not in the library."""
+
+    noun = "exercise"
+
+    @property
+    def exercise_id(self) -> str:
+        return self.entry_id
 
 
 def _describe(error: ValidationError) -> str:
