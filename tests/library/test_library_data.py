@@ -301,7 +301,7 @@ def test_the_never_prescribed_moves_are_marked_with_their_reason() -> None:
 
 def test_each_kind_of_session_part_is_available() -> None:
     kinds = {ex.kind for ex in PRESCRIBABLE}
-    assert kinds == {"warm_up", "stretch", "mobility", "strength", "relaxation"}
+    assert kinds == {"warm_up", "stretch", "mobility", "strength", "relaxation", "aerobic"}
     # A cool-down that needs neither the floor nor lying on the back (pregnancy, no floor).
     relax = [ex for ex in PRESCRIBABLE if ex.kind == "relaxation"]
     assert any(not ex.on_floor for ex in relax)

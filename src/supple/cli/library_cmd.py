@@ -52,7 +52,7 @@ def list_exercises(
         "--kind",
         "-k",
         metavar="KIND",
-        help="Only this kind: warm_up, stretch, mobility, strength or relaxation.",
+        help="Only this kind: warm_up, stretch, mobility, strength, relaxation or aerobic.",
     ),
     equipment: list[str] | None = typer.Option(
         None,

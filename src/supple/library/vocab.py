@@ -2,7 +2,7 @@
 
 from typing import Literal, get_args
 
-Kind = Literal["warm_up", "stretch", "mobility", "strength", "relaxation"]
+Kind = Literal["warm_up", "stretch", "mobility", "strength", "relaxation", "aerobic"]
 Region = Literal[
     "lower_back",
     "upper_back",
@@ -14,6 +14,7 @@ Region = Literal[
     "hamstrings",
     "hip_flexors",
     "core",
+    "legs",
 ]
 Position = Literal[
     "standing",
