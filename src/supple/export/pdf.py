@@ -22,7 +22,7 @@ class RefusedURL(ValueError):
     """A render asked for something outside the package."""
 
 
-class PackageOnlyFetcher(URLFetcher):
+class PackageOnlyFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """Serve the package's template files; refuse everything else (http, https, other files)."""
 
     def __init__(self, root: Path | None = None) -> None:

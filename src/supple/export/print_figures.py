@@ -35,7 +35,7 @@ def key_frames(exercise: Exercise) -> list[Frame]:
         figure = load_figure(exercise.id)
     except LookupError:
         return []
-    regions = list(exercise.regions)
+    regions: list[str] = list(exercise.regions)
     return [
         Frame(
             key.label,
