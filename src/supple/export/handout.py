@@ -168,21 +168,26 @@ def handout_html(data: HandoutInput, *, paper: Paper = "a4", large_print: bool =
     """The handout as one HTML document (styles are passed separately to the renderer)."""
     moves = _moves(data, large_print=large_print)
     plan = data.plan
-    return _environment().get_template("handout.html").render(
-        person=data.person_name,
-        days_per_week=data.days_per_week,
-        clinician=data.clinician,
-        moves=moves,
-        show_log=not large_print and len(moves) + (2 if plan.referral else 0) <= LOG_ROWS[paper],
-        minutes=minutes_of(plan.total_seconds),
-        referral=plan.referral,
-        advice=[a for a in plan.advice if a],
-        stop_line=STOP_IF_IT_HURTS,
-        get_checked=GET_CHECKED,
-        app_link=data.app_link,
-        qr=qr_svg(data.app_link) if data.app_link else None,
-        made_on=data.made_on,
-        large_print=large_print,
+    return (
+        _environment()
+        .get_template("handout.html")
+        .render(
+            person=data.person_name,
+            days_per_week=data.days_per_week,
+            clinician=data.clinician,
+            moves=moves,
+            show_log=not large_print
+            and len(moves) + (2 if plan.referral else 0) <= LOG_ROWS[paper],
+            minutes=minutes_of(plan.total_seconds),
+            referral=plan.referral,
+            advice=[a for a in plan.advice if a],
+            stop_line=STOP_IF_IT_HURTS,
+            get_checked=GET_CHECKED,
+            app_link=data.app_link,
+            qr=qr_svg(data.app_link) if data.app_link else None,
+            made_on=data.made_on,
+            large_print=large_print,
+        )
     )
 
 
