@@ -58,6 +58,12 @@ def pdfs(handout: HandoutInput) -> dict[str, bytes]:
     }
 
 
+@pytest.fixture(scope="module")
+def read(pdfs: dict[str, bytes]) -> dict[str, list[Page]]:
+    """Each PDF read back once."""
+    return {which: read_pages(pdf) for which, pdf in pdfs.items()}
+
+
 def _move_pages(pages: list[Page], handout: HandoutInput) -> list[Page]:
     """The pages after the cover: from the first that prints move 1's dose in full."""
     first = dose_words(handout.plan.items[0])
@@ -67,9 +73,9 @@ def _move_pages(pages: list[Page], handout: HandoutInput) -> list[Page]:
 
 @pytest.mark.parametrize("which", ["a4", "letter", "large"])
 def test_every_move_name_and_dose_is_printed(
-    pdfs: dict[str, bytes], handout: HandoutInput, which: str
+    read: dict[str, list[Page]], handout: HandoutInput, which: str
 ) -> None:
-    text = " ".join(p.text for p in read_pages(pdfs[which]))
+    text = " ".join(p.text for p in read[which])
     for item in handout.plan.items:
         assert reads(text, item.name), item.name
         assert reads(text, dose_words(item)), dose_words(item)
@@ -86,9 +92,9 @@ def test_every_move_name_and_dose_is_printed(
 
 @pytest.mark.parametrize("which", ["a4", "letter", "large"])
 def test_each_page_of_moves_shows_its_figure(
-    pdfs: dict[str, bytes], handout: HandoutInput, which: str
+    read: dict[str, list[Page]], handout: HandoutInput, which: str
 ) -> None:
-    pages = read_pages(pdfs[which])
+    pages = read[which]
     moves = _move_pages(pages, handout)
     assert moves, "no page of moves"
     for n, page in enumerate(moves):
@@ -101,17 +107,17 @@ def test_each_page_of_moves_shows_its_figure(
 
 
 @pytest.mark.parametrize("which", ["a4", "letter", "large"])
-def test_the_paper_size_is_right(pdfs: dict[str, bytes], which: str) -> None:
+def test_the_paper_size_is_right(read: dict[str, list[Page]], which: str) -> None:
     width, height = SIZES["letter" if which == "letter" else "a4"]
-    for page in read_pages(pdfs[which]):
+    for page in read[which]:
         assert page.width == pytest.approx(width, abs=0.5)
         assert page.height == pytest.approx(height, abs=0.5)
 
 
 def test_the_cover_has_the_name_days_safety_lines_and_a_qr_code_that_scans(
-    pdfs: dict[str, bytes], handout: HandoutInput
+    pdfs: dict[str, bytes], read: dict[str, list[Page]], handout: HandoutInput
 ) -> None:
-    cover = read_pages(pdfs["a4"])[0].text
+    cover = read["a4"][0].text
     assert "Alex Morgan" in cover
     assert "5 days a week" in cover
     assert "Stop any move that hurts." in cover
