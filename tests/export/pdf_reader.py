@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class Page:
     height: float
     text: str
     figure_strokes: int
+    body_size: float
 
 
 def _coloured(colour: object) -> bool:
@@ -37,14 +39,17 @@ def _coloured(colour: object) -> bool:
 
 
 def read_pages(pdf: bytes) -> list[Page]:
-    """Every page of ``pdf``; text with whitespace folded to single spaces."""
+    """Every page of ``pdf``; text with whitespace folded to single spaces, and the size in
+    points most of its characters are set in."""
     pages = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages:
             drawn = [*page.curves, *page.lines]
             strokes = sum(1 for obj in drawn if _coloured(obj.get("stroking_color")))
             text = " ".join((page.extract_text() or "").split())
-            pages.append(Page(float(page.width), float(page.height), text, strokes))
+            sizes = Counter(round(float(c["size"]), 1) for c in page.chars)
+            body = sizes.most_common(1)[0][0] if sizes else 0.0
+            pages.append(Page(float(page.width), float(page.height), text, strokes, body))
     return pages
 
 

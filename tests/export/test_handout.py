@@ -140,13 +140,12 @@ def test_page_one_renders_to_a_png_kept_as_an_artefact(pdfs: dict[str, bytes], w
     page_png(pdfs[which], f"handout-{which}-page3", page=3)
 
 
-def test_large_print_is_18_point(handout: HandoutInput) -> None:
-    html = handout_html(handout, large_print=True)
-    assert 'class="large"' in html
-    from supple.export.handout import _css
-
-    assert "font-size: 18pt" in _css("a4", True)
-    assert "font-size: 11pt" in _css("a4", False)
+@pytest.mark.parametrize(("which", "points"), [("a4", 11), ("letter", 11), ("large", 18)])
+def test_the_words_of_the_moves_are_set_in_11_or_18_point(
+    read: dict[str, list[Page]], handout: HandoutInput, which: str, points: int
+) -> None:
+    for page in _move_pages(read[which], handout):
+        assert page.body_size == pytest.approx(points, abs=0.1)
 
 
 def test_the_longest_moves_with_full_notes_still_keep_a_figure_on_every_page() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Literal
 
 import segno
@@ -39,7 +40,7 @@ GET_CHECKED = (
 STOP_IF_IT_HURTS = "Stop any move that hurts."
 #: The tick-box log fits on the cover while the table and a referral take at most this many
 #: rows (a referral box takes about two); US Letter is 18 mm shorter than A4.
-LOG_ROWS: dict[str, int] = {"a4": 12, "letter": 10}
+LOG_ROWS: dict[Paper, int] = {"a4": 12, "letter": 10}
 #: A clinician's note on a move is kept short enough to print beside it.
 NOTE_MAX = 300
 #: Large print (18 pt across the page): characters a line holds, and lines a page holds below
@@ -121,7 +122,7 @@ def _moves(data: HandoutInput, *, large_print: bool) -> list[Move]:
         if note is not None and len(note) > NOTE_MAX:
             raise HandoutError(f"the note on {item.name} is over {NOTE_MAX} characters")
         # A moving exercise shows its key frames in order; the first of them is its still.
-        frames = print_figures.key_frames(exercise) if print_figures.moves(exercise) else []
+        frames = print_figures.key_frames(exercise) if print_figures.moving(exercise) else []
         svg = None if frames else print_figures.still(exercise)
         moves.append(
             Move(
@@ -147,6 +148,7 @@ def qr_svg(link: str) -> Markup:
     return Markup(code.svg_inline(scale=4, border=2, dark="#000", light="#fff", omitsize=True))
 
 
+@cache
 def _environment() -> Environment:
     return Environment(
         loader=PackageLoader("supple.export", "templates"),

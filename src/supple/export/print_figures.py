@@ -24,7 +24,7 @@ def still(exercise: Exercise) -> str | None:
         return None
 
 
-def moves(exercise: Exercise) -> bool:
+def moving(exercise: Exercise) -> bool:
     """Whether the move is a movement rather than a hold, so a strip of frames explains it."""
     return exercise.dose.flowing
 
