@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,8 +88,9 @@ def vapid_key(folder: Path) -> Vapid:
     if not path.exists():
         fresh = Vapid()
         fresh.generate_keys()
-        tmp = folder / f".{VAPID_KEY_FILE}.{os.getpid()}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # mkstemp: a name no other process or thread has, created 0600.
+        fd, name = tempfile.mkstemp(dir=folder, prefix=f".{VAPID_KEY_FILE}.")
+        tmp = Path(name)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(fresh.private_pem())
