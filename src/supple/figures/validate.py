@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from supple.figures.body import RADIUS, Vec, expand
+from supple.figures.ik import HANDS, grip, grip_target, mean
 from supple.figures.model import BallJoint, Figure, Keyframe, SpineJoint, Support
 from supple.figures.motion import keyframe_points
 from supple.figures.scene import gap
@@ -112,10 +115,39 @@ def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str
     return [f"keyframe '{frame.label}': {e}" for e in errors]
 
 
+#: What a keyframe's ``grip`` may name besides a body point: the middle of a thigh or shin.
+GRIPPABLE = {f"{part}_{s}" for part in ("thigh", "shin") for s in "rl"}
+
+
+def _grip_errors(figure: Figure, frame: Keyframe) -> list[str]:
+    """A grip on an unknown point, or one the arm cannot reach."""
+    if not frame.grip:
+        return []
+    errors = []
+    try:
+        points = keyframe_points(figure, frame)
+    except KeyError:  # an unknown contact, reported with the keyframe's own errors
+        return []
+    for hand, held in frame.grip.items():
+        if held not in RADIUS and held not in GRIPPABLE:
+            errors.append(f"keyframe '{frame.label}': {hand} grips an unknown point '{held}'")
+            continue
+        trial = dict(points)
+        target = grip_target(trial, HANDS[hand], held)
+        grip(trial, HANDS[hand], target)
+        palm = mean([trial[n] for n in HANDS[hand].group])
+        short = math.dist(palm, target)
+        if short > TOLERANCE:
+            errors.append(f"keyframe '{frame.label}': {hand} falls {short:.1f} cm short of {held}")
+    return errors
+
+
 def figure_errors(figure: Figure, position: Support, *, flowing_or_sided: bool) -> list[str]:
     """Every problem of ``figure`` for an exercise done in ``position``."""
     errors = [e for frame in figure.keyframes for e in frame_errors(figure, frame, position)]
     errors += [f"the trace names an unknown point '{n}'" for n in figure.trace if n not in RADIUS]
+    for frame in figure.keyframes:
+        errors += _grip_errors(figure, frame)
     for prop in figure.props:
         if prop.kind == "towel_or_strap":
             errors += [

@@ -1,0 +1,140 @@
+"""Two-bone inverse kinematics: bend a knee or an elbow so that a hand or a foot lands on a target."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from supple.figures.body import FOREARM, SHANK, THIGH, UPPER_ARM, Vec
+
+
+@dataclass(frozen=True)
+class Limb:
+    """An arm or a leg: the joint it hangs from, its middle joint, its end, and what the end carries."""
+
+    name: str
+    base: str
+    mid: str
+    end: str
+    distal: tuple[str, ...]
+    upper: float
+    lower: float
+
+    @property
+    def group(self) -> tuple[str, ...]:
+        """The end joint and the points it carries (a hand, a foot): they move together."""
+        return (self.end, *self.distal)
+
+    @property
+    def points(self) -> tuple[str, ...]:
+        """Every point of the limb below its base joint."""
+        return (self.mid, *self.group)
+
+
+LIMBS: tuple[Limb, ...] = tuple(
+    limb
+    for s in "rl"
+    for limb in (
+        Limb(f"arm_{s}", f"shoulder_{s}", f"elbow_{s}", f"wrist_{s}", (f"tip_{s}",), UPPER_ARM, FOREARM),
+        Limb(
+            f"leg_{s}", f"hip_{s}", f"knee_{s}", f"ankle_{s}", (f"heel_{s}", f"toe_{s}"), THIGH, SHANK
+        ),
+    )
+)
+#: The limb each hand or foot point belongs to: these points can be pinned by bending the limb.
+LIMB_OF: dict[str, Limb] = {name: limb for limb in LIMBS for name in limb.group}
+
+
+def _sub(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _add(a: Vec, b: Vec, k: float = 1.0) -> Vec:
+    return (a[0] + k * b[0], a[1] + k * b[1], a[2] + k * b[2])
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def mean(points: list[Vec]) -> Vec:
+    """The centroid of ``points`` (at least one)."""
+    n = len(points)
+    return (
+        sum(p[0] for p in points) / n,
+        sum(p[1] for p in points) / n,
+        sum(p[2] for p in points) / n,
+    )
+
+
+def two_bone(base: Vec, mid: Vec, target: Vec, upper: float, lower: float) -> tuple[Vec, Vec]:
+    """The middle joint and end that reach ``target`` from ``base``, bending the way ``mid`` does.
+
+    When the target is out of reach the limb points straight at it and the end falls short.
+    """
+    axis = _sub(target, base)
+    d = math.sqrt(_dot(axis, axis)) or 1e-9
+    a = (axis[0] / d, axis[1] / d, axis[2] / d)
+    reach = min(max(d, abs(upper - lower) + 1e-6), upper + lower - 1e-6)
+    along = (upper * upper - lower * lower + reach * reach) / (2 * reach)
+    out = math.sqrt(max(0.0, upper * upper - along * along))
+    pole = _sub(mid, base)
+    perp = _add(pole, a, -_dot(pole, a))
+    size = math.sqrt(_dot(perp, perp))
+    if size < 1e-6:  # a straight limb: any bend plane will do, take one across the body
+        perp, size = ((a[1], -a[0], 0.0) if abs(a[2]) < 0.9 else (1.0, 0.0, 0.0)), 1.0
+        size = math.sqrt(_dot(perp, perp))
+    new_mid = _add(_add(base, a, along), perp, out / size)
+    end = target if d <= upper + lower else _add(base, a, upper + lower)
+    return new_mid, end
+
+
+def pin(points: dict[str, Vec], limb: Limb, targets: dict[str, Vec]) -> None:
+    """Move ``limb``'s hand or foot onto ``targets`` (some or all of its group) and bend to reach.
+
+    With every point of the group given, the group is placed as given; with some, the group
+    keeps its shape and slides so that those points' centre lands on theirs.
+    """
+    if all(n in targets for n in limb.group):
+        placed = {n: targets[n] for n in limb.group}
+    else:
+        given = [n for n in limb.group if n in targets]
+        shift = _sub(mean([targets[n] for n in given]), mean([points[n] for n in given]))
+        placed = {n: _add(points[n], shift) for n in limb.group}
+    mid, end = two_bone(points[limb.base], points[limb.mid], placed[limb.end], limb.upper, limb.lower)
+    short = _sub(end, placed[limb.end])
+    points[limb.mid] = mid
+    for n in limb.group:
+        points[n] = _add(placed[n], short)
+
+
+#: A hand grips the skin of what it holds: this far (cm) out from the point's middle.
+GRIP_RADIUS: dict[str, float] = {"thigh": 7.0, "shin": 5.0, "knee": 6.0, "ankle": 4.5}
+
+
+def grip_target(points: dict[str, Vec], hand: Limb, held: str) -> Vec:
+    """Where the middle of ``hand``'s hand goes to hold ``held`` (a point, or a limb's middle)."""
+    side = held[-1]
+    if held.startswith("thigh_"):
+        centre = mean([points[f"hip_{side}"], points[f"knee_{side}"]])
+    elif held.startswith("shin_"):
+        centre = mean([points[f"knee_{side}"], points[f"ankle_{side}"]])
+    else:
+        centre = points[held]
+    palm = mean([points[n] for n in hand.group])
+    # Rest on the side of it that the hand comes from, not inside it.
+    away = _sub(palm, centre)
+    size = math.sqrt(_dot(away, away)) or 1.0
+    r = GRIP_RADIUS.get(held.split("_")[0], 4.0)
+    return _add(centre, away, r / size)
+
+
+def grip(points: dict[str, Vec], hand: Limb, target: Vec) -> None:
+    """Move ``hand``'s hand, keeping its shape, so that its middle lands on ``target``."""
+    palm = mean([points[n] for n in hand.group])
+    move = _sub(target, palm)
+    pin(points, hand, {n: _add(points[n], move) for n in hand.group})
+
+
+#: The arm of each hand name a keyframe's ``grip`` uses.
+HANDS: dict[str, Limb] = {f"hand_{s}": next(x for x in LIMBS if x.name == f"arm_{s}") for s in "rl"}
