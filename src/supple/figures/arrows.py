@@ -13,6 +13,8 @@ from supple.figures.svg import fmt
 ARROW, CASING = "#d55e00", "#ffffff"
 #: The shortest arrow drawn (cm): a small move's arrow is stretched to this, same direction.
 MIN_LENGTH = 22.0
+#: A path shorter than this (cm) is drawn straight from where it starts to where it ends.
+SMALL = 8.0
 
 
 def _length(pts: list[P2]) -> float:
@@ -55,7 +57,11 @@ def screen_path(arrow: Arrow, proj: Projection) -> list[P2]:
     pts = _dedupe([proj(p)[:2] for p in arrow.path])
     if len(pts) < 2:
         return pts
+    if arrow.steady and arrow.pivot is not None and _length(pts) >= SMALL:
+        pts = _arc(pts, proj(arrow.pivot)[:2])
     length = _length(pts)
+    if length < SMALL and not arrow.closed:
+        return _small(pts[0], pts[-1], arrow, proj)
     if length < MIN_LENGTH:
         k = MIN_LENGTH / max(length, 1e-3)
         if arrow.closed:
@@ -73,18 +79,71 @@ def screen_path(arrow: Arrow, proj: Projection) -> list[P2]:
             size = max(1e-9, math.hypot(du, dv))
             normals.append((-dv / size, du / size))
         if arrow.closed:
-            sides = [1.0 if (u - pu) * n[0] + (v - pv) * n[1] >= 0 else -1.0 for (u, v), n in zip(pts, normals, strict=True)]
+            sides = [
+                1.0 if (u - pu) * n[0] + (v - pv) * n[1] >= 0 else -1.0
+                for (u, v), n in zip(pts, normals, strict=True)
+            ]
         else:
             mid = len(pts) // 2
             away = (pts[mid][0] - pu) * normals[mid][0] + (pts[mid][1] - pv) * normals[mid][1]
-            sides = [1.0 if away >= 0 else -1.0] * len(pts)
+            side = 1.0 if away >= 0 else -1.0
+            # Away from the joint, unless that side dips under the floor: then the inside.
+            low = min(v + n[1] * arrow.clearance * side for (_, v), n in zip(pts, normals, strict=True))
+            if proj.level and low < 1.0:
+                side = -side
+            sides = [side] * len(pts)
         c = arrow.clearance
-        pts = [(u + n[0] * c * k, v + n[1] * c * k) for (u, v), n, k in zip(pts, normals, sides, strict=True)]
+        pts = [
+            (u + n[0] * c * k, v + n[1] * c * k)
+            for (u, v), n, k in zip(pts, normals, sides, strict=True)
+        ]
     if proj.level:  # never under the floor
         pts = [(u, max(v, 2.0)) for u, v in pts]
     if arrow.closed:
         pts = pts[: max(3, int(len(pts) * 0.86))]  # a gap before the head shows where it starts
     return _smoothed(pts, 1)
+
+
+def _arc(pts: list[P2], pivot: P2) -> list[P2]:
+    """The arc about ``pivot`` from the path's start to its end, turning the way the path does.
+
+    Eased joint angles (and a hand kept off the floor) make a real path wobble; a limb that
+    swings about a joint that stays put is best shown as the clean arc it describes.
+    """
+    pu, pv = pivot
+    a0 = math.atan2(pts[0][1] - pv, pts[0][0] - pu)
+    a1 = math.atan2(pts[-1][1] - pv, pts[-1][0] - pu)
+    r0, r1 = math.dist(pts[0], pivot), math.dist(pts[-1], pivot)
+    # The turn from start to end either way round; take the one the path's middle lies on.
+    mid = pts[len(pts) // 2]
+    am = math.atan2(mid[1] - pv, mid[0] - pu)
+    ccw = (a1 - a0) % (2 * math.pi)
+    through = (am - a0) % (2 * math.pi) <= ccw
+    sweep = ccw if through else ccw - 2 * math.pi
+    return [
+        (
+            pu + (r0 + (r1 - r0) * k / 23) * math.cos(a0 + sweep * k / 23),
+            pv + (r0 + (r1 - r0) * k / 23) * math.sin(a0 + sweep * k / 23),
+        )
+        for k in range(24)
+    ]
+
+
+def _small(start: P2, end: P2, arrow: Arrow, proj: Projection) -> list[P2]:
+    """A small move (a breath, a tilt): a straight arrow just beyond the point, the way it goes.
+
+    Its wobbles would show as a hook, and over the body it would hide what moves.
+    """
+    du, dv = end[0] - start[0], end[1] - start[1]
+    size = math.hypot(du, dv)
+    if size < 0.2 and arrow.pivot is not None:
+        pu, pv, _ = proj(arrow.pivot)
+        du, dv, size = end[0] - pu, end[1] - pv, max(1e-6, math.hypot(end[0] - pu, end[1] - pv))
+    d = (du / size, dv / size) if size > 1e-6 else (0.0, 1.0)
+    first = (end[0] + d[0] * 3.0, end[1] + d[1] * 3.0)
+    steps = [k / 8 * MIN_LENGTH * 0.8 for k in range(9)]
+    pts = [(first[0] + d[0] * t, first[1] + d[1] * t) for t in steps]
+    return [(u, max(v, 2.0)) for u, v in pts] if proj.level else pts
 
 
 def _dedupe(pts: list[P2]) -> list[P2]:

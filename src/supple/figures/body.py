@@ -73,7 +73,7 @@ RADIUS["nose"] = 3.5
 RADIUS["eye_r"] = RADIUS["eye_l"] = 1.5
 RADIUS["crown"] = 1.0
 #: Points on the skin of the back and belly: where a stick or a wall touches, where breath shows.
-SURFACE = ("sacrum", "upper_back", "occiput", "belly")
+SURFACE = ("sacrum", "mid_back", "upper_back", "occiput", "belly", "sternum")
 for _p in SURFACE:
     RADIUS[_p] = 0.5
 
@@ -82,10 +82,10 @@ for _p in SURFACE:
 #: full breath pushes the front out. Ellipses through these make the chest, waist and pelvis.
 TORSO_LEVELS: tuple[tuple[str, float, float, float, float, float], ...] = (
     ("pelvis", -7.0, 15.5, 8.0, 11.5, 0.0),
-    ("pelvis", 2.0, 16.0, 9.5, 10.0, 0.8),
-    ("waist", 0.0, 13.5, 9.5, 8.5, 3.2),
-    ("waist", 9.0, 15.0, 10.5, 9.0, 1.8),
-    ("chest", -8.0, 16.5, 11.0, 9.5, 1.2),
+    ("pelvis", 2.0, 16.0, 9.5, 10.0, 1.5),
+    ("waist", 0.0, 13.5, 9.5, 8.5, 5.0),
+    ("waist", 9.0, 15.0, 10.5, 9.0, 3.0),
+    ("chest", -8.0, 16.5, 11.0, 9.5, 1.5),
     ("chest", -1.5, 17.5, 7.0, 7.5, 0.3),
 )
 RING = 12
@@ -237,8 +237,10 @@ def forward(pose: Pose, y: float, *, rings: bool = False) -> dict[str, Vec]:
         "crown": _at(head, rh, (0.0, HEAD_R, 0.0)),
         "occiput": _at(head, rh, (-HEAD_R - 0.5, 0.0, 0.0)),
         "sacrum": _at(pelvis, rp, (-11.0, -2.0, 0.0)),
-        "belly": _at(waist, rl, (9.5 + 3.2 * pose.breath, 0.0, 0.0)),
+        "belly": _at(waist, rl, (9.5 + 5.0 * pose.breath, 0.0, 0.0)),
         "upper_back": _at(chest, rt, (-10.0, -9.0, 0.0)),
+        "mid_back": _at(waist, rl, (-9.5, 6.0, 0.0)),
+        "sternum": _at(chest, rt, (11.0 + 1.2 * pose.breath, -10.0, 0.0)),
     }
     if rings:
         pts |= _rings(pose, {"pelvis": (pelvis, rp), "waist": (waist, rl), "chest": (chest, rt)})

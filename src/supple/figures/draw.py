@@ -163,7 +163,7 @@ def paint(part: Part, kind: str, ghost: bool, px: Callable[[float], float], hatc
         )
     if part.name == "hair":
         return f'fill="{HAIR}" stroke="{LINE}" stroke-width="{fmt(px(0.6))}"'
-    if part.name in ("head", "nose"):
+    if part.name in ("head", "nose", "neck"):
         return f'fill="{SKIN}" stroke="{LINE}" stroke-width="{fmt(px(1.0))}"'
     if part.name == "shorts":
         return f'fill="{SHORTS}" stroke="{LINE}" stroke-width="{fmt(px(1.0))}"'

@@ -41,6 +41,8 @@ LIMBS: tuple[Limb, ...] = tuple(
         ),
     )
 )
+#: How far (cm) a shoulder may glide towards a hand that the arm cannot quite reach.
+GLIDE = 5.0
 #: The limb each hand or foot point belongs to: these points can be pinned by bending the limb.
 LIMB_OF: dict[str, Limb] = {name: limb for limb in LIMBS for name in limb.group}
 
@@ -95,46 +97,32 @@ def pin(points: dict[str, Vec], limb: Limb, targets: dict[str, Vec]) -> None:
     With every point of the group given, the group is placed as given; with some, the group
     keeps its shape and slides so that those points' centre lands on theirs.
     """
+    if limb.mid in targets:
+        # An elbow or knee that rests on something as well (a forearm on a door frame, a
+        # shin on the mat): both ends are pinned and the limb simply lies between them.
+        points[limb.mid] = targets[limb.mid]
+        given = [n for n in limb.group if n in targets]
+        if given:
+            move = _sub(mean([targets[n] for n in given]), mean([points[n] for n in given]))
+            for n in limb.group:
+                points[n] = targets[n] if n in targets else _add(points[n], move)
+        return
     if all(n in targets for n in limb.group):
         placed = {n: targets[n] for n in limb.group}
     else:
         given = [n for n in limb.group if n in targets]
         shift = _sub(mean([targets[n] for n in given]), mean([points[n] for n in given]))
         placed = {n: _add(points[n], shift) for n in limb.group}
-    mid, end = two_bone(points[limb.base], points[limb.mid], placed[limb.end], limb.upper, limb.lower)
+    base = points[limb.base]
+    gap = math.dist(base, placed[limb.end]) - (limb.upper + limb.lower) + 0.01
+    if gap > 0 and limb.name.startswith("arm_"):
+        # Out of reach: the shoulder blade glides towards the hand (as it does when the hands
+        # press the floor away), up to a few centimetres.
+        toward = _sub(placed[limb.end], base)
+        base = _add(base, toward, min(gap, GLIDE) / math.sqrt(_dot(toward, toward)))
+        points[limb.base] = base
+    mid, end = two_bone(base, points[limb.mid], placed[limb.end], limb.upper, limb.lower)
     short = _sub(end, placed[limb.end])
     points[limb.mid] = mid
     for n in limb.group:
         points[n] = _add(placed[n], short)
-
-
-#: A hand grips the skin of what it holds: this far (cm) out from the point's middle.
-GRIP_RADIUS: dict[str, float] = {"thigh": 7.0, "shin": 5.0, "knee": 6.0, "ankle": 4.5}
-
-
-def grip_target(points: dict[str, Vec], hand: Limb, held: str) -> Vec:
-    """Where the middle of ``hand``'s hand goes to hold ``held`` (a point, or a limb's middle)."""
-    side = held[-1]
-    if held.startswith("thigh_"):
-        centre = mean([points[f"hip_{side}"], points[f"knee_{side}"]])
-    elif held.startswith("shin_"):
-        centre = mean([points[f"knee_{side}"], points[f"ankle_{side}"]])
-    else:
-        centre = points[held]
-    palm = mean([points[n] for n in hand.group])
-    # Rest on the side of it that the hand comes from, not inside it.
-    away = _sub(palm, centre)
-    size = math.sqrt(_dot(away, away)) or 1.0
-    r = GRIP_RADIUS.get(held.split("_")[0], 4.0)
-    return _add(centre, away, r / size)
-
-
-def grip(points: dict[str, Vec], hand: Limb, target: Vec) -> None:
-    """Move ``hand``'s hand, keeping its shape, so that its middle lands on ``target``."""
-    palm = mean([points[n] for n in hand.group])
-    move = _sub(target, palm)
-    pin(points, hand, {n: _add(points[n], move) for n in hand.group})
-
-
-#: The arm of each hand name a keyframe's ``grip`` uses.
-HANDS: dict[str, Limb] = {f"hand_{s}": next(x for x in LIMBS if x.name == f"arm_{s}") for s in "rl"}

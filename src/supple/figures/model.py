@@ -170,9 +170,9 @@ class Keyframe(_Strict):
         default=None, description="what carries the body; None means the exercise's position"
     )
     contacts: dict[Surface, list[str]] = Field(min_length=1)
-    grip: dict[Literal["hand_r", "hand_l"], str] = Field(
+    grip: dict[Literal["hand_r", "hand_l", "foot_r", "foot_l"], str] = Field(
         default_factory=dict,
-        description="what a hand holds: a body point, or thigh_r/shin_r for the middle of one",
+        description="what a hand holds or a foot rests on: a body point, or thigh_r/shin_r",
     )
     hold_s: float = Field(default=1.5, ge=0, le=10)
     move_s: float = Field(default=1.5, gt=0, le=10)

@@ -14,7 +14,8 @@ import math
 from dataclasses import dataclass
 
 from supple.figures.body import Vec, expand, forward
-from supple.figures.ik import HANDS, LIMB_OF, LIMBS, Limb, grip, grip_target, mean, pin
+from supple.figures.grip import GRIPPERS, grip
+from supple.figures.ik import LIMB_OF, LIMBS, Limb, mean, pin
 from supple.figures.model import Figure, Keyframe
 from supple.figures.scene import place
 
@@ -156,11 +157,15 @@ def _fixed_shift(points: dict[str, Vec], anchors: dict[str, Vec], names: set[str
 
 
 def limb_targets(limb: Limb, anchors: dict[str, Vec], names: set[str]) -> dict[str, Vec]:
-    """Where ``limb``'s hand or foot is pinned while the points ``names`` hold."""
+    """Where ``limb``'s hand or foot (and its elbow or knee, if that holds too) is pinned."""
     held = [p for p in limb.group if p in names and p in anchors]
     if len(held) >= 2 and all(p in anchors for p in limb.group):
-        return {p: anchors[p] for p in limb.group}
-    return {p: anchors[p] for p in held}
+        out = {p: anchors[p] for p in limb.group}
+    else:
+        out = {p: anchors[p] for p in held}
+    if out and limb.mid in names and limb.mid in anchors:
+        out[limb.mid] = anchors[limb.mid]
+    return out
 
 
 @dataclass(frozen=True)
@@ -184,8 +189,8 @@ def draw_keyframe(figure: Figure, planting: Planting, k: int) -> Drawn:
         targets = limb_targets(limb, anchors, names)
         if targets:
             pin(out, limb, targets)
-    for hand, held in planting.grips[k].items():
-        grip(out, HANDS[hand], grip_target(out, HANDS[hand], held))
+    for gripper, held in sorted(planting.grips[k].items(), key=lambda g: g[0].startswith("hand")):
+        grip(out, gripper, held)
     return Drawn(eased, t, out)
 
 
@@ -212,9 +217,7 @@ def move_points(
     free: list[Limb] = []
     j = (m + 1) % len(planting.grips)
     gripped = {
-        HANDS[hand].name: HANDS[hand]
-        for hand, what in planting.grips[m].items()
-        if planting.grips[j].get(hand) == what
+        GRIPPERS[g][0].name for g, what in planting.grips[m].items() if planting.grips[j].get(g) == what
     }
     for limb in LIMBS:
         if limb.name in gripped:
@@ -226,10 +229,10 @@ def move_points(
             pin(out, limb, targets)
         else:
             free.append(limb)
-    # Legs first: a hand that holds a knee follows the knee where the leg has gone.
-    for hand, what in planting.grips[m].items():
-        if HANDS[hand].name in gripped:
-            grip(out, HANDS[hand], grip_target(out, HANDS[hand], what))
+    # Feet before hands: a hand that holds a knee follows it where the leg has gone.
+    for gripper, what in sorted(planting.grips[m].items(), key=lambda g: g[0].startswith("hand")):
+        if GRIPPERS[gripper][0].name in gripped:
+            grip(out, gripper, what)
     return out, t, free
 
 

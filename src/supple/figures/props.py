@@ -140,7 +140,10 @@ def prop_shapes(
     if prop.kind == "mat":
         x0, x1, z0, z1 = footprint
         cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
-        hx, hz = max(MAT_HALF, (x1 - x0) / 2 + 8), max(MAT_HALF_WIDTH, (z1 - z0) / 2 + 8)
+        # A mat's length lies under a body lying on it; under a seated or kneeling body only
+        # the part around it is drawn.
+        hx = min(MAT_HALF, (x1 - x0) / 2 + 25) if x1 - x0 < 120 else max(MAT_HALF, (x1 - x0) / 2 + 8)
+        hz = max(MAT_HALF_WIDTH, (z1 - z0) / 2 + 8)
         return box((cx - hx, -MAT_T, cz - hz, cx + hx, 0, cz + hz), proj, top=MAT_TOP, front=MAT_SIDE, side=MAT_SIDE)
     if prop.kind == "chair":
         boxes = _chair(x, z)

@@ -244,23 +244,31 @@ def _panel_svg(panel: Panel, figure: Figure, ids: str, px: object, lit: set[str]
 
 
 def _still_panels(figure: Figure, flowing: bool, *, small: bool) -> tuple[list[Panel], bool]:
+    """The still's pictures: the main view with its ghost and arrows, then any second view.
+
+    The second view shows the position alone: it is there for what the first cannot show
+    (how wide the knees are, which way the chest turns).
+    """
     run = motion(figure)
     drawn = run.drawn
+    proj = Projection.of(figure.camera)
+    plan = plan_still(figure, run, proj, flowing=flowing)
+    solid = drawn[plan.show].points
     panels: list[Panel] = []
     pair = False
-    for camera in [figure.camera, *([figure.second_view] if figure.second_view else [])]:
-        proj = Projection.of(camera)
-        plan = plan_still(figure, run, proj, flowing=flowing)
-        solid = drawn[plan.show].points
-        if plan.pair and plan.ghost is not None:
-            # A thumbnail has no room for two pictures: the end position and its arrows.
-            pair = not small
-            if not small:
-                panels.append(Panel(proj, [drawn[plan.ghost].points]))
-            panels.append(Panel(proj, [solid], arrows=plan.arrows))
-        else:
-            ghost = drawn[plan.ghost].points if plan.ghost is not None else None
-            panels.append(Panel(proj, [solid], ghost=ghost, ghost_chains=plan.ghost_chains, arrows=plan.arrows))
+    if plan.pair and plan.ghost is not None:
+        # A thumbnail has no room for two pictures: the end position and its arrows.
+        pair = not small
+        if not small:
+            panels.append(Panel(proj, [drawn[plan.ghost].points]))
+        panels.append(Panel(proj, [solid], arrows=plan.arrows))
+    else:
+        ghost = drawn[plan.ghost].points if plan.ghost is not None else None
+        panels.append(
+            Panel(proj, [solid], ghost=ghost, ghost_chains=plan.ghost_chains, arrows=plan.arrows)
+        )
+    if figure.second_view is not None and not small:
+        panels.append(Panel(Projection.of(figure.second_view), [solid]))
     return panels, pair
 
 

@@ -25,7 +25,7 @@ LIMB_RADII: dict[str, tuple[float, float]] = {
     "upper_arm": (4.9, 3.6),
     "forearm": (3.5, 2.5),
 }
-NECK_RADII = (5.4, 4.6)
+NECK_RADII = (5.0, 4.3)
 HEAD_DRAWN_R = HEAD_R - 0.5
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from supple.figures.body import Vec
+from supple.figures.body import RADIUS, Vec
 from supple.figures.camera import Projection
 from supple.figures.model import Figure
 from supple.figures.motion import Pass
@@ -25,6 +25,8 @@ MOVES_ABOVE = 0.8
 #: stays this far (cm) from the first arrow's chain.
 SECOND_ARROW = 0.7
 APART = 25.0
+#: A pivot that moves less than this (cm) is steady: the arrow is an arc about it.
+STEADY = 3.0
 #: A chain whose points move less than this (cm) between ghost and solid is not ghosted.
 GHOST_CHAIN_MIN = 5.0
 
@@ -39,18 +41,31 @@ ARROW_POINTS: dict[str, tuple[tuple[str, ...], float, str]] = {
     **{f"shoulder_{s}": (("chest",), 8.0, "shoulders") for s in "rl"},
     "nose": (("neck_top",), 17.0, "head"),
     "upper_back": (("chest",), 8.0, "trunk"),
+    "mid_back": (("waist",), 8.0, "trunk"),
     "belly": (("waist",), 7.0, "trunk"),
+    "sternum": (("pelvis",), 8.0, "trunk"),
     "sacrum": (("pelvis",), 8.0, "trunk"),
 }
 
 
-def _pivot(name: str, solid: dict[str, Vec], before: dict[str, Vec]) -> Vec | None:
+def _pivot(name: str, solid: dict[str, Vec], before: dict[str, Vec]) -> str | None:
     """The joint ``name`` swings about: of its candidates, the one that moves least."""
     if name not in ARROW_POINTS:
         return None
     joints = ARROW_POINTS[name][0]
-    still = min(joints, key=lambda j: (round(math.dist(solid[j], before[j]) / 2), joints.index(j)))
-    return solid[still]
+    return min(joints, key=lambda j: (round(math.dist(solid[j], before[j]) / 2), joints.index(j)))
+
+
+def _arrow(name: str, path: list[dict[str, Vec]], solid: dict[str, Vec], before: dict[str, Vec], two_way: bool) -> Arrow:
+    pivot = _pivot(name, solid, before)
+    clearance = ARROW_POINTS[name][1] if name in ARROW_POINTS else 6.0
+    return Arrow(
+        tuple(p[name] for p in path),
+        solid[pivot] if pivot else None,
+        clearance,
+        two_way,
+        steady=pivot is not None and math.dist(solid[pivot], before[pivot]) < STEADY,
+    )
 
 
 CHAINS: dict[str, tuple[str, ...]] = {
@@ -69,6 +84,8 @@ class Arrow:
     clearance: float
     two_way: bool
     closed: bool = False
+    #: The pivot stays put: the arrow is a clean arc about it (a limb swinging at a joint).
+    steady: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,20 +149,15 @@ def plan_still(figure: Figure, run: Pass, proj: Projection, *, flowing: bool) ->
         arrows = tuple(_trace_arrow(loop, name, flowing) for name in figure.trace)
         return StillPlan(show, ghost, pair, chains, arrows)
     path = _path(run, ghost, show)
-    names = spec.arrows if spec.arrows is not None else _busiest(solid, before, proj)
-    arrows = tuple(
-        Arrow(
-            tuple(p[name] for p in path),
-            _pivot(name, solid, before),
-            ARROW_POINTS[name][1] if name in ARROW_POINTS else 6.0,
-            flowing,
-        )
-        for name in names
-    )
+    gripping = {f"arm_{g[-1]}" for g in figure.keyframes[show].grip if g.startswith("hand_")}
+    names = spec.arrows if spec.arrows is not None else _busiest(solid, before, proj, gripping)
+    arrows = tuple(_arrow(name, path, solid, before, flowing) for name in names)
     return StillPlan(show, ghost, pair, chains, arrows)
 
 
-def _busiest(solid: dict[str, Vec], before: dict[str, Vec], proj: Projection) -> list[str]:
+def _busiest(
+    solid: dict[str, Vec], before: dict[str, Vec], proj: Projection, gripping: set[str]
+) -> list[str]:
     """The point that moves most, and on another chain one that moves nearly as much.
 
     The second must stay clear of the first chain (a hand that goes to the knee it hugs moves
@@ -153,8 +165,10 @@ def _busiest(solid: dict[str, Vec], before: dict[str, Vec], proj: Projection) ->
     """
     best: dict[str, tuple[float, str]] = {}
     for name, (_, _, chain) in ARROW_POINTS.items():
-        if chain.startswith("arm_") and _holds(solid, chain[-1]):
+        if chain in gripping or (chain.startswith("arm_") and _holds(solid, chain[-1])):
             continue  # a hand that goes to hold a knee or a foot follows it: no arrow of its own
+        if solid[name][1] - RADIUS[name] < 2.5:
+            continue  # resting on the floor: what moves is elsewhere
         moved = _moved(solid, before, name, proj)
         if moved > best.get(chain, (0.0, ""))[0]:
             best[chain] = (moved, name)

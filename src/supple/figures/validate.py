@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 from supple.figures.body import RADIUS, Vec, expand
-from supple.figures.ik import HANDS, grip, grip_target, mean
+from supple.figures.grip import LIMB_MIDDLES, grip
 from supple.figures.model import BallJoint, Figure, Keyframe, SpineJoint, Support
 from supple.figures.motion import keyframe_points
 from supple.figures.scene import gap
@@ -44,8 +42,8 @@ REQUIRED: dict[Support, list[tuple[str, set[str]]]] = {
         ("a hand or forearm on the floor", {"wrist_r", "tip_r", "wrist_l", "tip_l", "elbow_r"}),
         ("a knee or foot on the floor", {"knee_r", "knee_l", "toe_r", "toe_l"}),
     ],
-    "supine": [("the back on the floor", {"pelvis", "chest", "waist"})],
-    "prone": [("the front on the floor", {"pelvis", "chest", "waist"})],
+    "supine": [("the back on the floor", {"pelvis", "chest", "waist", "sacrum", "upper_back"})],
+    "prone": [("the front on the floor", {"pelvis", "chest", "waist", "belly", "sternum"})],
     "side_lying": [("the side on the floor", {"hip_r", "hip_l", "shoulder_r", "shoulder_l"})],
 }
 
@@ -115,10 +113,6 @@ def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str
     return [f"keyframe '{frame.label}': {e}" for e in errors]
 
 
-#: What a keyframe's ``grip`` may name besides a body point: the middle of a thigh or shin.
-GRIPPABLE = {f"{part}_{s}" for part in ("thigh", "shin") for s in "rl"}
-
-
 def _grip_errors(figure: Figure, frame: Keyframe) -> list[str]:
     """A grip on an unknown point, or one the arm cannot reach."""
     if not frame.grip:
@@ -128,17 +122,13 @@ def _grip_errors(figure: Figure, frame: Keyframe) -> list[str]:
         points = keyframe_points(figure, frame)
     except KeyError:  # an unknown contact, reported with the keyframe's own errors
         return []
-    for hand, held in frame.grip.items():
-        if held not in RADIUS and held not in GRIPPABLE:
-            errors.append(f"keyframe '{frame.label}': {hand} grips an unknown point '{held}'")
+    for gripper, held in frame.grip.items():
+        if held not in RADIUS and held not in LIMB_MIDDLES:
+            errors.append(f"keyframe '{frame.label}': {gripper} grips an unknown point '{held}'")
             continue
-        trial = dict(points)
-        target = grip_target(trial, HANDS[hand], held)
-        grip(trial, HANDS[hand], target)
-        palm = mean([trial[n] for n in HANDS[hand].group])
-        short = math.dist(palm, target)
+        short = grip(dict(points), gripper, held)
         if short > TOLERANCE:
-            errors.append(f"keyframe '{frame.label}': {hand} falls {short:.1f} cm short of {held}")
+            errors.append(f"keyframe '{frame.label}': {gripper} falls {short:.1f} cm short of {held}")
     return errors
 
 
