@@ -13,6 +13,8 @@ from supple.figures.svg import fmt
 ARROW, CASING = "#d55e00", "#ffffff"
 #: The shortest arrow drawn (cm): a small move's arrow is stretched to this, same direction.
 MIN_LENGTH = 22.0
+#: The shortest loop drawn (cm round): a small circle (a shoulder roll) is drawn this big.
+MIN_LOOP = 48.0
 #: A path shorter than this (cm) is drawn straight from where it starts to where it ends.
 SMALL = 8.0
 
@@ -62,8 +64,9 @@ def screen_path(arrow: Arrow, proj: Projection) -> list[P2]:
     length = _length(pts)
     if length < SMALL and not arrow.closed:
         return _small(pts[0], pts[-1], arrow, proj)
-    if length < MIN_LENGTH:
-        k = MIN_LENGTH / max(length, 1e-3)
+    shortest = MIN_LOOP if arrow.closed else MIN_LENGTH
+    if length < shortest:
+        k = shortest / max(length, 1e-3)
         if arrow.closed:
             cu, cv = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
         else:

@@ -136,8 +136,9 @@ def chain_kinds(seq: list[dict[str, Vec]], proj: Projection) -> dict[str, str]:
         return sum(proj.level_depth(s[n]) for s in seq for n in names) / (len(names) * len(seq))
 
     trunk = depth("trunk")
-    # Seen from above, limbs resting beside the trunk are not "far": only those well under it.
-    margin = 30.0 if proj.view == "above" else 4.0
+    # Seen from above (or from high up), limbs resting beside the trunk are not "far": only
+    # those well under it.
+    margin = 30.0 if proj.view == "above" or proj.elevation >= 40 else 4.0
     kinds = {c: ("far" if depth(c) < trunk - margin else "near") for c in CHAIN_POINTS}
     return kinds | {"trunk": "trunk"}
 
@@ -200,7 +201,10 @@ def held_path(prop: Prop, pt: Pt) -> str:
     if prop.kind == "towel_or_strap" and ends[1].startswith(("toe_", "heel_")):
         s = ends[1][-1]
         f = foot(_xy(pt(f"ankle_{s}")), _xy(pt(f"heel_{s}")), _xy(pt(f"toe_{s}")))
-        loop = [a, f[5], f[4], f[3], (a[0] + 1.5, a[1] - 1.5)]
+        # Round the sole and back up to the other hand: a strap held in both hands.
+        other = f"tip_{'l' if ends[0].endswith('_r') else 'r'}"
+        back = _hand_mid(pt, other)
+        loop = [a, f[5], f[4], f[3], back]
         return "M" + "L".join(f"{fmt(u)} {fmt(-v)}" for u, v in loop)
     if prop.kind == "stick":
         du, dv = b[0] - a[0], b[1] - a[1]

@@ -130,10 +130,11 @@ def plant(figure: Figure) -> Planting:
         near = {
             p
             for p in shared_contacts(frames[m], frames[j])
-            if p not in LIMB_OF or math.dist(planted[m][p], planted[j][p]) <= HOLD_TOLERANCE
+            if math.dist(planted[m][p], planted[j][p]) <= HOLD_TOLERANCE
         }
         held.append(frozenset(near))
-        far = shared_contacts(frames[m], frames[j]) - near
+        # A hand or foot far from where it was steps; a knee that moves on is simply set down.
+        far = {p for p in shared_contacts(frames[m], frames[j]) - near if p in LIMB_OF}
         stepped.append(frozenset(far))
     anchors: list[dict[str, Vec]] = [{} for _ in frames]
     names = {p for h in held for p in h}
@@ -150,10 +151,20 @@ def plant(figure: Figure) -> Planting:
 
 
 def _fixed_shift(points: dict[str, Vec], anchors: dict[str, Vec], names: set[str]) -> Vec | None:
+    """The body's shift that keeps its held trunk, knees and elbows nearest their anchors.
+
+    The middle of the range of their misses on each axis: no one point strays far to keep
+    the others exact.
+    """
     fixed = [n for n in names if n not in LIMB_OF and n in anchors]
     if not fixed:
         return None
-    return mean([_sub(anchors[n], points[n]) for n in fixed])
+    misses = [_sub(anchors[n], points[n]) for n in fixed]
+    return (
+        (min(m[0] for m in misses) + max(m[0] for m in misses)) / 2,
+        (min(m[1] for m in misses) + max(m[1] for m in misses)) / 2,
+        (min(m[2] for m in misses) + max(m[2] for m in misses)) / 2,
+    )
 
 
 def limb_targets(limb: Limb, anchors: dict[str, Vec], names: set[str]) -> dict[str, Vec]:

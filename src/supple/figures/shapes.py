@@ -80,20 +80,25 @@ def hand(wrist: P2, tip: P2) -> list[P2]:
 
 def foot(ankle: P2, heel: P2, toe: P2) -> list[P2]:
     """A foot: the heel behind the ankle, the sole, and the toes pointing the way it faces."""
-    d = _unit(toe[0] - heel[0], toe[1] - heel[1])
-    n = (-d[1], d[0])
-    if (ankle[0] - heel[0]) * n[0] + (ankle[1] - heel[1]) * n[1] < 0:
-        n = (-n[0], -n[1])  # n points from the sole up to the ankle
     # Seen end on the foot is short; lengths along it shrink with it.
     k = min(1.0, math.dist(heel, toe) / 23.0)
+    sole = ((heel[0] + toe[0]) / 2, (heel[1] + toe[1]) / 2)
+    up = _unit(ankle[0] - sole[0], ankle[1] - sole[1], (0.0, 1.0))
+    d = _unit(toe[0] - heel[0], toe[1] - heel[1], (up[1], -up[0]))
+    if k < 0.3:  # toes towards the viewer: the foot's width shows instead of its length
+        d = (up[1], -up[0])
+    n = (-d[1], d[0])
+    if n[0] * up[0] + n[1] * up[1] < 0:
+        n = (-n[0], -n[1])  # n points from the sole up to the ankle
+    w = 4.2 * (1.0 - k)  # half the foot's width, showing as it turns end on
     return [
-        _at(ankle, d, -3.2 * k, n, 1.5),
-        _at(heel, d, -3.4 * k, n, 0.6),
-        _at(heel, d, -0.5 * k, n, -3.4),
-        _at(toe, d, -1.0 * k, n, -3.4),
-        _at(toe, d, 3.2 * k, n, -1.6),
-        _at(toe, d, 0.5 * k, n, 1.6),
-        _at(ankle, d, 4.0 * k, n, 2.4),
+        _at(ankle, d, -3.2 * k - w * 0.6, n, 1.5),
+        _at(heel, d, -3.4 * k - w, n, 0.6),
+        _at(heel, d, -0.5 * k - w * 0.8, n, -3.4),
+        _at(toe, d, -1.0 * k + w * 0.8, n, -3.4),
+        _at(toe, d, 3.2 * k + w, n, -1.6 + 1.4 * (1 - k)),
+        _at(toe, d, 0.5 * k + w * 0.7, n, 1.6 + 1.0 * (1 - k)),
+        _at(ankle, d, 4.0 * k + w * 0.5, n, 2.4),
     ]
 
 

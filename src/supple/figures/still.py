@@ -45,6 +45,7 @@ ARROW_POINTS: dict[str, tuple[tuple[str, ...], float, str]] = {
     "belly": (("waist",), 7.0, "trunk"),
     "sternum": (("pelvis",), 8.0, "trunk"),
     "sacrum": (("pelvis",), 8.0, "trunk"),
+    "pubis": (("pelvis",), 6.0, "trunk"),
 }
 
 
@@ -58,13 +59,16 @@ def _pivot(name: str, solid: dict[str, Vec], before: dict[str, Vec]) -> str | No
 
 def _arrow(name: str, path: list[dict[str, Vec]], solid: dict[str, Vec], before: dict[str, Vec], two_way: bool) -> Arrow:
     pivot = _pivot(name, solid, before)
+    steady = pivot is not None and math.dist(solid[pivot], before[pivot]) < STEADY
     clearance = ARROW_POINTS[name][1] if name in ARROW_POINTS else 6.0
+    # A point carried along by the whole body (the head as one stands up) is followed closely:
+    # pushed far out, its path would lose the body it belongs to.
     return Arrow(
         tuple(p[name] for p in path),
         solid[pivot] if pivot else None,
-        clearance,
+        clearance if steady else min(clearance, 6.0),
         two_way,
-        steady=pivot is not None and math.dist(solid[pivot], before[pivot]) < STEADY,
+        steady=steady,
     )
 
 
