@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 
@@ -20,7 +21,7 @@ SMALL = 8.0
 
 
 def _length(pts: list[P2]) -> float:
-    return sum(math.dist(a, b) for a, b in zip(pts, pts[1:], strict=False))
+    return sum(math.dist(a, b) for a, b in itertools.pairwise(pts))
 
 
 def _resample(pts: list[P2], count: int) -> list[P2]:
@@ -43,10 +44,14 @@ def _resample(pts: list[P2], count: int) -> list[P2]:
 
 def _smoothed(pts: list[P2], rounds: int = 2) -> list[P2]:
     for _ in range(rounds):
-        pts = [pts[0]] + [
-            ((a[0] + 2 * b[0] + c[0]) / 4, (a[1] + 2 * b[1] + c[1]) / 4)
-            for a, b, c in zip(pts, pts[1:], pts[2:], strict=False)
-        ] + [pts[-1]]
+        pts = (
+            [pts[0]]
+            + [
+                ((a[0] + 2 * b[0] + c[0]) / 4, (a[1] + 2 * b[1] + c[1]) / 4)
+                for a, b, c in zip(pts, pts[1:], pts[2:], strict=False)
+            ]
+            + [pts[-1]]
+        )
     return pts
 
 
@@ -91,7 +96,9 @@ def screen_path(arrow: Arrow, proj: Projection) -> list[P2]:
             away = (pts[mid][0] - pu) * normals[mid][0] + (pts[mid][1] - pv) * normals[mid][1]
             side = 1.0 if away >= 0 else -1.0
             # Away from the joint, unless that side dips under the floor: then the inside.
-            low = min(v + n[1] * arrow.clearance * side for (_, v), n in zip(pts, normals, strict=True))
+            low = min(
+                v + n[1] * arrow.clearance * side for (_, v), n in zip(pts, normals, strict=True)
+            )
             if proj.level and low < 1.0:
                 side = -side
             sides = [side] * len(pts)
@@ -188,9 +195,7 @@ def arrow_svg(arrow: Arrow, proj: Projection, px: Callable[[float], float]) -> l
     if arrow.two_way:
         heads.append(_head(pts[0], _back(list(reversed(pts)), size), size))
     line = "M" + "L".join(f"{fmt(u)} {fmt(-v)}" for u, v in pts)
-    tris = "".join(
-        "M" + "L".join(f"{fmt(u)} {fmt(-v)}" for u, v in head) + "Z" for head in heads
-    )
+    tris = "".join("M" + "L".join(f"{fmt(u)} {fmt(-v)}" for u, v in head) + "Z" for head in heads)
     return [
         f'<g class="fig-arrow"><path d="{line}" fill="none" stroke="{CASING}" '
         f'stroke-width="{fmt(px(5.2))}"/><path d="{tris}" fill="{CASING}" stroke="{CASING}" '

@@ -26,7 +26,11 @@ HELD_RADIUS: dict[str, float] = {
 #: Each gripper: its limb, the points whose middle lands on the target, and its thickness.
 GRIPPERS: dict[str, tuple[Limb, tuple[str, ...], float]] = {
     **{
-        f"hand_{s}": (next(x for x in LIMBS if x.name == f"arm_{s}"), (f"wrist_{s}", f"tip_{s}"), 1.5)
+        f"hand_{s}": (
+            next(x for x in LIMBS if x.name == f"arm_{s}"),
+            (f"wrist_{s}", f"tip_{s}"),
+            1.5,
+        )
         for s in "rl"
     },
     **{
@@ -42,7 +46,11 @@ def _centre(points: dict[str, Vec], held: str) -> Vec:
     side = held[-1]
     if held.startswith("thigh_"):
         hip, knee = points[f"hip_{side}"], points[f"knee_{side}"]
-        return tuple(h + 0.6 * (k - h) for h, k in zip(hip, knee, strict=True))  # type: ignore[return-value]
+        return (
+            hip[0] + 0.6 * (knee[0] - hip[0]),
+            hip[1] + 0.6 * (knee[1] - hip[1]),
+            hip[2] + 0.6 * (knee[2] - hip[2]),
+        )
     if held.startswith("shin_"):
         return mean([points[f"knee_{side}"], points[f"ankle_{side}"]])
     return points[held]
@@ -50,20 +58,23 @@ def _centre(points: dict[str, Vec], held: str) -> Vec:
 
 def grip_target(points: dict[str, Vec], gripper: str, held: str) -> Vec:
     """Where ``gripper`` goes to hold ``held``: on its skin, on the side it comes from."""
-    limb, touch, thick = GRIPPERS[gripper]
-    centre = _centre(points, held)
-    here = mean([points[n] for n in touch])
-    away = tuple(a - c for a, c in zip(here, centre, strict=True))
-    size = math.sqrt(sum(v * v for v in away)) or 1.0
-    r = HELD_RADIUS.get(held.split("_")[0], 4.0) + thick
-    return tuple(c + v * r / size for c, v in zip(centre, away, strict=True))  # type: ignore[return-value]
+    _, touch, thick = GRIPPERS[gripper]
+    cx, cy, cz = _centre(points, held)
+    hx, hy, hz = mean([points[n] for n in touch])
+    ax, ay, az = hx - cx, hy - cy, hz - cz
+    k = (HELD_RADIUS.get(held.split("_")[0], 4.0) + thick) / (
+        math.sqrt(ax * ax + ay * ay + az * az) or 1.0
+    )
+    return (cx + ax * k, cy + ay * k, cz + az * k)
 
 
 def grip(points: dict[str, Vec], gripper: str, held: str) -> float:
     """Move ``gripper`` onto ``held`` (the limb bends to reach); return how far short it falls."""
     limb, touch, _ = GRIPPERS[gripper]
-    target = grip_target(points, gripper, held)
-    here = mean([points[n] for n in touch])
-    move = tuple(t - h for t, h in zip(target, here, strict=True))
-    pin(points, limb, {n: tuple(p + m for p, m in zip(points[n], move, strict=True)) for n in limb.group})  # type: ignore[misc]
-    return math.dist(mean([points[n] for n in touch]), target)
+    tx, ty, tz = grip_target(points, gripper, held)
+    hx, hy, hz = mean([points[n] for n in touch])
+    moved = {
+        n: (p[0] + tx - hx, p[1] + ty - hy, p[2] + tz - hz) for n in limb.group for p in [points[n]]
+    }
+    pin(points, limb, moved)
+    return math.dist(mean([points[n] for n in touch]), (tx, ty, tz))

@@ -1,16 +1,16 @@
-"""Two-bone inverse kinematics: bend a knee or an elbow so that a hand or a foot lands on a target."""
+"""Two-bone inverse kinematics: bend a knee or elbow so that a foot or hand lands on a target."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-from supple.figures.body import FOREARM, SHANK, THIGH, UPPER_ARM, Vec
+from supple.figures.body import FOREARM, RADIUS, SHANK, THIGH, UPPER_ARM, Vec
 
 
 @dataclass(frozen=True)
 class Limb:
-    """An arm or a leg: the joint it hangs from, its middle joint, its end, and what the end carries."""
+    """An arm or a leg: the joint it hangs from, its middle joint, its end and what that carries."""
 
     name: str
     base: str
@@ -35,9 +35,23 @@ LIMBS: tuple[Limb, ...] = tuple(
     limb
     for s in "rl"
     for limb in (
-        Limb(f"arm_{s}", f"shoulder_{s}", f"elbow_{s}", f"wrist_{s}", (f"tip_{s}",), UPPER_ARM, FOREARM),
         Limb(
-            f"leg_{s}", f"hip_{s}", f"knee_{s}", f"ankle_{s}", (f"heel_{s}", f"toe_{s}"), THIGH, SHANK
+            f"arm_{s}",
+            f"shoulder_{s}",
+            f"elbow_{s}",
+            f"wrist_{s}",
+            (f"tip_{s}",),
+            UPPER_ARM,
+            FOREARM,
+        ),
+        Limb(
+            f"leg_{s}",
+            f"hip_{s}",
+            f"knee_{s}",
+            f"ankle_{s}",
+            (f"heel_{s}", f"toe_{s}"),
+            THIGH,
+            SHANK,
         ),
     )
 )
@@ -69,10 +83,13 @@ def mean(points: list[Vec]) -> Vec:
     )
 
 
-def two_bone(base: Vec, mid: Vec, target: Vec, upper: float, lower: float) -> tuple[Vec, Vec]:
+def two_bone(
+    base: Vec, mid: Vec, target: Vec, upper: float, lower: float, clear: float = 0.0
+) -> tuple[Vec, Vec]:
     """The middle joint and end that reach ``target`` from ``base``, bending the way ``mid`` does.
 
-    When the target is out of reach the limb points straight at it and the end falls short.
+    When the target is out of reach the limb points straight at it and the end falls short. A
+    middle joint that would come lower than ``clear`` is bent the other way up instead.
     """
     axis = _sub(target, base)
     d = math.sqrt(_dot(axis, axis)) or 1e-9
@@ -86,7 +103,12 @@ def two_bone(base: Vec, mid: Vec, target: Vec, upper: float, lower: float) -> tu
     if size < 1e-6:  # a straight limb: any bend plane will do, take one across the body
         perp, size = ((a[1], -a[0], 0.0) if abs(a[2]) < 0.9 else (1.0, 0.0, 0.0)), 1.0
         size = math.sqrt(_dot(perp, perp))
-    new_mid = _add(_add(base, a, along), perp, out / size)
+    centre = _add(base, a, along)
+    new_mid = _add(centre, perp, out / size)
+    if new_mid[1] < clear:
+        # The bend would put the knee or elbow through the floor: bend it the other way up.
+        other = _add(centre, perp, -out / size)
+        new_mid = max(new_mid, other, key=lambda p: p[1])
     end = target if d <= upper + lower else _add(base, a, upper + lower)
     return new_mid, end
 
@@ -121,7 +143,9 @@ def pin(points: dict[str, Vec], limb: Limb, targets: dict[str, Vec]) -> None:
         toward = _sub(placed[limb.end], base)
         base = _add(base, toward, min(gap, GLIDE) / math.sqrt(_dot(toward, toward)))
         points[limb.base] = base
-    mid, end = two_bone(base, points[limb.mid], placed[limb.end], limb.upper, limb.lower)
+    placed = {n: (p[0], max(p[1], RADIUS[n] - 1.0), p[2]) for n, p in placed.items()}
+    clear = RADIUS[limb.mid] - 1.0
+    mid, end = two_bone(base, points[limb.mid], placed[limb.end], limb.upper, limb.lower, clear)
     short = _sub(end, placed[limb.end])
     points[limb.mid] = mid
     for n in limb.group:

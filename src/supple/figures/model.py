@@ -209,7 +209,9 @@ class Figure(_Strict):
     @model_validator(mode="after")
     def _still_names_keyframes(self) -> Figure:
         count = len(self.keyframes)
-        chosen = [self.still.show] + ([self.still.ghost] if isinstance(self.still.ghost, int) else [])
+        chosen = [self.still.show] + (
+            [self.still.ghost] if isinstance(self.still.ghost, int) else []
+        )
         if any(i >= count for i in chosen):
             raise ValueError(f"still: a keyframe index is past the last keyframe ({count - 1})")
         return self

@@ -109,6 +109,11 @@ def move_sample(
     points, body, free = move_points(planting, m, s, (drawn[m], drawn[j]), eased)
     by = (off[0] + body[0], body[1], off[2] + body[2])
     clear_floor(points, pose, y, by, free)
+    if not planting.held[m]:
+        # Nothing is planted: whatever still dips (a knee as the hips swing) lifts the body.
+        dip = max(0.0, *(RADIUS[n] - p[1] for n, p in points.items()))
+        if dip > 0.5:
+            points = shift(points, (0.0, dip, 0.0))
     return points
 
 
@@ -116,7 +121,7 @@ _PASSES: dict[int, tuple[Figure, Pass]] = {}
 
 
 def motion(figure: Figure) -> Pass:
-    """The pass of ``figure`` (worked out once per figure object: a still and an animation share it).
+    """The pass of ``figure``, worked out once per figure (a still and an animation share it).
 
     A one-keyframe figure gives a single sample; otherwise the pass holds each keyframe, then
     moves to the next, the last moving back to the first (so the pass ends where it began).

@@ -146,7 +146,7 @@ def plant(figure: Figure) -> Planting:
                 limb = LIMB_OF.get(name)
                 if limb and sum(p in held[k] or p in held[k - 1] for p in limb.group) >= 2:
                     anchors[k] |= {p: planted[at][p] for p in limb.group}
-    grips = [dict(f.grip) for f in frames]
+    grips: list[dict[str, str]] = [{str(k): v for k, v in f.grip.items()} for f in frames]
     return Planting(ys, offsets, planted, held, stepped, anchors, grips)
 
 
@@ -228,7 +228,9 @@ def move_points(
     free: list[Limb] = []
     j = (m + 1) % len(planting.grips)
     gripped = {
-        GRIPPERS[g][0].name for g, what in planting.grips[m].items() if planting.grips[j].get(g) == what
+        GRIPPERS[g][0].name
+        for g, what in planting.grips[m].items()
+        if planting.grips[j].get(g) == what
     }
     for limb in LIMBS:
         if limb.name in gripped:
@@ -259,9 +261,7 @@ def _moving_targets(
     steps = [p for p in limb.group if p in stepped]
     if steps:
         lift = STEP_LIFT * math.sin(math.pi * s)
-        return {
-            p: _add_y(_lerp(start.points[p], end.points[p], s), lift) for p in steps
-        }
+        return {p: _add_y(_lerp(start.points[p], end.points[p], s), lift) for p in steps}
     # Pinned in a keyframe but not through the move: ease the pin's correction out (or in),
     # so that the move starts and ends exactly on the keyframes as drawn.
     e = limb.end

@@ -61,10 +61,16 @@ def _f(v: float) -> str:
 def _toward(proj: Projection) -> Vec:
     """The direction in the scene that points at the camera."""
     o = proj((0.0, 0.0, 0.0))[2]
-    return (proj((1.0, 0.0, 0.0))[2] - o, proj((0.0, 1.0, 0.0))[2] - o, proj((0.0, 0.0, 1.0))[2] - o)
+    return (
+        proj((1.0, 0.0, 0.0))[2] - o,
+        proj((0.0, 1.0, 0.0))[2] - o,
+        proj((0.0, 0.0, 1.0))[2] - o,
+    )
 
 
-def box(b: Box, proj: Projection, *, top: str = TOP, front: str = FRONT, side: str = SIDE) -> list[Shape]:
+def box(
+    b: Box, proj: Projection, *, top: str = TOP, front: str = FRONT, side: str = SIDE
+) -> list[Shape]:
     """The faces of an upright box that the camera sees, shaded by the way each faces."""
     x0, y0, z0, x1, y1, z1 = b
     cam = _toward(proj)
@@ -92,7 +98,9 @@ def _chair(x: float, z: float) -> list[Box]:
         for dx in (-s + 2, s - 2)
         for dz in (-s + 2, s - 2)
     ]
-    posts = [(x - s - 3, SEAT_H, z + dz - 1.5, x - s, BACKREST_H, z + dz + 1.5) for dz in (-s + 2, s - 2)]
+    posts = [
+        (x - s - 3, SEAT_H, z + dz - 1.5, x - s, BACKREST_H, z + dz + 1.5) for dz in (-s + 2, s - 2)
+    ]
     rest = (x - s - 3, BACKREST_H - 26, z - s + 1, x - s, BACKREST_H, z + s - 1)
     return [*legs, *posts, rest, (x - s, SEAT_H - 4, z - s, x + s, SEAT_H, z + s)]
 
@@ -114,7 +122,10 @@ def _roll(prop: Prop, points: dict[str, Vec], proj: Projection) -> list[Shape]:
     ]
     end = [(near[0] + r * math.cos(t / 4), near[1] + r * math.sin(t / 4)) for t in range(26)]
     spiral = [
-        (near[0] + r * (0.15 + 0.03 * t) * math.cos(t / 2.2), near[1] + r * (0.15 + 0.03 * t) * math.sin(t / 2.2))
+        (
+            near[0] + r * (0.15 + 0.03 * t) * math.cos(t / 2.2),
+            near[1] + r * (0.15 + 0.03 * t) * math.sin(t / 2.2),
+        )
         for t in range(28)
     ]
     return [
@@ -142,9 +153,17 @@ def prop_shapes(
         cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
         # A mat's length lies under a body lying on it; under a seated or kneeling body only
         # the part around it is drawn.
-        hx = min(MAT_HALF, (x1 - x0) / 2 + 25) if x1 - x0 < 120 else max(MAT_HALF, (x1 - x0) / 2 + 8)
+        hx = (
+            min(MAT_HALF, (x1 - x0) / 2 + 25) if x1 - x0 < 120 else max(MAT_HALF, (x1 - x0) / 2 + 8)
+        )
         hz = max(MAT_HALF_WIDTH, (z1 - z0) / 2 + 8)
-        return box((cx - hx, -MAT_T, cz - hz, cx + hx, 0, cz + hz), proj, top=MAT_TOP, front=MAT_SIDE, side=MAT_SIDE)
+        return box(
+            (cx - hx, -MAT_T, cz - hz, cx + hx, 0, cz + hz),
+            proj,
+            top=MAT_TOP,
+            front=MAT_SIDE,
+            side=MAT_SIDE,
+        )
     if prop.kind == "chair":
         boxes = _chair(x, z)
     elif prop.kind == "step":
@@ -157,7 +176,16 @@ def prop_shapes(
             (x - POST_HALF, 0, z + dz - POST_HALF, x + POST_HALF, DOOR_H, z + dz + POST_HALF)
             for dz in (-DOOR_HALF, DOOR_HALF)
         ]
-        boxes.append((x - POST_HALF, DOOR_H, z - DOOR_HALF - POST_HALF, x + POST_HALF, DOOR_H + 9, z + DOOR_HALF + POST_HALF))
+        boxes.append(
+            (
+                x - POST_HALF,
+                DOOR_H,
+                z - DOOR_HALF - POST_HALF,
+                x + POST_HALF,
+                DOOR_H + 9,
+                z + DOOR_HALF + POST_HALF,
+            )
+        )
     elif prop.kind == "towel_or_strap" and prop.shape == "roll":
         return _roll(prop, points, proj)
     shapes = [s for b in boxes for s in box(b, proj)]

@@ -1,4 +1,4 @@
-"""Support surfaces: how big the props are, how far a point is from one, placing the body on them."""
+"""Support surfaces: how big props are, how far a point is from one, setting the body on them."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def _mix(a: BaseModel, b: BaseModel, t: float) -> BaseModel:
         else:
             values[name] = x if t < 0.5 else y
     # Both ends are valid poses and every value lies between theirs: no need to validate again.
-    return type(a).model_construct(**values)
+    return type(a).model_construct(None, **values)
 
 
 def lerp_pose(a: Pose, b: Pose, t: float) -> Pose:

@@ -106,9 +106,7 @@ def _edges(proj: Project) -> tuple[list[P2], list[P2], list[P2]]:
     """Each cross-section's two edges (left and right of the spine on the screen) and centre."""
     levels = range(len(TORSO_LEVELS))
     rings = [[proj(f"ring{i}_{k}") for k in range(RING)] for i in levels]
-    centres = [
-        (sum(p[0] for p in ring) / RING, sum(p[1] for p in ring) / RING) for ring in rings
-    ]
+    centres = [(sum(p[0] for p in ring) / RING, sum(p[1] for p in ring) / RING) for ring in rings]
     left: list[P2] = []
     right: list[P2] = []
     last = len(centres) - 1

@@ -57,13 +57,20 @@ def _pivot(name: str, solid: dict[str, Vec], before: dict[str, Vec]) -> str | No
     return min(joints, key=lambda j: (round(math.dist(solid[j], before[j]) / 2), joints.index(j)))
 
 
-def _arrow(name: str, path: list[dict[str, Vec]], solid: dict[str, Vec], before: dict[str, Vec], two_way: bool) -> Arrow:
+def _arrow(
+    name: str,
+    path: list[dict[str, Vec]],
+    solid: dict[str, Vec],
+    before: dict[str, Vec],
+    two_way: bool,
+) -> Arrow:
     pivot = _pivot(name, solid, before)
     steady = pivot is not None and math.dist(solid[pivot], before[pivot]) < STEADY
     clearance = ARROW_POINTS[name][1] if name in ARROW_POINTS else 6.0
     # A point carried along by the whole body (the head as one stands up) is followed closely:
     # pushed far out, its path would lose the body it belongs to.
     return Arrow(
+        name,
         tuple(p[name] for p in path),
         solid[pivot] if pivot else None,
         clearance if steady else min(clearance, 6.0),
@@ -73,7 +80,7 @@ def _arrow(name: str, path: list[dict[str, Vec]], solid: dict[str, Vec], before:
 
 
 CHAINS: dict[str, tuple[str, ...]] = {
-    "trunk": ("pelvis", "waist", "chest", "head", "upper_back", "belly"),
+    "trunk": ("pelvis", "waist", "chest", "head", "nose", "upper_back", "belly"),
     **{f"leg_{s}": (f"knee_{s}", f"ankle_{s}", f"toe_{s}") for s in "rl"},
     **{f"arm_{s}": (f"elbow_{s}", f"wrist_{s}", f"tip_{s}") for s in "rl"},
 }
@@ -83,6 +90,7 @@ CHAINS: dict[str, tuple[str, ...]] = {
 class Arrow:
     """A curved arrow along ``path`` (scene points), kept ``clearance`` cm outside ``pivot``."""
 
+    point: str
     path: tuple[Vec, ...]
     pivot: Vec | None
     clearance: float
@@ -146,7 +154,9 @@ def plan_still(figure: Figure, run: Pass, proj: Projection, *, flowing: bool) ->
     pair = spec.pair if spec.pair is not None else reach(ghost) < PAIR_BELOW
     before = drawn[ghost].points
     chains = frozenset(
-        c for c, pts in CHAINS.items() if max(_moved(solid, before, p, proj) for p in pts) > GHOST_CHAIN_MIN
+        c
+        for c, pts in CHAINS.items()
+        if max(_moved(solid, before, p, proj) for p in pts) > GHOST_CHAIN_MIN
     )
     if figure.trace:
         loop = _path(run, show, show) if n > 1 else [solid]
@@ -154,7 +164,10 @@ def plan_still(figure: Figure, run: Pass, proj: Projection, *, flowing: bool) ->
         return StillPlan(show, ghost, pair, chains, arrows)
     path = _path(run, ghost, show)
     gripping = {f"arm_{g[-1]}" for g in figure.keyframes[show].grip if g.startswith("hand_")}
-    names = spec.arrows if spec.arrows is not None else _busiest(solid, before, proj, gripping)
+    names = spec.arrows
+    if names is None:
+        # Hands that hold something follow it; only if nothing else moves do they get arrows.
+        names = _busiest(solid, before, proj, gripping) or _busiest(solid, before, proj, set())
     arrows = tuple(_arrow(name, path, solid, before, flowing) for name in names)
     return StillPlan(show, ghost, pair, chains, arrows)
 
@@ -186,8 +199,7 @@ def _busiest(
         if moved < SECOND_ARROW * first_moved:
             break
         if all(
-            _gap(solid, name, n, proj) > APART and _gap(before, name, n, proj) > APART
-            for n in near
+            _gap(solid, name, n, proj) > APART and _gap(before, name, n, proj) > APART for n in near
         ):
             return [first, name]
     return [first]
@@ -213,4 +225,4 @@ def _trace_arrow(loop: list[dict[str, Vec]], name: str, flowing: bool) -> Arrow:
     path = tuple(p[name] for p in loop)
     n = len(path)
     centre = (sum(p[0] for p in path) / n, sum(p[1] for p in path) / n, sum(p[2] for p in path) / n)
-    return Arrow(path, centre, 5.0, False, closed=True)
+    return Arrow(name, path, centre, 5.0, False, closed=True)

@@ -128,7 +128,9 @@ def _grip_errors(figure: Figure, frame: Keyframe) -> list[str]:
             continue
         short = grip(dict(points), gripper, held)
         if short > TOLERANCE:
-            errors.append(f"keyframe '{frame.label}': {gripper} falls {short:.1f} cm short of {held}")
+            errors.append(
+                f"keyframe '{frame.label}': {gripper} falls {short:.1f} cm short of {held}"
+            )
     return errors
 
 
@@ -139,10 +141,11 @@ def figure_errors(figure: Figure, position: Support, *, flowing_or_sided: bool) 
     for frame in figure.keyframes:
         errors += _grip_errors(figure, frame)
     for prop in figure.props:
-        if prop.kind == "towel_or_strap":
-            errors += [
-                f"the strap ends at an unknown point '{n}'" for n in prop.ends if n not in RADIUS
-            ]
+        ends = prop.held_ends or ()
+        what = {"towel_or_strap": "strap", "band": "band", "stick": "stick"}.get(prop.kind, "")
+        errors += [f"the {what} ends at an unknown point '{n}'" for n in ends if n not in RADIUS]
+        if prop.at is not None and prop.at not in RADIUS:
+            errors.append(f"the rolled towel lies under an unknown point '{prop.at}'")
     if flowing_or_sided and len(figure.keyframes) * (2 if figure.sides == "both" else 1) < 2:
         errors.append("a flowing or sided move needs at least two keyframes")
     return errors
