@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system programs the tests drive for real, when they are missing:
 # PostgreSQL (store tests), Chromium (browser tests), espeak-ng (voice), tmux (terminal coach),
-# Node.js + npm (to fetch axe-core from the npm registry for accessibility scans).
+# Node.js + npm (to fetch axe-core from the npm registry for accessibility scans), Cairo
+# (cairosvg draws the figures' PNGs with it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+ldconfig -p 2>/dev/null | grep -q 'libcairo\.so\.2' || need+=(libcairo2)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
