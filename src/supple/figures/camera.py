@@ -47,7 +47,7 @@ class Projection:
         return x * math.sin(a) + z * math.cos(a)
 
     @cached_property
-    def _rows(self) -> tuple[Vec, Vec, Vec]:
+    def rows(self) -> tuple[Vec, Vec, Vec]:
         """The linear map from the scene to (u, v, depth), worked out once."""
         if self.view == "above":
             u, v, d = (1.0, 0.0, 0.0), (0.0, 0.0, -1.0), (0.0, 1.0, 0.0)
@@ -68,7 +68,7 @@ class Projection:
 
     def __call__(self, p: Vec) -> tuple[float, float, float]:
         x, y, z = p
-        u, v, d = self._rows
+        u, v, d = self.rows
         return (
             u[0] * x + u[1] * y + u[2] * z,
             v[0] * x + v[1] * y + v[2] * z,

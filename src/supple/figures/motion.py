@@ -11,7 +11,7 @@ from supple.figures.plant import Drawn, Planting, draw_keyframe, move_points, pl
 from supple.figures.scene import lerp_pose, place
 
 #: Positions drawn for each move between two keyframes (joint angles eased in between).
-STEPS_PER_MOVE = 5
+STEPS_PER_MOVE = 4
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from supple.figures.shapes import (
     P2,
     capsule,
     circle,
+    edges,
     foot,
     hair,
     hand,
@@ -126,8 +127,15 @@ DRAWN_POINTS = (
 
 
 def projected(points: dict[str, Vec], proj: Projection) -> Shown:
-    """The screen position and depth of every point drawing needs."""
-    return {n: proj(points[n]) for n in DRAWN_POINTS}
+    """The screen position and depth of every point drawing needs, and the trunk's edges."""
+    (ux, uy, uz), (vx, vy, vz), (dx, dy, dz) = proj.rows
+    out = {
+        n: (ux * x + uy * y + uz * z, vx * x + vy * y + vz * z, dx * x + dy * y + dz * z)
+        for n in DRAWN_POINTS
+        for x, y, z in (points[n],)
+    }
+    out.update(edges(out.__getitem__))
+    return out
 
 
 def chain_kinds(seq: list[dict[str, Vec]], proj: Projection) -> dict[str, str]:

@@ -102,21 +102,37 @@ def foot(ankle: P2, heel: P2, toe: P2) -> list[P2]:
     ]
 
 
-def _edges(proj: Project) -> tuple[list[P2], list[P2], list[P2]]:
-    """Each cross-section's two edges (left and right of the spine on the screen) and centre."""
+#: Names under which :func:`edges` leaves each cross-section's two edges and its centre.
+EDGE_NAMES = tuple(
+    f"{side}{i}" for i in range(len(TORSO_LEVELS)) for side in ("edge_l", "edge_r", "mid")
+)
+
+
+def edges(proj: Project) -> dict[str, tuple[float, float, float]]:
+    """Each cross-section's two edges (left and right of the spine on the screen) and centre.
+
+    Worked out once per position (the trunk and the shorts both use them).
+    """
     levels = range(len(TORSO_LEVELS))
     rings = [[proj(f"ring{i}_{k}") for k in range(RING)] for i in levels]
     centres = [(sum(p[0] for p in ring) / RING, sum(p[1] for p in ring) / RING) for ring in rings]
-    left: list[P2] = []
-    right: list[P2] = []
+    out: dict[str, tuple[float, float, float]] = {}
     last = len(centres) - 1
     for i, ring in enumerate(rings):
         lo, hi = centres[max(0, i - 1)], centres[min(last, i + 1)]
         d = _unit(hi[0] - lo[0], hi[1] - lo[1], (0.0, 1.0))
-        n = (-d[1], d[0])
-        side = [p[0] * n[0] + p[1] * n[1] for p in ring]
-        left.append(ring[side.index(max(side))][:2])
-        right.append(ring[side.index(min(side))][:2])
+        side = [d[0] * p[1] - d[1] * p[0] for p in ring]
+        out[f"edge_l{i}"] = ring[side.index(max(side))]
+        out[f"edge_r{i}"] = ring[side.index(min(side))]
+        out[f"mid{i}"] = (centres[i][0], centres[i][1], 0.0)
+    return out
+
+
+def _edges(proj: Project) -> tuple[list[P2], list[P2], list[P2]]:
+    count = len(TORSO_LEVELS)
+    left = [proj(f"edge_l{i}")[:2] for i in range(count)]
+    right = [proj(f"edge_r{i}")[:2] for i in range(count)]
+    centres = [proj(f"mid{i}")[:2] for i in range(count)]
     return left, right, centres
 
 
@@ -189,15 +205,12 @@ _TEMPLATES = {n: _template(n) for n in range(3, 20)}
 def smooth(points: Sequence[P2]) -> str:
     """SVG path data of a closed smooth curve through ``points`` (screen v up, SVG y down)."""
     n = len(points)
-    vals = [points[0][0], -points[0][1]]
+    xs = [p[0] for p in points]
+    ys = [-p[1] for p in points]
+    vals = [xs[0], ys[0], xs[0] + (xs[1] - xs[-1]) / 6, ys[0] + (ys[1] - ys[-1]) / 6]
     for i in range(n):
-        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
-        if i == 0:
-            vals += [p1[0] + (p2[0] - p0[0]) / 6, -(p1[1] + (p2[1] - p0[1]) / 6)]
-        vals += [
-            p2[0] - (p3[0] - p1[0]) / 6,
-            -(p2[1] - (p3[1] - p1[1]) / 6),
-            p2[0],
-            -p2[1],
-        ]
+        j = (i + 1) % n
+        k = (i + 2) % n
+        x, y = xs[j], ys[j]
+        vals += (x - (xs[k] - xs[i]) / 6, y - (ys[k] - ys[i]) / 6, x, y)
     return tidy(_TEMPLATES[n] % tuple(vals))
