@@ -132,3 +132,15 @@ def test_a_thumbnail_is_a_still_square() -> None:
     svg = render_svg(load_figure("cat_cow"), title=ex.name, regions=list(ex.regions), size="thumb")
     assert 'width="96" height="96"' in svg
     assert "<animate" not in svg and "prefers-reduced-motion" not in svg
+
+
+def test_held_props_are_drawn_between_the_hands() -> None:
+    from supple.figures.held import BAND, STICK, STRAP
+
+    text = OLD_FORMAT.replace(
+        "props: [mat]", "props: [mat, band, {kind: stick, ends: [occiput, sacrum]}]"
+    )
+    svg = _still(parse_figure(text, "knee_to_chest_single"))
+    assert f'stroke="{BAND}"' in svg and f'stroke="{STICK}"' in svg
+    strap = _still(load_figure("lying_hamstring_stretch_strap"))
+    assert f'stroke="{STRAP}"' in strap

@@ -141,3 +141,26 @@ def test_new_fields_are_optional_and_checked() -> None:
         _figure("view: from_the_moon\n" + LYING)
     with pytest.raises(FigureError):
         _figure(LYING.replace("base: crook_lying}", "base: crook_lying, breath: 2}"))
+
+
+OVER_A_TOWEL = """
+props: [mat, {kind: towel_or_strap, shape: roll, at: upper_back}]
+keyframes:
+- label: lying over a rolled towel
+  contacts: {floor: [pelvis, feet], towel: [upper_back]}
+  pose:
+    base: crook_lying
+    root: {pitch: 82}
+    lumbar: {flex: 6.9}
+    thoracic: {flex: -10.4}
+    hip_r: {flex: 48.9}
+    hip_l: {flex: 48.9}
+"""
+
+
+def test_a_rolled_towel_carries_what_rests_on_it() -> None:
+    assert figure_errors(_figure(OVER_A_TOWEL), "supine", flowing_or_sided=False) == []
+    # Without the towel the upper back has nothing under it.
+    bare = OVER_A_TOWEL.replace(", {kind: towel_or_strap, shape: roll, at: upper_back}", "")
+    errors = figure_errors(_figure(bare), "supine", flowing_or_sided=False)
+    assert any("towel:upper_back floats inf" in e for e in errors)

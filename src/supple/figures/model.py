@@ -25,7 +25,9 @@ View = Literal["side", "front", "oblique", "above"]
 AZIMUTH: dict[str, float] = {"side": 0.0, "front": 90.0, "oblique": 40.0, "above": 0.0}
 #: Props are the library's equipment, and a support is one of its positions.
 PropKind = Equipment
-Surface = Literal["floor", "seat", "step", "wall", "doorway"]
+#: What a body point can rest on; ``towel`` is the top of a rolled towel (a prop with
+#: ``shape: roll``), which lies under the point it names.
+Surface = Literal["floor", "seat", "step", "wall", "doorway", "towel"]
 Support = Position
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from supple.figures.body import RING_POINTS, Vec
+from supple.figures.body import RING_POINTS, SURFACE, Vec
 from supple.figures.camera import Projection
 from supple.figures.shapes import (
     HEAD_DRAWN_R,
@@ -122,6 +122,7 @@ CHAIN_POINTS: dict[str, tuple[str, ...]] = {
 DRAWN_POINTS = (
     *sorted({p for pts in CHAIN_POINTS.values() for p in pts}),
     *("nose", "crown", "eye_r", "eye_l"),
+    *SURFACE,
     *RING_POINTS,
 )
 

@@ -19,6 +19,7 @@ from supple.figures.scene import (
     MAT_HALF_WIDTH,
     MAT_T,
     POST_HALF,
+    ROLL_R,
     SEAT_H,
     SEAT_HALF,
     STEP_H,
@@ -108,7 +109,7 @@ def _chair(x: float, z: float) -> list[Box]:
 def _roll(prop: Prop, points: dict[str, Vec], proj: Projection) -> list[Shape]:
     """A rolled towel lying across the body under the point ``prop.at``."""
     at = points.get(prop.at or "upper_back", (prop.x, 0.0, prop.z))
-    r, half = 5.5, 24.0
+    r, half = ROLL_R, 24.0
     a, b = proj((at[0], r, at[2] - half)), proj((at[0], r, at[2] + half))
     near, far = (a, b) if a[2] >= b[2] else (b, a)
     du, dv = near[0] - far[0], near[1] - far[1]

@@ -23,6 +23,12 @@ MAT_HALF_WIDTH = 32.0
 MAT_T = 2.0
 WALL_H = 210.0
 WALL_T = 6.0
+#: A rolled towel's radius (cm): the body resting on it lies this high over the floor, twice.
+ROLL_R = 5.5
+
+
+def _rolled(props: Iterable[Prop]) -> bool:
+    return any(p.kind == "towel_or_strap" and p.shape == "roll" for p in props)
 
 
 def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> float:
@@ -30,6 +36,9 @@ def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> f
     x, y, z = point
     if surface == "floor":
         return y - radius
+    if surface == "towel":
+        # The roll lies under the point it names, across the body: only its height matters.
+        return y - radius - 2 * ROLL_R if _rolled(props) else math.inf
     best = math.inf
     for prop in props:
         if surface == "seat" and prop.kind == "chair":
@@ -56,6 +65,8 @@ def surface_height(surface: Surface, props: Iterable[Prop]) -> float | None:
         return SEAT_H if any(p.kind == "chair" for p in props) else None
     if surface == "step":
         return STEP_H if any(p.kind == "step" for p in props) else None
+    if surface == "towel":
+        return 2 * ROLL_R if _rolled(props) else None
     return None
 
 
