@@ -77,7 +77,8 @@ def screen_path(arrow: Arrow, proj: Projection) -> list[P2]:
         else:
             cu, cv = pts[len(pts) // 2]
         pts = [(cu + (u - cu) * k, cv + (v - cv) * k) for u, v in pts]
-    pts = _smoothed(_resample(pts, 24))
+    # A path that turns at a keyframe (forward, then up) is drawn as one easy curve.
+    pts = _smoothed(_resample(pts, 24), 2 if arrow.steady else 6)
     if arrow.pivot is not None and arrow.clearance:
         pu, pv, _ = proj(arrow.pivot)
         normals = []
