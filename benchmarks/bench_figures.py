@@ -1,4 +1,4 @@
-"""Time drawing every figure of the library: loading, validating, rendering still, animation, thumbnail."""
+"""Time drawing every figure: loading, validating, rendering the still, animation and thumbnail."""
 
 from __future__ import annotations
 
