@@ -2,8 +2,8 @@
 # Install the system programs the tests drive for real, when they are missing:
 # PostgreSQL (store tests), Chromium (browser tests), espeak-ng (voice), tmux (terminal coach),
 # Node.js + npm (to fetch axe-core from the npm registry for accessibility scans), poppler-utils
-# (pdftoppm renders handout pages to PNG), zbar-tools (zbarimg reads the handout's QR code back)
-# and the official FHIR R4 JSON Schema from npm.
+# (pdftoppm renders handout pages to PNG), zbar-tools (zbarimg reads the handout's QR code back),
+# Cairo (cairosvg draws the figures' PNGs with it) and the official FHIR R4 JSON Schema from npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,7 @@ command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+ldconfig -p 2>/dev/null | grep -q 'libcairo\.so\.2' || need+=(libcairo2)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ]; then
