@@ -23,8 +23,6 @@ from supple.figures.parts import (
     chain_kinds,
     chain_order,
     nose_shown,
-    outline,
-    projected,
 )
 from supple.figures.props import floor_line
 from supple.figures.svg import fmt
@@ -63,9 +61,9 @@ def _ghost(panel: Panel, kinds: dict[str, str], px: Px, hatch: str) -> list[str]
     """The start position, pale and dashed, for the chains that move (a still only)."""
     if panel.ghost is None:
         return []
-    g = projected(panel.ghost, panel.proj)
+    g = panel.memo.project(panel.ghost, panel.proj)
     return [
-        f'<path class="fig-ghost" d="{outline(part, g)}" '
+        f'<path class="fig-ghost" d="{panel.memo.outline(part, g)}" '
         f"{paint(part, kinds[chain], True, px, hatch)}/>"
         for chain in chain_order([g])
         if chain in panel.ghost_chains
@@ -120,7 +118,7 @@ def _body(
     defs = [hatch_pattern(hatch, px)]
     ref: dict[str, str] = {}
     for i, part in enumerate(PARTS):
-        ds = [outline(part, s) for s in panel.shown]
+        ds = [panel.memo.outline(part, s) for s in panel.shown]
         anim = panel.line.animate("d", ds)
         ref[part.name] = f"{ids}{i}"
         defs.append(f'<path id="{ids}{i}" d="{ds[0]}"' + (f">{anim}</path>" if anim else "/>"))
