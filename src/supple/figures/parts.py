@@ -184,9 +184,7 @@ class Memo:
     that its id cannot be taken by another while the memo lives (as long as the figure's pass).
     """
 
-    shown: dict[tuple[int, Projection], tuple[dict[str, Vec], Shown]] = field(
-        default_factory=dict
-    )
+    shown: dict[tuple[int, Projection], tuple[dict[str, Vec], Shown]] = field(default_factory=dict)
     outlines: dict[tuple[int, str], tuple[Shown, str]] = field(default_factory=dict)
 
     def project(self, points: dict[str, Vec], proj: Projection) -> Shown:

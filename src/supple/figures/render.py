@@ -96,16 +96,17 @@ def _chains(
     return out
 
 
-def _held(panel: Panel, figure: Figure, px: Px) -> list[str]:
-    """The straps, bands and sticks the hands hold, over the body."""
+def _held(panel: Panel, figure: Figure, px: Px, *, under: bool) -> list[str]:
+    """The straps, bands and sticks the hands hold (over the body), or the cushions it holds
+    between the knees (``under`` it: the knees press into them)."""
     out = []
     for prop in (p for p in figure.props if p.held_ends is not None):
+        if (prop.shape == "cushion") != under:
+            continue
         ds = [held_path(prop, s.__getitem__) for s in panel.shown]
         anim = panel.line.animate("d", ds)
-        out += [
-            f'<path d="{ds[0]}" fill="none" {strokes}>{anim}</path>'
-            for strokes in held_paint(prop, px)
-        ]
+        fill = "" if under else 'fill="none" '
+        out += [f'<path d="{ds[0]}" {fill}{paint}>{anim}</path>' for paint in held_paint(prop, px)]
     return out
 
 
@@ -127,8 +128,9 @@ def _body(
     )
     out = _ghost(panel, kinds, px, hatch)
     out += [_use(ref[p], halo) for p in PART_NAMES if p in lit]
+    out += _held(panel, figure, px, under=True)
     out += _chains(panel, kinds, ref, px, hatch)
-    out += _held(panel, figure, px)
+    out += _held(panel, figure, px, under=False)
     for arrow in panel.arrows:
         out += arrow_svg(arrow, panel.proj, px)
     return defs, out
