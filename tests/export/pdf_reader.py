@@ -19,16 +19,18 @@ ARTIFACTS = ROOT / "test-artifacts" / "handouts"
 
 @dataclass(frozen=True)
 class Page:
-    """What one page holds: its size in points, its words, and the figure strokes drawn on it.
+    """What one page holds: its size in points, its words, and the figure shapes drawn on it.
 
     The handout's own layout is black, white and grey only (it must print in black and white);
-    the figures are drawn in colour, so a stroke in a colour is a stroke of a figure.
+    a figure draws each part of the body (trunk, head, limbs, hands, feet) as a shape filled
+    in colour, so a filled shape in a colour is a part of a figure. A ghost is pale grey and
+    far limbs are hatched: neither counts, so a page needs a body drawn solid to show ten.
     """
 
     width: float
     height: float
     text: str
-    figure_strokes: int
+    figure_shapes: int
     body_size: float
 
 
@@ -44,12 +46,15 @@ def read_pages(pdf: bytes) -> list[Page]:
     pages = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages:
-            drawn = [*page.curves, *page.lines]
-            strokes = sum(1 for obj in drawn if _coloured(obj.get("stroking_color")))
+            shapes = sum(
+                1
+                for obj in page.curves
+                if obj.get("fill") and _coloured(obj.get("non_stroking_color"))
+            )
             text = " ".join((page.extract_text() or "").split())
             sizes = Counter(round(float(c["size"]), 1) for c in page.chars)
             body = sizes.most_common(1)[0][0] if sizes else 0.0
-            pages.append(Page(float(page.width), float(page.height), text, strokes, body))
+            pages.append(Page(float(page.width), float(page.height), text, shapes, body))
     return pages
 
 

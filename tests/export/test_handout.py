@@ -18,6 +18,7 @@ from supple.export.handout import (
 from supple.export.pdf import PackageOnlyFetcher, RefusedURL, html_to_pdf
 from supple.export.wording import dose_words
 from supple.library import load_library
+from supple.library.model import Exercise
 from supple.planner import make_plan
 from supple.planner.dose import base_dose
 from supple.planner.model import Plan
@@ -26,6 +27,9 @@ from supple.safety.profile import Profile
 
 LIBRARY = load_library()
 LINK = "http://127.0.0.1:8000/today"
+#: Filled colour shapes a page needs to count as showing a figure: a body drawn solid has more
+#: (trunk, shorts, neck, head, and each near limb's three parts).
+FIGURE = 10
 #: Points per millimetre; A4 is 210 x 297 mm, US Letter 8.5 x 11 in.
 MM = 72 / 25.4
 SIZES = {"a4": (210 * MM, 297 * MM), "letter": (8.5 * 72, 11 * 72)}
@@ -98,7 +102,7 @@ def test_each_page_of_moves_shows_its_figure(
     moves = _move_pages(pages, handout)
     assert moves, "no page of moves"
     for n, page in enumerate(moves):
-        assert page.figure_strokes >= 10, f"page {len(pages) - len(moves) + n + 1} has no figure"
+        assert page.figure_shapes >= FIGURE, f"page {len(pages) - len(moves) + n + 1} has no figure"
     if which != "large":
         # The cover fits one page (on A4 with its tick log); then two or three moves a page.
         assert len(pages) - len(moves) == 1
@@ -148,6 +152,12 @@ def test_the_words_of_the_moves_are_set_in_11_or_18_point(
         assert page.body_size == pytest.approx(points, abs=0.1)
 
 
+def make_one(exercise: Exercise) -> Plan:
+    """A plan of ``exercise`` alone, at its base dose."""
+    items = [plan_item(exercise, base_dose(exercise), exercise.purpose)]
+    return Plan(status="plan", items=items, total_seconds=items[0].seconds)
+
+
 def test_the_longest_moves_with_full_notes_still_keep_a_figure_on_every_page() -> None:
     """The worst case for large print: the wordiest entries, each with a 300-character note."""
     wordiest = sorted(
@@ -164,7 +174,20 @@ def test_the_longest_moves_with_full_notes_still_keep_a_figure_on_every_page() -
     pdf = render_handout(data, paper="letter", large_print=True)
     pages = read_pages(pdf)
     for page in _move_pages(pages, data):
-        assert page.figure_strokes >= 10
+        assert page.figure_shapes >= FIGURE
+
+
+def test_a_page_of_moves_without_a_figure_is_found() -> None:
+    """The count above finds figures, not the page's own furniture: a move without one has none."""
+    ex = LIBRARY["cat_cow"]
+    faceless = ex.model_copy(update={"id": "no_such_move"})
+    data = HandoutInput(plan=make_one(faceless), library={"no_such_move": faceless})
+    moves = _move_pages(read_pages(render_handout(data, paper="a4")), data)
+    assert moves and all(page.figure_shapes == 0 for page in moves)
+    # The same move with its figure shows one.
+    real = HandoutInput(plan=make_one(ex), library=LIBRARY)
+    shown = _move_pages(read_pages(render_handout(real)), real)
+    assert shown and all(page.figure_shapes >= FIGURE for page in shown)
 
 
 def test_no_routine_no_handout() -> None:

@@ -85,6 +85,8 @@ class Move:
     still: Markup | None
     frames: tuple[tuple[str, Markup], ...]
     parts: tuple[tuple[Block, ...], ...] = (BLOCKS,)
+    #: The frames are taller than wide: two of them go side by side.
+    frames_tall: bool = False
 
 
 def _lines(texts: list[str]) -> int:
@@ -137,6 +139,7 @@ def _moves(data: HandoutInput, *, large_print: bool) -> list[Move]:
                 still=Markup(svg) if svg else None,
                 frames=tuple((f.label, Markup(f.svg)) for f in frames),
                 parts=large_print_parts(exercise, note) if large_print else (BLOCKS,),
+                frames_tall=print_figures.tall(frames),
             )
         )
     return moves

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from supple.figures.loader import FigureError, figure_ids, load_figure
 from supple.figures.model import Figure, Keyframe, Pose
-from supple.figures.render import Size, render_svg
+from supple.figures.render import Size, render_frames, render_svg
 from supple.library.model import Exercise
 
 
@@ -33,5 +33,6 @@ __all__ = [
     "figure_ids",
     "load_figure",
     "render_exercise_svg",
+    "render_frames",
     "render_svg",
 ]

@@ -64,6 +64,8 @@ def screen_path(arrow: Arrow, proj: Projection) -> list[P2]:
     pts = _dedupe([proj(p)[:2] for p in arrow.path])
     if len(pts) < 2:
         return pts
+    if arrow.cue:
+        return _cue(pts, arrow.offset)
     if arrow.steady and arrow.pivot is not None and _length(pts) >= SMALL:
         pts = _arc(pts, proj(arrow.pivot)[:2])
     length = _length(pts)
@@ -115,6 +117,20 @@ def screen_path(arrow: Arrow, proj: Projection) -> list[P2]:
     return _smoothed(pts, 1)
 
 
+def _cue(pts: list[P2], offset: float) -> list[P2]:
+    """A cue's path: through its points, eased round their corners, ``offset`` to their left."""
+    pts = _smoothed(_resample(pts, 24), 3)
+    if not offset:
+        return pts
+    out = []
+    for i, (u, v) in enumerate(pts):
+        a, b = pts[max(0, i - 1)], pts[min(len(pts) - 1, i + 1)]
+        du, dv = b[0] - a[0], b[1] - a[1]
+        size = max(1e-9, math.hypot(du, dv))
+        out.append((u - dv / size * offset, v + du / size * offset))
+    return _smoothed(out, 2)
+
+
 def _arc(pts: list[P2], pivot: P2) -> list[P2]:
     """The arc about ``pivot`` from the path's start to its end, turning the way the path does.
 
@@ -122,15 +138,12 @@ def _arc(pts: list[P2], pivot: P2) -> list[P2]:
     swings about a joint that stays put is best shown as the clean arc it describes.
     """
     pu, pv = pivot
-    a0 = math.atan2(pts[0][1] - pv, pts[0][0] - pu)
-    a1 = math.atan2(pts[-1][1] - pv, pts[-1][0] - pu)
+    angles = [math.atan2(v - pv, u - pu) for u, v in pts]
+    a0 = angles[0]
     r0, r1 = math.dist(pts[0], pivot), math.dist(pts[-1], pivot)
-    # The turn from start to end either way round; take the one the path's middle lies on.
-    mid = pts[len(pts) // 2]
-    am = math.atan2(mid[1] - pv, mid[0] - pu)
-    ccw = (a1 - a0) % (2 * math.pi)
-    through = (am - a0) % (2 * math.pi) <= ccw
-    sweep = ccw if through else ccw - 2 * math.pi
+    # The turn the path itself makes about the pivot, step by step: a foot lifting nearly
+    # straight up wobbles round its hip, and must not be read as going the long way round.
+    sweep = sum((b - a + math.pi) % (2 * math.pi) - math.pi for a, b in itertools.pairwise(angles))
     return [
         (
             pu + (r0 + (r1 - r0) * k / 23) * math.cos(a0 + sweep * k / 23),
@@ -197,11 +210,12 @@ def arrow_svg(arrow: Arrow, proj: Projection, px: Callable[[float], float]) -> l
         heads.append(_head(pts[0], _back(list(reversed(pts)), size), size))
     line = "M" + "L".join(f"{fmt(u)} {fmt(-v)}" for u, v in pts)
     tris = "".join("M" + "L".join(f"{fmt(u)} {fmt(-v)}" for u, v in head) + "Z" for head in heads)
+    dash = f' stroke-dasharray="{fmt(px(5))} {fmt(px(3.5))}"' if arrow.dashed else ""
     return [
         f'<g class="fig-arrow"><path d="{line}" fill="none" stroke="{CASING}" '
         f'stroke-width="{fmt(px(5.2))}"/><path d="{tris}" fill="{CASING}" stroke="{CASING}" '
         f'stroke-width="{fmt(px(3))}"/><path d="{line}" fill="none" stroke="{ARROW}" '
-        f'stroke-width="{fmt(px(2.4))}"/><path d="{tris}" fill="{ARROW}" stroke="{ARROW}" '
+        f'stroke-width="{fmt(px(2.4))}"{dash}/><path d="{tris}" fill="{ARROW}" stroke="{ARROW}" '
         f'stroke-width="{fmt(px(0.8))}"/></g>'
     ]
 

@@ -72,8 +72,18 @@ for _seg in SEGMENTS:
 RADIUS["nose"] = 3.5
 RADIUS["eye_r"] = RADIUS["eye_l"] = 1.5
 RADIUS["crown"] = 1.0
-#: Points on the skin of the back and belly: where a stick or a wall touches, where breath shows.
-SURFACE = ("sacrum", "pubis", "mid_back", "upper_back", "occiput", "belly", "sternum")
+#: Points on the skin of the back and belly: where a stick or a wall touches, where breath shows,
+#: and the pelvic floor (the base of the pelvis, between the sitting bones).
+SURFACE = (
+    "sacrum",
+    "pubis",
+    "pelvic_floor",
+    "mid_back",
+    "upper_back",
+    "occiput",
+    "belly",
+    "sternum",
+)
 for _p in SURFACE:
     RADIUS[_p] = 0.5
 
@@ -238,6 +248,7 @@ def forward(pose: Pose, y: float, *, rings: bool = False) -> dict[str, Vec]:
         "occiput": _at(head, rh, (-HEAD_R - 0.5, 0.0, 0.0)),
         "sacrum": _at(pelvis, rp, (-11.0, -2.0, 0.0)),
         "pubis": _at(pelvis, rp, (8.0, -7.0, 0.0)),
+        "pelvic_floor": _at(pelvis, rp, (0.0, -9.5, 0.0)),
         "belly": _at(waist, rl, (9.5 + 5.0 * pose.breath, 0.0, 0.0)),
         "upper_back": _at(chest, rt, (-10.0, -9.0, 0.0)),
         "mid_back": _at(waist, rl, (-9.5, 6.0, 0.0)),

@@ -1,5 +1,5 @@
-"""What the hands hold, drawn over the body and moving with it: a strap looped round a foot,
-an elastic band, a stick.
+"""What the body holds, moving with it: a strap or band looped round a foot, an elastic band
+between the hands, a stick, and a cushion squeezed between the knees.
 """
 
 from __future__ import annotations
@@ -7,10 +7,13 @@ from __future__ import annotations
 from supple.figures.model import Prop
 from supple.figures.paint import LINE, Px
 from supple.figures.parts import Pt, xy
-from supple.figures.shapes import P2, foot
+from supple.figures.shapes import P2, capsule, foot, smooth
 from supple.figures.svg import fmt
 
 STRAP, BAND, BAND_LIGHT, STICK = "#b35c00", "#007a5a", "#7fd1b4", "#8a5a2b"
+CUSHION, CUSHION_LINE = "#f2e6c9", "#a08a5a"
+#: Half the thickness (cm) of a cushion held between the knees.
+CUSHION_R = 6.5
 
 
 def _hand_mid(pt: Pt, name: str) -> P2:
@@ -26,7 +29,9 @@ def held_path(prop: Prop, pt: Pt) -> str:
     ends = prop.held_ends
     assert ends is not None
     a, b = _hand_mid(pt, ends[0]), _hand_mid(pt, ends[1])
-    if prop.kind == "towel_or_strap" and ends[1].startswith(("toe_", "heel_")):
+    if prop.shape == "cushion":
+        return smooth(capsule(a, CUSHION_R, b, CUSHION_R))
+    if prop.kind in ("towel_or_strap", "band") and ends[1].startswith(("toe_", "heel_")):
         s = ends[1][-1]
         f = foot(xy(pt(f"ankle_{s}")), xy(pt(f"heel_{s}")), xy(pt(f"toe_{s}")))
         # Round the sole and back up to the other hand: a strap held in both hands.
@@ -46,7 +51,9 @@ def held_path(prop: Prop, pt: Pt) -> str:
 
 
 def held_paint(prop: Prop, px: Px) -> list[str]:
-    """The strokes that draw a held prop, under to over."""
+    """The paint of a held prop, one entry per stroke, under to over."""
+    if prop.shape == "cushion":
+        return [f'fill="{CUSHION}" stroke="{CUSHION_LINE}" stroke-width="{fmt(px(1.0))}"']
     if prop.kind == "band":
         return [
             f'stroke="{BAND}" stroke-width="{fmt(px(3.6))}"',

@@ -23,8 +23,12 @@ from supple.library.vocab import Equipment, Position
 View = Literal["side", "front", "oblique", "above"]
 #: The camera's turn about the vertical for each view unless ``azimuth`` says otherwise.
 AZIMUTH: dict[str, float] = {"side": 0.0, "front": 90.0, "oblique": 40.0, "above": 0.0}
-#: Props are the library's equipment, and a support is one of its positions.
-PropKind = Equipment
+#: Props are the library's equipment, plus a handrail (a banister or grab rail, which the
+#: library does not list as equipment); a support is one of the library's positions.
+PropKind = Equipment | Literal["rail"]
+#: Props a hand can hold (``grip: {hand_l: chair}``): the top of a chair's backrest, a rail, the
+#: stick.
+GRIP_PROPS = ("chair", "rail", "stick")
 #: What a body point can rest on; ``towel`` is the top of a rolled towel (a prop with
 #: ``shape: roll``), which lies under the point it names.
 Surface = Literal["floor", "seat", "step", "wall", "doorway", "towel"]
@@ -113,11 +117,15 @@ class Prop(_Strict):
     #: For a towel or strap, a band or a stick: the body points it runs between (a strap from
     #: the hands to a foot, a band or stick from hand to hand). None: the kind's usual ends.
     ends: tuple[str, str] | None = None
-    #: A towel drawn as a strap between ``ends``, or rolled up and lying under the point ``at``.
-    shape: Literal["strap", "roll"] = "strap"
+    #: A towel drawn as a strap between ``ends``, rolled up and lying under the point ``at``, or
+    #: a cushion (a folded towel) held between the two body points ``ends`` (the knees).
+    shape: Literal["strap", "roll", "cushion"] = "strap"
     at: str | None = Field(default=None, description="the body point a rolled towel lies under")
     length: float | None = Field(
         default=None, gt=0, le=200, description="a stick's length in cm (default 120)"
+    )
+    rise: float = Field(
+        default=0, ge=0, le=80, description="how far (cm) a rail climbs along its length"
     )
 
     @model_validator(mode="before")
@@ -125,9 +133,15 @@ class Prop(_Strict):
     def _from_name(cls, data: Any) -> Any:
         return {"kind": data} if isinstance(data, str) else data
 
+    @model_validator(mode="after")
+    def _cushion_between(self) -> Prop:
+        if self.shape == "cushion" and self.ends is None:
+            raise ValueError("a cushion needs the two body points it sits between (ends)")
+        return self
+
     @property
     def held_ends(self) -> tuple[str, str] | None:
-        """The body points a strap, band or stick runs between; None for other props."""
+        """The body points a strap, band, stick or cushion runs between; None for other props."""
         if self.kind not in DEFAULT_ENDS or self.shape == "roll":
             return None
         return self.ends or DEFAULT_ENDS[self.kind]
@@ -148,6 +162,23 @@ class Camera(_Strict):
         return {"view": data} if isinstance(data, str) else data
 
 
+class Cue(_Strict):
+    """An arrow a still draws along body points, for what the body cannot show moving.
+
+    The pelvic floor lifting (``along: [pelvic_floor, waist]``), attention moving up the body
+    in a body scan. ``offset`` moves it off the body (cm, to the left of the way it points on
+    the screen; negative to the right); ``dashed`` draws it as attention rather than movement.
+    ``press`` draws a short arrow coming in from beyond the last point towards it, along the
+    line from the point before: a knee squeezing a cushion (``along: [knee_l, knee_r]``).
+    """
+
+    along: list[str] = Field(min_length=2)
+    offset: float = Field(default=0, ge=-40, le=40)
+    two_way: bool = False
+    dashed: bool = False
+    press: bool = False
+
+
 class Still(_Strict):
     """How a still shows the move; every field left out is worked out from the keyframes."""
 
@@ -161,6 +192,7 @@ class Still(_Strict):
     pair: bool | None = Field(
         default=None, description="before and after side by side (None: when the move is small)"
     )
+    cues: list[Cue] = Field(default_factory=list, description="arrows along body points")
 
 
 class Keyframe(_Strict):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from supple.figures.body import RADIUS, Vec, forward
 from supple.figures.ik import Limb
 from supple.figures.model import Figure, Keyframe, Pose
+from supple.figures.parts import Memo
 from supple.figures.plant import Drawn, Planting, draw_keyframe, move_points, plant, shift
 from supple.figures.scene import lerp_pose, place
 
@@ -33,6 +34,8 @@ class Pass:
     last_hold_end: float
     planting: Planting
     drawn: list[Drawn]
+    #: The positions' projections and outlines, shared by every picture drawn of this pass.
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
 
 def keyframe_points(figure: Figure, frame: Keyframe) -> dict[str, Vec]:

@@ -11,7 +11,7 @@ from supple.figures.body import Vec
 from supple.figures.camera import Projection
 from supple.figures.model import Figure
 from supple.figures.motion import motion
-from supple.figures.parts import Shown, projected
+from supple.figures.parts import Memo, Shown
 from supple.figures.props import Shape, prop_shapes
 from supple.figures.still import Arrow, plan_still
 from supple.figures.svg import Timeline
@@ -36,6 +36,7 @@ class Panel:
     box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     dx: float = 0.0
     dv: float = 0.0
+    memo: Memo = field(default_factory=Memo)
 
 
 def prepare(panel: Panel, figure: Figure, *, tight: bool = False) -> None:
@@ -43,8 +44,9 @@ def prepare(panel: Panel, figure: Figure, *, tight: bool = False) -> None:
 
     A ``tight`` box holds the body and its arrows only; props outside it are cut off.
     """
-    panel.shown = [projected(s, panel.proj) for s in panel.seq]
-    shown = panel.shown + ([projected(panel.ghost, panel.proj)] if panel.ghost else [])
+    project = panel.memo.project
+    panel.shown = [project(s, panel.proj) for s in panel.seq]
+    shown = panel.shown + ([project(panel.ghost, panel.proj)] if panel.ghost else [])
     every = panel.seq + ([panel.ghost] if panel.ghost else [])
     xs = [p[0] for s in every for p in s.values()]
     zs = [p[2] for s in every for p in s.values()]
@@ -116,7 +118,7 @@ def still_panels(figure: Figure, flowing: bool, *, small: bool) -> tuple[list[Pa
     (how wide the knees are, which way the chest turns).
     """
     run = motion(figure)
-    drawn = run.drawn
+    drawn, memo = run.drawn, run.memo
     proj = Projection.of(figure.camera)
     plan = plan_still(figure, run, proj, flowing=flowing)
     solid = drawn[plan.show].points
@@ -126,15 +128,22 @@ def still_panels(figure: Figure, flowing: bool, *, small: bool) -> tuple[list[Pa
         # A thumbnail has no room for two pictures: the end position and its arrows.
         pair = not small
         if not small:
-            panels.append(Panel(proj, [drawn[plan.ghost].points]))
-        panels.append(Panel(proj, [solid], arrows=plan.arrows))
+            panels.append(Panel(proj, [drawn[plan.ghost].points], memo=memo))
+        panels.append(Panel(proj, [solid], arrows=plan.arrows, memo=memo))
     else:
         ghost = drawn[plan.ghost].points if plan.ghost is not None else None
         panels.append(
-            Panel(proj, [solid], ghost=ghost, ghost_chains=plan.ghost_chains, arrows=plan.arrows)
+            Panel(
+                proj,
+                [solid],
+                ghost=ghost,
+                ghost_chains=plan.ghost_chains,
+                arrows=plan.arrows,
+                memo=memo,
+            )
         )
     if figure.second_view is not None and not small:
-        panels.append(Panel(Projection.of(figure.second_view), [solid]))
+        panels.append(Panel(Projection.of(figure.second_view), [solid], memo=memo))
     return panels, pair
 
 
@@ -145,6 +154,6 @@ def motion_panels(figure: Figure) -> list[Panel]:
     flip = (run.last_hold_end, run.total) if figure.sides == "both" else None
     points = [s.points for s in run.samples]
     return [
-        Panel(Projection.of(camera), points, line, flip=flip)
+        Panel(Projection.of(camera), points, line, flip=flip, memo=run.memo)
         for camera in [figure.camera, *([figure.second_view] if figure.second_view else [])]
     ]

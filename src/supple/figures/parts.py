@@ -8,7 +8,7 @@ which are drawn far to near.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from supple.figures.body import RING_POINTS, SURFACE, Vec
 from supple.figures.camera import Projection
@@ -173,3 +173,34 @@ def nose_shown(s: Shown) -> str:
 def outline(part: Part, s: Shown) -> str:
     """The path data of ``part`` in one projected position."""
     return smooth(part.build(s.__getitem__))
+
+
+@dataclass
+class Memo:
+    """One figure's projected positions and outlines, each worked out once.
+
+    A still, the animation that carries it and the thumbnail draw the same positions in the
+    same view. Entries are keyed by the position's identity and keep the position itself, so
+    that its id cannot be taken by another while the memo lives (as long as the figure's pass).
+    """
+
+    shown: dict[tuple[int, Projection], tuple[dict[str, Vec], Shown]] = field(default_factory=dict)
+    outlines: dict[tuple[int, str], tuple[Shown, str]] = field(default_factory=dict)
+
+    def project(self, points: dict[str, Vec], proj: Projection) -> Shown:
+        """``projected(points, proj)``, once."""
+        key = (id(points), proj)
+        hit = self.shown.get(key)
+        if hit is None or hit[0] is not points:
+            hit = (points, projected(points, proj))
+            self.shown[key] = hit
+        return hit[1]
+
+    def outline(self, part: Part, s: Shown) -> str:
+        """``outline(part, s)``, once."""
+        key = (id(s), part.name)
+        hit = self.outlines.get(key)
+        if hit is None or hit[0] is not s:
+            hit = (s, outline(part, s))
+            self.outlines[key] = hit
+        return hit[1]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from supple.figures.body import Vec, expand, forward
 from supple.figures.grip import GRIPPERS, grip
 from supple.figures.ik import LIMB_OF, LIMBS, Limb, mean, pin
-from supple.figures.model import Figure, Keyframe
+from supple.figures.model import Figure, Keyframe, Prop
 from supple.figures.scene import place
 
 #: How far (cm) a shared contact may differ between two keyframes and still hold: the limb bends
@@ -109,6 +109,8 @@ class Planting:
     anchors: list[dict[str, Vec]]
     #: Per keyframe: what each gripping hand holds.
     grips: list[dict[str, str]]
+    #: The figure's props, for the hands that hold one.
+    props: tuple[Prop, ...] = ()
 
 
 def plant(figure: Figure) -> Planting:
@@ -147,7 +149,7 @@ def plant(figure: Figure) -> Planting:
                 if limb and sum(p in held[k] or p in held[k - 1] for p in limb.group) >= 2:
                     anchors[k] |= {p: planted[at][p] for p in limb.group}
     grips: list[dict[str, str]] = [{str(k): v for k, v in f.grip.items()} for f in frames]
-    return Planting(ys, offsets, planted, held, stepped, anchors, grips)
+    return Planting(ys, offsets, planted, held, stepped, anchors, grips, tuple(figure.props))
 
 
 def _fixed_shift(points: dict[str, Vec], anchors: dict[str, Vec], names: set[str]) -> Vec | None:
@@ -201,7 +203,7 @@ def draw_keyframe(figure: Figure, planting: Planting, k: int) -> Drawn:
         if targets:
             pin(out, limb, targets)
     for gripper, held in sorted(planting.grips[k].items(), key=lambda g: g[0].startswith("hand")):
-        grip(out, gripper, held)
+        grip(out, gripper, held, planting.props)
     return Drawn(eased, t, out)
 
 
@@ -245,7 +247,7 @@ def move_points(
     # Feet before hands: a hand that holds a knee follows it where the leg has gone.
     for gripper, what in sorted(planting.grips[m].items(), key=lambda g: g[0].startswith("hand")):
         if GRIPPERS[gripper][0].name in gripped:
-            grip(out, gripper, what)
+            grip(out, gripper, what, planting.props)
     return out, t, free
 
 

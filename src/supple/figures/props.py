@@ -19,6 +19,9 @@ from supple.figures.scene import (
     MAT_HALF_WIDTH,
     MAT_T,
     POST_HALF,
+    RAIL_H,
+    RAIL_HALF,
+    RAIL_POST,
     ROLL_R,
     SEAT_H,
     SEAT_HALF,
@@ -136,6 +139,27 @@ def _roll(prop: Prop, points: dict[str, Vec], proj: Projection) -> list[Shape]:
     ]
 
 
+def _rail(prop: Prop, proj: Projection) -> list[Shape]:
+    """A handrail on two posts, level (a grab rail) or climbing (a banister beside a stair)."""
+    x, z, p = prop.x, prop.z, RAIL_POST
+    posts = [
+        (x + dx - p, 0.0, z - p, x + dx + p, RAIL_H + rise - p, z + p)
+        for dx, rise in ((-RAIL_HALF, 0.0), (RAIL_HALF, prop.rise))
+    ]
+    a, b = proj((x - RAIL_HALF - p, RAIL_H, z)), proj((x + RAIL_HALF + p, RAIL_H + prop.rise, z))
+    du, dv = b[0] - a[0], b[1] - a[1]
+    size = math.hypot(du, dv) or 1.0
+    nu, nv = -dv / size * p, du / size * p
+    bar = (
+        (a[0] + nu, a[1] + nv),
+        (b[0] + nu, b[1] + nv),
+        (b[0] - nu, b[1] - nv),
+        (a[0] - nu, a[1] - nv),
+    )
+    shapes = [s for post in posts for s in box(post, proj)]
+    return [*sorted(shapes, key=lambda s: s.depth), Shape(bar, TOP, LINE, max(a[2], b[2]))]
+
+
 def prop_shapes(
     prop: Prop,
     proj: Projection,
@@ -187,6 +211,8 @@ def prop_shapes(
                 z + DOOR_HALF + POST_HALF,
             )
         )
+    elif prop.kind == "rail":
+        return _rail(prop, proj)
     elif prop.kind == "towel_or_strap" and prop.shape == "roll":
         return _roll(prop, points, proj)
     shapes = [s for b in boxes for s in box(b, proj)]

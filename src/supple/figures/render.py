@@ -12,187 +12,20 @@ from __future__ import annotations
 from html import escape
 from typing import Literal
 
-from supple.figures.arrows import arrow_svg, between
-from supple.figures.held import held_paint, held_path
+from supple.figures.camera import Projection
+from supple.figures.layers import REGION_PARTS, layer, lit_parts
 from supple.figures.model import Figure
-from supple.figures.paint import HALO, Px, eye_dots, hatch_pattern, paint
+from supple.figures.motion import motion
 from supple.figures.panels import GAP, Panel, layout, motion_panels, prepare, still_panels
-from supple.figures.parts import (
-    PART_NAMES,
-    PARTS,
-    chain_kinds,
-    chain_order,
-    nose_shown,
-    outline,
-    projected,
-)
-from supple.figures.props import floor_line
+from supple.figures.parts import PART_NAMES
 from supple.figures.svg import fmt
 
 Size = Literal["thumb", "player", "print"]
 #: Each size's width in CSS pixels, which line widths are chosen for.
 WIDTH_PX: dict[str, float] = {"thumb": 96, "player": 240, "print": 340}
 PRINT_MM = 90.0
-HALO_PX = 3.5
 
-#: Which body parts light up for each region of the library's vocabulary.
-REGION_PARTS: dict[str, tuple[str, ...]] = {
-    "lower_back": ("torso",),
-    "upper_back": ("torso",),
-    "neck": ("neck",),
-    "shoulders": ("upper_arm_r", "upper_arm_l"),
-    "chest": ("torso",),
-    "hips": ("thigh_r", "thigh_l"),
-    "glutes": ("torso",),
-    "hamstrings": ("thigh_r", "thigh_l"),
-    "hip_flexors": ("thigh_r", "thigh_l"),
-    "core": ("torso",),
-}
-__all__ = ["PART_NAMES", "REGION_PARTS", "render_svg"]
-
-
-def _lit(figure: Figure, regions: list[str]) -> set[str]:
-    lit = {part for r in regions for part in REGION_PARTS.get(r, ())}
-    if figure.focus:
-        other = "_l" if figure.focus == "r" else "_r"
-        lit = {part for part in lit if not part.endswith(other)}
-    return lit
-
-
-def _ghost(panel: Panel, kinds: dict[str, str], px: Px, hatch: str) -> list[str]:
-    """The start position, pale and dashed, for the chains that move (a still only)."""
-    if panel.ghost is None:
-        return []
-    g = projected(panel.ghost, panel.proj)
-    return [
-        f'<path class="fig-ghost" d="{outline(part, g)}" '
-        f"{paint(part, kinds[chain], True, px, hatch)}/>"
-        for chain in chain_order([g])
-        if chain in panel.ghost_chains
-        for part in PARTS
-        if part.chain == chain
-    ]
-
-
-def _use(ref: str, attrs: str) -> str:
-    return f'<use href="#{ref}" {attrs}/>'
-
-
-def _chains(
-    panel: Panel, kinds: dict[str, str], ref: dict[str, str], px: Px, hatch: str
-) -> list[str]:
-    """Every chain far to near, each part over the one it hangs from (so its joint shows)."""
-    out: list[str] = []
-    for chain in chain_order(panel.shown):
-        kind = kinds[chain]
-        out.append(f'<g class="fig-{kind}">')
-        for part in (p for p in PARTS if p.chain == chain):
-            use = _use(ref[part.name], paint(part, kind, False, px, hatch))
-            if part.name == "nose":  # shown only in profile, beside the head's outline
-                shown = [nose_shown(s) for s in panel.shown]
-                use = f'<g opacity="{shown[0]}">{panel.line.animate("opacity", shown)}{use}</g>'
-            out.append(use)
-        if chain == "trunk":
-            out += eye_dots(panel.shown, panel.line, px)
-        out.append("</g>")
-    return out
-
-
-def _held(panel: Panel, figure: Figure, px: Px) -> list[str]:
-    """The straps, bands and sticks the hands hold, over the body."""
-    out = []
-    for prop in (p for p in figure.props if p.held_ends is not None):
-        ds = [held_path(prop, s.__getitem__) for s in panel.shown]
-        anim = panel.line.animate("d", ds)
-        out += [
-            f'<path d="{ds[0]}" fill="none" {strokes}>{anim}</path>'
-            for strokes in held_paint(prop, px)
-        ]
-    return out
-
-
-def _body(
-    panel: Panel, figure: Figure, ids: str, px: Px, lit: set[str]
-) -> tuple[list[str], list[str]]:
-    """The defs and drawing of the panel's body, held props and (in a still) ghost and arrows."""
-    kinds = chain_kinds(panel.seq, panel.proj)
-    hatch = f"{ids}hatch"
-    defs = [hatch_pattern(hatch, px)]
-    ref: dict[str, str] = {}
-    for i, part in enumerate(PARTS):
-        ds = [outline(part, s) for s in panel.shown]
-        anim = panel.line.animate("d", ds)
-        ref[part.name] = f"{ids}{i}"
-        defs.append(f'<path id="{ids}{i}" d="{ds[0]}"' + (f">{anim}</path>" if anim else "/>"))
-    halo = (
-        f'fill="none" stroke="{HALO}" stroke-width="{fmt(px(2 * HALO_PX))}" stroke-opacity="0.55"'
-    )
-    out = _ghost(panel, kinds, px, hatch)
-    out += [_use(ref[p], halo) for p in PART_NAMES if p in lit]
-    out += _chains(panel, kinds, ref, px, hatch)
-    out += _held(panel, figure, px)
-    for arrow in panel.arrows:
-        out += arrow_svg(arrow, panel.proj, px)
-    return defs, out
-
-
-def _panel_svg(
-    panel: Panel, figure: Figure, ids: str, px: Px, lit: set[str]
-) -> tuple[list[str], str]:
-    defs, body = _body(panel, figure, ids, px, lit)
-    scene = [
-        f'<path d="{s.d}" fill="{s.fill}" stroke="{s.stroke}" stroke-width="{fmt(px(0.8))}"/>'
-        for s in panel.shapes
-    ]
-    if panel.proj.level:
-        u0, _, u1, _ = panel.box
-        floor = floor_line(u0 - 2, u1 + 2)
-        width = fmt(px(1.2))
-        scene.append(
-            f'<path d="{floor.d}" fill="none" stroke="{floor.stroke}" stroke-width="{width}"/>'
-        )
-    inner = f'<g class="props">{"".join(scene)}</g><g class="body">{"".join(body)}</g>'
-    if panel.flip is not None and panel.line.total:
-        centre = fmt((panel.box[0] + panel.box[2]) / 2)
-        total = panel.line.total
-        first, second = panel.flip[0] / (2 * total), (panel.flip[0] + total) / (2 * total)
-        inner = (
-            f'<g transform="translate({centre} 0)"><g><animateTransform attributeName="transform" '
-            f'type="scale" calcMode="discrete" dur="{fmt(2 * total)}s" '
-            f'repeatCount="indefinite" values="1 1;-1 1;1 1" '
-            f'keyTimes="0;{first:.4f};{second:.4f}"/>'
-            f'<g transform="translate(-{centre} 0)">{inner}</g></g></g>'
-        )
-    return defs, f'<g transform="translate({fmt(panel.dx)} {fmt(-panel.dv)})">{inner}</g>'
-
-
-def _layer(
-    panels: list[Panel],
-    figure: Figure,
-    ids: str,
-    lit: set[str],
-    scale: float,
-    pair: str | None,
-) -> tuple[list[str], str]:
-    """The defs and drawing of one layer; ``pair`` (``across`` or ``down``) joins its panels."""
-
-    def px(n: float) -> float:
-        return n / scale
-
-    defs: list[str] = []
-    parts: list[str] = []
-    for i, panel in enumerate(panels):
-        d, body = _panel_svg(panel, figure, f"{ids}{i}-", px, lit)
-        defs += d
-        parts.append(body)
-    for a, b in zip(panels[::2], panels[1::2], strict=False) if pair else ():
-        if pair == "down":
-            u = (a.dx + (a.box[0] + a.box[2]) / 2 + b.dx + (b.box[0] + b.box[2]) / 2) / 2
-            parts.append(between((u, a.dv + a.box[1] - 1.5), (u, b.dv + b.box[3] + 1.5), px))
-        else:
-            v = (max(a.box[1], b.box[1]) + min(a.box[3], b.box[3])) / 2
-            parts.append(between((a.dx + a.box[2] + 1.5, v), (b.dx + b.box[0] - 1.5, v), px))
-    return defs, "".join(parts)
+__all__ = ["PART_NAMES", "REGION_PARTS", "render_frames", "render_svg"]
 
 
 def _reduced_motion(root: str) -> str:
@@ -225,7 +58,7 @@ def render_svg(
     ``flowing`` (a back-and-forth move such as cat-cow) gives the still's arrows two heads.
     A thumbnail is always a still.
     """
-    lit = _lit(figure, regions)
+    lit = lit_parts(figure, regions)
     moving = animated and len(figure.keyframes) > 1 and size != "thumb"
     prefix = f"fig-{figure.exercise_id}-{'a' if moving else 's'}-"
     still, pair = still_panels(figure, flowing, small=size == "thumb")
@@ -243,9 +76,9 @@ def render_svg(
             prepare(panel, figure)
         box = layout(motion, GAP, shape)
         scale = width / box[2]
-        mdefs, mbody = _layer(motion, figure, f"{prefix}m", lit, scale, None)
+        mdefs, mbody = layer(motion, figure, f"{prefix}m", lit, scale, None)
         fit = min(box[2] / still_box[2], box[3] / still_box[3])
-        sdefs, sbody = _layer(still, figure, f"{prefix}s", lit, scale * fit, joined)
+        sdefs, sbody = layer(still, figure, f"{prefix}s", lit, scale * fit, joined)
         x, y, w, h = box
         inner = (
             f"{_reduced_motion(f'#{prefix}root')}"
@@ -256,10 +89,23 @@ def render_svg(
     else:
         box = still_box
         scale = width / box[2]
-        sdefs, sbody = _layer(still, figure, prefix, lit, scale, joined)
+        sdefs, sbody = layer(still, figure, prefix, lit, scale, joined)
         inner = f'<defs>{"".join(sdefs)}</defs><g class="fig-still">{sbody}</g>'
     labels = [f.label for f in figure.keyframes]
     desc = ", then ".join(labels) + ("; then the other side" if figure.sides == "both" else "")
+    return _root(prefix, box, size, title, desc, inner)
+
+
+def _root(
+    prefix: str,
+    box: tuple[float, float, float, float],
+    size: Size,
+    title: str,
+    desc: str,
+    inner: str,
+) -> str:
+    """The outer ``<svg>``: its box, its size on the page, its title and description."""
+    width = WIDTH_PX[size]
     if size == "print":
         dims = f'width="{fmt(PRINT_MM)}mm" height="{fmt(PRINT_MM * box[3] / box[2])}mm"'
     else:
@@ -272,3 +118,35 @@ def render_svg(
         f'<desc id="{prefix}desc">{escape(desc, quote=False)}</desc>'
         f'<g stroke-linecap="round" stroke-linejoin="round">{inner}</g></svg>'
     )
+
+
+def render_frames(
+    figure: Figure, *, title: str, regions: list[str], size: Size = "player"
+) -> list[str]:
+    """A still SVG of each keyframe, as the animation draws it, all in one box.
+
+    A strip of key frames (a printed handout's) then shows the body the same size and in the
+    same place in each, its hands and feet planted where the animation plants them; only the
+    main view is drawn, with no ghost or arrows (the frames in turn show the move).
+    """
+    run = motion(figure)
+    proj = Projection.of(figure.camera)
+    panels = [Panel(proj, [d.points], memo=run.memo) for d in run.drawn]
+    for panel in panels:
+        prepare(panel, figure)
+    shared = (
+        min(p.box[0] for p in panels),
+        min(p.box[1] for p in panels),
+        max(p.box[2] for p in panels),
+        max(p.box[3] for p in panels),
+    )
+    lit = lit_parts(figure, regions)
+    out = []
+    for k, (panel, frame) in enumerate(zip(panels, figure.keyframes, strict=True)):
+        panel.box = shared
+        box = layout([panel], GAP, "wide")
+        prefix = f"fig-{figure.exercise_id}-k{k}-"
+        defs, body = layer([panel], figure, prefix, lit, WIDTH_PX[size] / box[2], None)
+        inner = f'<defs>{"".join(defs)}</defs><g class="fig-still">{body}</g>'
+        out.append(_root(prefix, box, size, f"{title}: {frame.label}", frame.label, inner))
+    return out

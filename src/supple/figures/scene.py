@@ -25,6 +25,12 @@ WALL_H = 210.0
 WALL_T = 6.0
 #: A rolled towel's radius (cm): the body resting on it lies this high over the floor, twice.
 ROLL_R = 5.5
+#: A handrail (banister or grab rail): its height, half its length, and its posts' half width.
+RAIL_H = 90.0
+RAIL_HALF = 45.0
+RAIL_POST = 2.5
+#: A stick's length (cm) when its prop does not say.
+STICK_LENGTH = 120.0
 
 
 def _rolled(props: Iterable[Prop]) -> bool:
@@ -55,6 +61,34 @@ def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> f
             off = max(0.0, abs(x - prop.x) - POST_HALF - radius)
             best = min(best, inner + off if inner >= 0 else inner - off, key=abs)
     return best
+
+
+def grip_bar(prop: Prop, points: dict[str, Vec]) -> tuple[Vec, Vec] | None:
+    """The bar a hand holds on ``prop``, end to end: a chair's backrest top, a rail, the stick.
+
+    A stick runs through its two body points (as ``points`` place them), centred between
+    them, as long as the prop says. None for a prop a hand cannot hold.
+    """
+    if prop.kind == "chair":
+        x = prop.x - SEAT_HALF - 1.5
+        return (x, BACKREST_H, prop.z - SEAT_HALF + 1), (x, BACKREST_H, prop.z + SEAT_HALF - 1)
+    if prop.kind == "rail":
+        return (prop.x - RAIL_HALF, RAIL_H, prop.z), (
+            prop.x + RAIL_HALF,
+            RAIL_H + prop.rise,
+            prop.z,
+        )
+    if prop.kind == "stick" and prop.held_ends is not None:
+        a, b = points[prop.held_ends[0]], points[prop.held_ends[1]]
+        d = math.dist(a, b) or 1e-6
+        half = max(d / 2 + 6, (prop.length or STICK_LENGTH) / 2)
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+        u = ((b[0] - a[0]) / d, (b[1] - a[1]) / d, (b[2] - a[2]) / d)
+        return (
+            (mid[0] - u[0] * half, mid[1] - u[1] * half, mid[2] - u[2] * half),
+            (mid[0] + u[0] * half, mid[1] + u[1] * half, mid[2] + u[2] * half),
+        )
+    return None
 
 
 def surface_height(surface: Surface, props: Iterable[Prop]) -> float | None:

@@ -98,6 +98,11 @@ class Arrow:
     closed: bool = False
     #: The pivot stays put: the arrow is a clean arc about it (a limb swinging at a joint).
     steady: bool = False
+    #: A cue (``still.cues``): drawn exactly along its points, ``offset`` cm to their left on
+    #: the screen (negative: to the right), dashed when it shows attention, not movement.
+    cue: bool = False
+    offset: float = 0.0
+    dashed: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,8 +154,21 @@ def plan_still(figure: Figure, run: Pass, proj: Projection, *, flowing: bool) ->
         ghost = max((k for k in range(n) if k != show), key=reach)
     if ghost is not None and reach(ghost) < MOVES_ABOVE and not figure.trace:
         ghost = None
+    cues = tuple(
+        Arrow(
+            "cue",
+            _pressing(solid, c.along) if c.press else tuple(solid[n] for n in c.along),
+            None,
+            0.0,
+            c.two_way,
+            cue=True,
+            offset=c.offset,
+            dashed=c.dashed,
+        )
+        for c in spec.cues
+    )
     if ghost is None:
-        return StillPlan(show, None, False, frozenset(), ())
+        return StillPlan(show, None, False, frozenset(), cues)
     pair = spec.pair if spec.pair is not None else reach(ghost) < PAIR_BELOW
     before = drawn[ghost].points
     chains = frozenset(
@@ -161,7 +179,7 @@ def plan_still(figure: Figure, run: Pass, proj: Projection, *, flowing: bool) ->
     if figure.trace:
         loop = _path(run, show, show) if n > 1 else [solid]
         arrows = tuple(_trace_arrow(loop, name, flowing) for name in figure.trace)
-        return StillPlan(show, ghost, pair, chains, arrows)
+        return StillPlan(show, ghost, pair, chains, arrows + cues)
     path = _path(run, ghost, show)
     gripping = {f"arm_{g[-1]}" for g in figure.keyframes[show].grip if g.startswith("hand_")}
     names = spec.arrows
@@ -169,7 +187,22 @@ def plan_still(figure: Figure, run: Pass, proj: Projection, *, flowing: bool) ->
         # Hands that hold something follow it; only if nothing else moves do they get arrows.
         names = _busiest(solid, before, proj, gripping) or _busiest(solid, before, proj, set())
     arrows = tuple(_arrow(name, path, solid, before, flowing) for name in names)
-    return StillPlan(show, ghost, pair, chains, arrows)
+    return StillPlan(show, ghost, pair, chains, arrows + cues)
+
+
+#: A pressing cue: how far (cm) beyond its point it stops, and how long it is.
+PRESS_GAP, PRESS_LENGTH = 8.0, 16.0
+
+
+def _pressing(points: dict[str, Vec], along: list[str]) -> tuple[Vec, ...]:
+    """A short straight path coming in from beyond ``along``'s last point, towards it."""
+    a, b = points[along[-2]], points[along[-1]]
+    d = math.dist(a, b) or 1.0
+    u = ((b[0] - a[0]) / d, (b[1] - a[1]) / d, (b[2] - a[2]) / d)
+    return tuple(
+        (b[0] + u[0] * k, b[1] + u[1] * k, b[2] + u[2] * k)
+        for k in (PRESS_GAP + PRESS_LENGTH, PRESS_GAP)
+    )
 
 
 def _busiest(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from supple.figures.body import RADIUS, Vec, expand
-from supple.figures.grip import LIMB_MIDDLES, grip
-from supple.figures.model import BallJoint, Figure, Keyframe, SpineJoint, Support
+from supple.figures.grip import LIMB_MIDDLES, grip, held_prop
+from supple.figures.model import GRIP_PROPS, BallJoint, Figure, Keyframe, SpineJoint, Support
 from supple.figures.motion import keyframe_points
 from supple.figures.scene import gap
 
@@ -123,10 +123,13 @@ def _grip_errors(figure: Figure, frame: Keyframe) -> list[str]:
     except KeyError:  # an unknown contact, reported with the keyframe's own errors
         return []
     for gripper, held in frame.grip.items():
-        if held not in RADIUS and held not in LIMB_MIDDLES:
+        if held in GRIP_PROPS and held_prop(held, figure.props) is None:
+            errors.append(f"keyframe '{frame.label}': {gripper} holds a {held} the figure lacks")
+            continue
+        if held not in RADIUS and held not in LIMB_MIDDLES and held not in GRIP_PROPS:
             errors.append(f"keyframe '{frame.label}': {gripper} grips an unknown point '{held}'")
             continue
-        short = grip(dict(points), gripper, held)
+        short = grip(dict(points), gripper, held, figure.props)
         if short > TOLERANCE:
             errors.append(
                 f"keyframe '{frame.label}': {gripper} falls {short:.1f} cm short of {held}"
@@ -143,9 +146,14 @@ def figure_errors(figure: Figure, position: Support, *, flowing_or_sided: bool) 
     for prop in figure.props:
         ends = prop.held_ends or ()
         what = {"towel_or_strap": "strap", "band": "band", "stick": "stick"}.get(prop.kind, "")
+        what = "cushion" if prop.shape == "cushion" else what
         errors += [f"the {what} ends at an unknown point '{n}'" for n in ends if n not in RADIUS]
         if prop.at is not None and prop.at not in RADIUS:
             errors.append(f"the rolled towel lies under an unknown point '{prop.at}'")
+    for cue in figure.still.cues:
+        errors += [
+            f"a still's cue runs along an unknown point '{n}'" for n in cue.along if n not in RADIUS
+        ]
     if flowing_or_sided and len(figure.keyframes) * (2 if figure.sides == "both" else 1) < 2:
         errors.append("a flowing or sided move needs at least two keyframes")
     return errors
