@@ -21,13 +21,19 @@ def _packages() -> list[str]:
     return found
 
 
+def _isort_key(name: str) -> tuple[int, str]:
+    """Ruff's order for ``__all__`` (RUF022): constants, then classes, then the rest."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name
+
+
 def _problems(module: ModuleType) -> list[str]:
     """What is wrong with ``module.__all__`` (nothing when it is sorted and every name resolves)."""
     exported = getattr(module, "__all__", None)
     if exported is None:
         return ["no __all__"]
     problems = []
-    if list(exported) != sorted(set(exported)):
+    if list(exported) != sorted(set(exported), key=_isort_key):
         problems.append(f"__all__ is not sorted and unique: {list(exported)}")
     problems += [f"'{name}' does not resolve" for name in exported if not hasattr(module, name)]
     return problems

@@ -15,7 +15,9 @@ from supple.settings import Settings, SettingsError, env_name, from_environment,
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "environment.md"
-VARIABLE = re.compile(r"\bSUPPLE_[A-Z_]+\b")
+#: A variable's name as code reads or sets one: in quotes, or as ``NAME=`` (a keyword argument,
+#: or the shell in a docstring); a constant such as ``SUPPLE_CODES = ...`` is not a variable.
+VARIABLE = re.compile(r"""(?<=["'])SUPPLE_[A-Z_]+\b|\bSUPPLE_[A-Z_]+(?==)""")
 
 
 def _section(title: str) -> str:

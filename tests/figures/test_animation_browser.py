@@ -1,4 +1,5 @@
-"""The animated SVG really moves in Chromium, and a sided move flips to the other side."""
+"""The animated SVG really moves in Chromium, a sided move flips to the other side, and readers
+who ask for less motion see the still instead."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from supple.figures import load_figure, render_exercise_svg
-from supple.figures.render import PART_NAMES
+from supple.figures.parts import PART_NAMES
 from supple.library import load_library
 
 pytestmark = [pytest.mark.browser]
@@ -41,15 +42,15 @@ def _knee_at(page: Any, t: float) -> dict[str, float]:
     """The drawn box of the right shank and the scene's flip at ``t`` seconds."""
     box: dict[str, float] = page.evaluate(
         """t => {
-            const svg = document.querySelectorAll('svg')[2];
+            const svg = document.getElementById('fig-knee_to_chest_single-a-root');
             svg.pauseAnimations();
             svg.setCurrentTime(t);
             const shank = document.getElementById(SHANK);
             const box = shank.getBBox();
-            const flip = svg.querySelector('g[transform] > g').transform.animVal;
+            const flip = svg.querySelector('animateTransform').parentNode.transform.animVal;
             const scale = flip.numberOfItems ? flip.getItem(0).matrix.a : 1;
             return {x: box.x, y: box.y, w: box.width, h: box.height, scale};
-        }""".replace("SHANK", repr(f"fig-knee_to_chest_single-a-{PART_NAMES.index('shank_r')}")),
+        }""".replace("SHANK", repr(f"fig-knee_to_chest_single-a-m0-{PART_NAMES.index('shank_r')}")),
         t,
     )
     return box
@@ -70,3 +71,23 @@ def test_knee_to_chest_moves_and_changes_sides(page: Any) -> None:
     assert (held["y"], held["h"]) != pytest.approx((rested["y"], rested["h"]), abs=2)
     assert held["scale"] == 1 and rested["scale"] == 1
     assert other["scale"] == -1
+
+
+def _shown(page: Any) -> dict[str, str]:
+    shown: dict[str, str] = page.evaluate(
+        """() => {
+            const svg = document.getElementById('fig-cat_cow-a-root');
+            const style = el => getComputedStyle(svg.querySelector(el)).display;
+            return {motion: style('.fig-motion'), still: style('.fig-still')};
+        }"""
+    )
+    return shown
+
+
+def test_reduced_motion_shows_the_still(page: Any) -> None:
+    svg = render_exercise_svg(load_library()["cat_cow"])
+    page.set_content(f"<html><body>{svg}</body></html>")
+    page.emulate_media(reduced_motion="no-preference")
+    assert _shown(page) == {"motion": "inline", "still": "none"}
+    page.emulate_media(reduced_motion="reduce")
+    assert _shown(page) == {"motion": "none", "still": "inline"}

@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from supple.figures.body import FOREARM, SHANK, THIGH, UPPER_ARM, forward
+from supple.figures.camera import Projection
 from supple.figures.model import BallJoint, Pose, Root, SpineJoint
-from supple.figures.scene import Projection, lerp_pose
+from supple.figures.scene import lerp_pose
 
 angle = st.floats(min_value=-180, max_value=180, allow_nan=False)
 ball = st.builds(BallJoint, flex=angle, abd=angle, rot=angle)

@@ -116,3 +116,53 @@ def test_a_trace_must_follow_a_body_point() -> None:
     text = "trace: [knee_r, kneecap]\n" + LYING
     errors = figure_errors(_figure(text), "supine", flowing_or_sided=False)
     assert errors == ["the trace names an unknown point 'kneecap'"]
+
+
+def test_a_grip_must_hold_a_body_point_within_reach() -> None:
+    unknown = LYING.replace(
+        "  pose: {base: crook_lying}", "  grip: {hand_r: elbowz}\n  pose: {base: crook_lying}"
+    )
+    errors = figure_errors(_figure(unknown), "supine", flowing_or_sided=False)
+    assert errors == ["keyframe 'lying with knees bent': hand_r grips an unknown point 'elbowz'"]
+    far = LYING.replace(
+        "  pose: {base: crook_lying}", "  grip: {hand_r: toe_l}\n  pose: {base: crook_lying}"
+    )
+    errors = figure_errors(_figure(far), "supine", flowing_or_sided=False)
+    assert len(errors) == 1 and "hand_r falls" in errors[0] and "short of toe_l" in errors[0]
+    near = LYING.replace(
+        "  pose: {base: crook_lying}", "  grip: {hand_r: thigh_r}\n  pose: {base: crook_lying}"
+    )
+    assert figure_errors(_figure(near), "supine", flowing_or_sided=False) == []
+
+
+def test_new_fields_are_optional_and_checked() -> None:
+    figure = _figure(LYING)
+    assert figure.view == "side" and figure.second_view is None and figure.still.show == 0
+    assert figure.keyframes[0].grip == {} and figure.keyframes[0].pose.breath == 0
+    with pytest.raises(FigureError):
+        _figure("view: from_the_moon\n" + LYING)
+    with pytest.raises(FigureError):
+        _figure(LYING.replace("base: crook_lying}", "base: crook_lying, breath: 2}"))
+
+
+OVER_A_TOWEL = """
+props: [mat, {kind: towel_or_strap, shape: roll, at: upper_back}]
+keyframes:
+- label: lying over a rolled towel
+  contacts: {floor: [pelvis, feet], towel: [upper_back]}
+  pose:
+    base: crook_lying
+    root: {pitch: 82}
+    lumbar: {flex: 6.9}
+    thoracic: {flex: -10.4}
+    hip_r: {flex: 48.9}
+    hip_l: {flex: 48.9}
+"""
+
+
+def test_a_rolled_towel_carries_what_rests_on_it() -> None:
+    assert figure_errors(_figure(OVER_A_TOWEL), "supine", flowing_or_sided=False) == []
+    # Without the towel the upper back has nothing under it.
+    bare = OVER_A_TOWEL.replace(", {kind: towel_or_strap, shape: roll, at: upper_back}", "")
+    errors = figure_errors(_figure(bare), "supine", flowing_or_sided=False)
+    assert any("towel:upper_back floats inf" in e for e in errors)

@@ -119,7 +119,8 @@ REQUIRED_LOADS: list[tuple[str, set[str]]] = [
     ("sphinx", {"spinal_extension"}),
     ("cobra", {"spinal_extension"}),
     ("prone_press_up", {"spinal_extension"}),
-    ("knee_to_chest_single", {"hip_flexion_deep", "spinal_flexion"}),
+    # Gentle, supported flexion, which osteoporosis allows (issue 10; Brooke-Wavell 2022).
+    ("knee_to_chest_single", {"hip_flexion_deep", "spinal_flexion_gentle"}),
     ("knee_to_chest_double", {"hip_flexion_deep", "spinal_flexion"}),
     ("spinal_rocks", {"hip_flexion_deep", "spinal_flexion"}),
     ("knee_drop", {"spinal_rotation"}),
@@ -299,7 +300,7 @@ def test_the_never_prescribed_moves_are_marked_with_their_reason() -> None:
 
 def test_each_kind_of_session_part_is_available() -> None:
     kinds = {ex.kind for ex in PRESCRIBABLE}
-    assert kinds == {"warm_up", "stretch", "mobility", "strength", "relaxation"}
+    assert kinds == {"warm_up", "stretch", "mobility", "strength", "relaxation", "aerobic"}
     # A cool-down that needs neither the floor nor lying on the back (pregnancy, no floor).
     relax = [ex for ex in PRESCRIBABLE if ex.kind == "relaxation"]
     assert any(not ex.on_floor for ex in relax)

@@ -40,7 +40,9 @@ SMALL = [
 def test_heuristic_is_within_two_percent_of_the_optimum(profile: Profile) -> None:
     problem = problem_for(profile)
     n = len(problem.candidates)
-    assert sum(math.comb(n, k) for k in range(problem.max_items + 1)) <= 20_000
+    # A budget for the test, not a rule of the planner: the 86-entry library gives the
+    # pregnancy profile about 47,000 subsets, searched in about half a second.
+    assert sum(math.comb(n, k) for k in range(problem.max_items + 1)) <= 60_000
     _, best = exhaustive(problem, list(range(n)))
     got = score(problem, solve(problem))
     assert got >= best - 0.02 * abs(best)

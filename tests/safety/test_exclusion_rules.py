@@ -6,30 +6,9 @@ from typing import Any
 
 import pytest
 
-from supple.library.model import Exercise
 from supple.safety import Profile, all_rulings, exclusions, load_rules, rule_out
-
-
-def make_exercise(**fields: Any) -> Exercise:
-    """A valid, harmless standing exercise, changed by ``fields``."""
-    base: dict[str, Any] = {
-        "id": "test_move",
-        "name": "Test move",
-        "kind": "stretch",
-        "level": 1,
-        "regions": ["lower_back"],
-        "position": "standing",
-        "sided": False,
-        "dose": {"hold_s": 20, "hold_min_s": 10, "hold_max_s": 30},
-        "purpose": "A harmless move used by the tests.",
-        "steps": ["Stand tall.", "Breathe."],
-        "breathing": "Slow and easy.",
-        "feel": "Nothing much.",
-        "mistakes": ["Rushing."],
-        "stop_if": ["It hurts."],
-    }
-    return Exercise(**{**base, **fields})
-
+from supple.safety.profile import CONDITIONS, PAIN_AREAS
+from tests.safety.safetykit import make_exercise
 
 PLAIN: dict[str, Any] = {"age": 35, "pain_weeks": 1, "pain_now": 3}
 
@@ -40,17 +19,25 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"conditions": ["osteoporosis"]},
         {"loads": ["spinal_rotation"], "end_range": ["spinal_rotation"]},
     ),
+    "osteoporosis_no_leg_lever_twist": (
+        {"conditions": ["osteoporosis"]},
+        {"loads": ["spinal_rotation", "leg_lever_rotation"]},
+    ),
     "hip_replacement_no_deep_flexion": (
         {"conditions": ["hip_replacement"]},
         {"loads": ["hip_flexion_deep"]},
     ),
     "hip_replacement_no_crossing": (
-        {"conditions": ["hip_replacement"]},
+        {"conditions": ["hip_replacement"], "hip_replacement_approach": "posterior"},
         {"loads": ["hip_adduction_across_midline"]},
     ),
     "hip_replacement_no_inward_rotation": (
-        {"conditions": ["hip_replacement"]},
+        {"conditions": ["hip_replacement"], "hip_replacement_weeks": 6},
         {"loads": ["hip_internal_rotation"]},
+    ),
+    "hip_replacement_no_extension_outward_rotation": (
+        {"conditions": ["hip_replacement"], "hip_replacement_approach": "anterior"},
+        {"loads": ["hip_extension_external_rotation"]},
     ),
     "pregnancy_no_front_lying": (
         {"conditions": ["pregnancy"], "pregnancy_weeks": 13},
@@ -63,6 +50,46 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "pregnancy_no_head_below_hips": (
         {"conditions": ["pregnancy"], "pregnancy_weeks": 5},
         {"loads": ["head_below_hips"]},
+    ),
+    "pregnancy_no_single_leg_on_step": (
+        {"conditions": ["pregnancy"], "pregnancy_weeks": 5},
+        {"loads": ["single_leg_balance"], "equipment": ["step"]},
+    ),
+    "neural_tension_leg_pain_below_knee": (
+        {"pain_areas": ["buttock_or_leg"], "leg_pain_below_knee": True},
+        {"loads": ["neural_tension"]},
+    ),
+    "neural_tension_disc_problem": (
+        {"conditions": ["disc_herniation"]},
+        {"loads": ["neural_tension"]},
+    ),
+    "knee_problem_no_deep_knee_bend": (
+        {"conditions": ["knee_problem"]},
+        {"loads": ["deep_knee_flexion"]},
+    ),
+    "shoulder_problem_no_overhead_load": (
+        {"conditions": ["shoulder_problem"]},
+        {"loads": ["loaded_arms_overhead"]},
+    ),
+    "shoulder_problem_no_weight_on_hands": (
+        {"conditions": ["shoulder_problem"]},
+        {"loads": ["hand_support"]},
+    ),
+    "balance_problem_needs_support": (
+        {"conditions": ["balance_problem"], "equipment": ["mat"]},
+        {"loads": ["balance_challenge"]},
+    ),
+    "glaucoma_or_blood_pressure_no_head_down": (
+        {"conditions": ["glaucoma_or_high_blood_pressure"]},
+        {"loads": ["head_below_hips"]},
+    ),
+    "hypermobility_no_end_range": (
+        {"conditions": ["hypermobility"]},
+        {"loads": ["spinal_side_bend"], "end_range": ["spinal_side_bend"]},
+    ),
+    "neck_pain_no_front_lying": (
+        {"pain_areas": ["neck"]},
+        {"position": "prone", "loads": ["prone_lying"]},
     ),
     "stenosis_no_end_range_extension": (
         {"conditions": ["spinal_stenosis"]},
@@ -82,7 +109,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "wrist_problem_no_weight_on_hands": (
         {"conditions": ["wrist_problem"]},
-        {"loads": ["wrist_weight_bearing"]},
+        {"loads": ["hand_support"]},
     ),
     "balance_problem_no_single_leg": (
         {"conditions": ["balance_problem"]},
@@ -127,16 +154,9 @@ def test_plain_move_passes_every_rule() -> None:
         **{
             **PLAIN,
             "pain_now": 9,
-            "conditions": [
-                "osteoporosis",
-                "hip_replacement",
-                "pregnancy",
-                "spinal_stenosis",
-                "spondylolisthesis",
-                "knee_problem",
-                "wrist_problem",
-                "balance_problem",
-            ],
+            "pain_areas": list(PAIN_AREAS),
+            "leg_pain_below_knee": True,
+            "conditions": list(CONDITIONS),
             "can_get_to_floor": False,
             "can_kneel": False,
             "can_lie_on_front": False,
@@ -178,3 +198,57 @@ def test_missing_equipment_names_what_is_missing() -> None:
     exercise = make_exercise(equipment=["towel_or_strap", "mat"])
     ruling = rule_out(exercise, Profile(**{**PLAIN, "equipment": ["mat"]}))
     assert ruling is not None and "towel or strap" in ruling.sentence
+
+
+HIP_LOADS = {
+    "posterior": {"hip_flexion_deep", "hip_adduction_across_midline", "hip_internal_rotation"},
+    "anterior": {"hip_extension_external_rotation"},
+}
+
+
+@pytest.mark.parametrize(
+    ("approach", "weeks", "kept", "out"),
+    [
+        ("posterior", None, False, HIP_LOADS["posterior"]),
+        ("anterior", 4, False, HIP_LOADS["anterior"]),
+        ("unknown", 11.5, False, HIP_LOADS["posterior"] | HIP_LOADS["anterior"]),
+        ("posterior", 12, False, set()),  # precautions end at 12 weeks
+        ("unknown", 30, False, set()),
+        ("anterior", 30, True, HIP_LOADS["anterior"]),  # the surgeon said to keep them
+    ],
+)
+def test_hip_precautions_follow_the_approach_and_the_weeks(
+    approach: str, weeks: float | None, kept: bool, out: set[str]
+) -> None:
+    profile = Profile(
+        **{
+            **PLAIN,
+            "conditions": ["hip_replacement"],
+            "hip_replacement_approach": approach,
+            "hip_replacement_weeks": weeks,
+            "hip_precautions_kept": kept,
+        }
+    )
+    every = HIP_LOADS["posterior"] | HIP_LOADS["anterior"]
+    ruled = {load for load in every if rule_out(make_exercise(loads=[load]), profile)}
+    assert ruled == out
+
+
+@pytest.mark.parametrize(
+    ("equipment", "out"), [(["mat"], True), (["chair"], False), (["wall"], False)]
+)
+def test_balance_moves_need_something_to_hold(equipment: list[str], out: bool) -> None:
+    exercise = make_exercise(loads=["balance_challenge"])
+    profile = Profile(**{**PLAIN, "conditions": ["balance_problem"], "equipment": equipment})
+    assert (rule_out(exercise, profile) is not None) is out
+
+
+def test_gentle_flexion_passes_osteoporosis_but_end_range_flexion_does_not() -> None:
+    profile = Profile(**{**PLAIN, "conditions": ["osteoporosis"]})
+    assert rule_out(make_exercise(loads=["spinal_flexion_gentle"]), profile) is None
+    assert rule_out(make_exercise(loads=["spinal_flexion"]), profile) is not None
+
+
+def test_neck_pain_keeps_other_moves() -> None:
+    profile = Profile(**{**PLAIN, "pain_areas": ["neck"]})
+    assert rule_out(make_exercise(position="seated_chair", equipment=["chair"]), profile) is None

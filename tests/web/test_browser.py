@@ -37,12 +37,10 @@ def answer_questions(page: Any, *, red_flag: str | None = None, minutes: int = 3
     """Walk the screening one step at a time, with the mouse."""
     page.goto("/check")
     assert page.locator(".step:visible").count() == 1
-    if red_flag:
-        page.locator(".step:visible [data-go=next]").click()
-        page.locator(".step:visible [data-go=next]").click()
-        page.locator(".step:visible [data-go=next]").click()
+    if red_flag:  # the safety check is the fifth step, after "Your health"
+        for _ in range(4):
+            page.locator(".step:visible [data-go=next]").click()
         page.locator(f'input[name="flag_{red_flag}"][value="yes"]').check()
-        page.locator(".step:visible [data-go=next]").click()
         page.locator(".step:visible [data-go=next]").click()
     for _ in range(0 if red_flag else 5):
         if page.locator('.step:visible input[name="minutes"]').count():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from supple.app.errors import NoProfile
@@ -26,16 +26,20 @@ class Verdict:
         return "plan" if self.referral is None else "refer"
 
 
-def judge(profile: Profile) -> Verdict:
-    """The safety rules' verdict on ``profile`` (the same for `supple check` and the web)."""
-    referral = screen(profile)
-    return Verdict(referral=referral, can_exercise=referral is None or routine_allowed(profile))
+def judge(profile: Profile, *, today: date | None = None) -> Verdict:
+    """The safety rules' verdict on ``profile`` on ``today`` (which clearances still count), the
+    same for `supple check` and the web."""
+    referral = screen(profile, today=today)
+    allowed = referral is None or routine_allowed(profile, today=today)
+    return Verdict(referral=referral, can_exercise=allowed)
 
 
-def answer(*, store: Records, profile: Profile, at: datetime | None = None) -> Verdict:
+def answer(
+    *, store: Records, profile: Profile, at: datetime | None = None, today: date | None = None
+) -> Verdict:
     """Keep the person's answers (earlier ones stay in the history) and judge them."""
     store.save_profile(profile, at=at)
-    return judge(profile)
+    return judge(profile, today=today)
 
 
 def suggested_answers() -> dict[str, Any]:

@@ -52,7 +52,7 @@ def list_exercises(
         "--kind",
         "-k",
         metavar="KIND",
-        help="Only this kind: warm_up, stretch, mobility, strength or relaxation.",
+        help="Only this kind: warm_up, stretch, mobility, strength, relaxation or aerobic.",
     ),
     equipment: list[str] | None = typer.Option(
         None,
@@ -100,19 +100,37 @@ def show_exercise(
     svg: str | None = typer.Option(
         None, "--svg", metavar="FILE", help="Write the exercise's illustration to FILE as SVG."
     ),
+    png: str | None = typer.Option(
+        None, "--png", metavar="FILE", help="Write the illustration's still to FILE as PNG."
+    ),
+    size: str | None = typer.Option(
+        None,
+        "--size",
+        metavar="SIZE",
+        help="thumb (96 px), player (240 px, animated SVG) or print (90 mm still); "
+        "the default is player for --svg and print for --png.",
+    ),
+    dpi: int = typer.Option(300, "--dpi", help="Dots per inch of the PNG (72 to 1200)."),
 ) -> None:
     """Show one exercise in full: dose, steps, breathing, what to feel, when to stop."""
     library = library_of(ctx).load()
     exercise = _lookup(library, exercise_id)
+    if size is not None and size not in ("thumb", "player", "print"):
+        fail(f"unknown size '{size}'; choose from: thumb, player, print")
+    if not 72 <= dpi <= 1200:
+        fail(f"--dpi {dpi} is out of range; give 72 to 1200")
     if svg is not None:
-        _write_svg(exercise, Path(svg))
+        _write_svg(exercise, Path(svg), size or "player")
+    if png is not None:
+        _write_png(exercise, Path(png), size or "print", dpi)
     if as_json:
         print_json(_as_mapping(exercise))
         return
-    if svg is not None:
-        typer.echo(f"Wrote the illustration of {exercise.id} to {svg}.")
-        return
-    _render_entry(exercise, library)
+    for written in (svg, png):
+        if written is not None:
+            typer.echo(f"Wrote the illustration of {exercise.id} to {written}.")
+    if svg is None and png is None:
+        _render_entry(exercise, library)
 
 
 def _lookup(library: Library, text: str) -> Exercise:
@@ -142,17 +160,36 @@ def _as_mapping(exercise: Exercise) -> dict[str, Any]:
     return as_mapping(exercise)
 
 
-def _write_svg(exercise: Exercise, path: Path) -> None:
+def _write_svg(exercise: Exercise, path: Path, size: Any) -> None:
     from supple.figures import render_exercise_svg
 
+    # A print handout and a thumbnail are stills; the player size moves.
+    _write(
+        exercise, path, lambda: render_exercise_svg(exercise, size=size, animated=size == "player")
+    )
+
+
+def _write_png(exercise: Exercise, path: Path, size: Any, dpi: int) -> None:
+    from supple.export.figure_png import PngUnavailable, figure_png
+
     try:
-        text = render_exercise_svg(exercise)
+        _write(exercise, path, lambda: figure_png(exercise, size=size, dpi=dpi))
+    except PngUnavailable as exc:
+        fail(str(exc))
+
+
+def _write(exercise: Exercise, path: Path, draw: Any) -> None:
+    try:
+        data = draw()
     except LookupError:
         fail(f"'{exercise.id}' has no illustration yet")
     except ValueError as exc:  # a figure file that does not validate (FigureError)
         fail(f"the illustration of '{exercise.id}' could not be drawn: {exc}")
     try:
-        path.write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
 

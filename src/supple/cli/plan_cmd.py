@@ -318,6 +318,7 @@ def check(
     from supple.app import screening
     from supple.safety.profile_input import ProfileError, profile_from, profile_to_yaml
     from supple.safety.questions import QUESTIONS
+    from supple.safety.screen import bout_clearances
 
     out = console()
     out.print(
@@ -325,12 +326,18 @@ def check(
         "accept the suggestion in brackets. Supple does not diagnose: it tells you when to get "
         "checked."
     )
-    answers: dict[str, Any] = {"red_flags": []}
+    today = date.today()
+    answers: dict[str, Any] = {"red_flags": [], "cleared": []}
     for question in QUESTIONS:
         if question.asked_if(answers):
-            _ask(out, question, answers)
+            _ask(out, question, answers, today)
+    bout = answers.pop(_BOUT, None)
     try:
         profile = profile_from(answers)
+        if bout is not None:
+            by, on = bout
+            checked = [c.model_dump() for c in bout_clearances(profile, by=by, on=on)]
+            profile = profile_from({**answers, "cleared": [*answers["cleared"], *checked]})
     except ProfileError as exc:
         fail(str(exc))
     if output is not None:
@@ -340,10 +347,10 @@ def check(
             fail(f"cannot write {output}: {exc.strerror}")
         out.print(f"Answers saved to {output}.")
     if no_store:
-        verdict = screening.judge(profile)
+        verdict = screening.judge(profile, today=today)
     else:
         with open_person(ctx, database_url) as store:
-            verdict = screening.answer(store=store, profile=profile)
+            verdict = screening.answer(store=store, profile=profile, today=today)
         out.print("Answers saved; `supple plan` will use them.")
     if verdict.referral is None:
         out.print(
@@ -356,38 +363,58 @@ def check(
     show_referral(out, Plan(status="refer", referral=verdict.referral))
 
 
-def _ask(out: Console, q: Question, answers: dict[str, Any]) -> None:
-    """Ask ``q`` until the answer is valid, and store it in ``answers``."""
+#: Where the answer to "has this bout been checked?" waits until the profile is built.
+_BOUT = "_bout_checked"
+
+
+def _prompts() -> tuple[Any, Any]:
+    """Rich's Confirm and Prompt without the ':' after our questions (which end with '?')."""
     from rich.prompt import Confirm as RichConfirm
     from rich.prompt import Prompt as RichPrompt
 
-    from supple.app.screening import suggested_answers
-    from supple.safety.questions import AnswerError, parse_answer
-
     class Confirm(RichConfirm):
-        prompt_suffix = " "  # the questions end with "?"; Rich's ":" would follow it
+        prompt_suffix = " "
 
     class Prompt(RichPrompt):
         prompt_suffix = " "
 
+    return Confirm, Prompt
+
+
+def _ask(out: Console, q: Question, answers: dict[str, Any], today: date) -> None:
+    """Ask ``q`` until the answer is valid, and store it in ``answers``."""
+    from supple.app.screening import suggested_answers
+    from supple.safety.questions import AnswerError, parse_answer
+
+    confirm, prompt = _prompts()
+    hint = f" [dim]({q.hint})[/dim]" if q.hint else ""
     if q.kind == "red_flag":
-        if Confirm.ask(q.text, default=False, console=out):
+        if confirm.ask(q.text, default=False, console=out):
             answers["red_flags"].append(q.flag)
+            if q.clearable:
+                checked = _ask_check(out, today)
+                if checked is not None:
+                    by, on = checked
+                    answers["cleared"].append({"flag": q.flag, "on": on, "by": by})
+        return
+    if q.kind == "clearance":
+        if confirm.ask(q.text + hint, default=False, console=out):
+            answers[_BOUT] = _ask_who_and_when(out, today)
         return
     if q.kind == "yes_no":
-        answers[q.field] = Confirm.ask(q.text, default=bool(q.default), console=out)
+        answers[q.field] = confirm.ask(q.text + hint, default=bool(q.default), console=out)
         return
-    hint = f" [dim]({q.hint})[/dim]" if q.hint else ""
     # The suggestion is the profile's own default, the one the web form starts with too.
-    suggested = q.default if q.default is not None else suggested_answers()[q.field]
+    suggested = q.default if q.default is not None else suggested_answers().get(q.field)
     default = f"{suggested:g}" if isinstance(suggested, int | float) else ""
-    if q.kind == "choices":
+    if q.kind in ("choices", "one_of"):
+        picked = suggested if isinstance(suggested, list) else [suggested]
         for n, (_, label) in enumerate(q.choices, 1):
             out.print(f"  {n}. {label}")
-        default = ",".join(str(n) for n, (v, _) in enumerate(q.choices, 1) if v in suggested)
-        hint += " [dim]numbers, comma-separated, or none[/dim]"
+        default = ",".join(str(n) for n, (v, _) in enumerate(q.choices, 1) if v in picked)
+        hint += " [dim]numbers, comma-separated, or none[/dim]" if q.kind == "choices" else ""
     while True:
-        raw = Prompt.ask(q.text + hint, default=default, console=out, show_default=bool(default))
+        raw = prompt.ask(q.text + hint, default=default, console=out, show_default=bool(default))
         if q.kind == "choices" and raw.strip().lower() == "none":
             answers[q.field] = []
             return
@@ -399,3 +426,35 @@ def _ask(out: Console, q: Question, answers: dict[str, Any]) -> None:
         if value is not None:
             answers[q.field] = value
         return
+
+
+def _ask_check(out: Console, today: date) -> tuple[str, date] | None:
+    """The follow-up to a yes: has a clinician checked it, who, and when (None: no)."""
+    from supple.safety.questions import CLEARANCE_HINT, CLEARANCE_QUESTION
+
+    confirm, _ = _prompts()
+    text = f"{CLEARANCE_QUESTION} [dim]({CLEARANCE_HINT})[/dim]"
+    if not confirm.ask(text, default=False, console=out):
+        return None
+    return _ask_who_and_when(out, today)
+
+
+def _ask_who_and_when(out: Console, today: date) -> tuple[str, date]:
+    from supple.safety.questions import (
+        CLEARANCE_BY,
+        CLEARANCE_BY_DEFAULT,
+        CLEARANCE_ON,
+        AnswerError,
+        parse_check,
+    )
+
+    _, prompt = _prompts()
+    by = prompt.ask(CLEARANCE_BY, default=CLEARANCE_BY_DEFAULT, console=out)
+    while True:
+        on = prompt.ask(
+            f"{CLEARANCE_ON} [dim](YYYY-MM-DD)[/dim]", default=today.isoformat(), console=out
+        )
+        try:
+            return parse_check(by=by, on=on, today=today)
+        except AnswerError as exc:
+            out.print(f"[red]{exc}[/red]")

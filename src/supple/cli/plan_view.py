@@ -20,8 +20,8 @@ def show_referral(out: Console, result: Plan) -> None:
     severe = referral.urgency in ("emergency", "urgent")
     title = {
         "emergency": "Get checked now",
-        "urgent": "Get checked within days",
-        "soon": "Get checked soon",
+        "urgent": "Get checked today",
+        "soon": "Get checked soon (within one to two weeks)",
     }[referral.urgency]
     body = "\n".join(f"- {r}" for r in referral.reasons) + f"\n\n{referral.advice}"
     out.print(Panel(body, title=title, border_style="red" if severe else "yellow"))

@@ -71,6 +71,41 @@ for _seg in SEGMENTS:
         RADIUS[_p] = max(RADIUS.get(_p, 0.0), _seg.width / 2)
 RADIUS["nose"] = 3.5
 RADIUS["eye_r"] = RADIUS["eye_l"] = 1.5
+RADIUS["crown"] = 1.0
+#: Points on the skin of the back and belly: where a stick or a wall touches, where breath shows,
+#: and the pelvic floor (the base of the pelvis, between the sitting bones).
+SURFACE = (
+    "sacrum",
+    "pubis",
+    "pelvic_floor",
+    "mid_back",
+    "upper_back",
+    "occiput",
+    "belly",
+    "sternum",
+)
+for _p in SURFACE:
+    RADIUS[_p] = 0.5
+
+#: The trunk's cross-sections, bottom to top: the frame they turn with, the height above that
+#: frame's origin, half the width, the depth in front of and behind the spine, and how much a
+#: full breath pushes the front out. Ellipses through these make the chest, waist and pelvis.
+TORSO_LEVELS: tuple[tuple[str, float, float, float, float, float], ...] = (
+    ("pelvis", -7.0, 15.5, 8.0, 11.5, 0.0),
+    ("pelvis", 2.0, 16.0, 9.5, 10.0, 1.5),
+    ("waist", 0.0, 13.5, 9.5, 8.5, 5.0),
+    ("waist", 9.0, 15.0, 10.5, 9.0, 3.0),
+    ("chest", -8.0, 16.5, 11.0, 9.5, 1.5),
+    ("chest", -1.5, 17.5, 7.0, 7.5, 0.3),
+)
+RING = 12
+#: Ring point names, level by level: ``ring<level>_<k>``, k going round from the front.
+RING_POINTS = tuple(f"ring{i}_{k}" for i in range(len(TORSO_LEVELS)) for k in range(RING))
+#: Ring points lie on the skin itself.
+RADIUS |= dict.fromkeys(RING_POINTS, 0.0)
+_RING_DIRS = tuple(
+    (math.cos(2 * math.pi * k / RING), math.sin(2 * math.pi * k / RING)) for k in range(RING)
+)
 
 #: Shorthand names usable in a keyframe's contacts.
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -173,8 +208,22 @@ def _ball(j: BallJoint, side: float) -> Mat:
     return _mul(_mul(_rz(j.flex), _rx(-side * j.abd)), _ry(-side * j.rot))
 
 
-def forward(pose: Pose, y: float) -> dict[str, Vec]:
-    """Every named point of ``pose`` in world coordinates, the pelvis at height ``y``."""
+def _rings(pose: Pose, frames: dict[str, tuple[Vec, Mat]]) -> dict[str, Vec]:
+    out: dict[str, Vec] = {}
+    for i, (frame, up, half, front, back, swell) in enumerate(TORSO_LEVELS):
+        origin, m = frames[frame]
+        front += swell * pose.breath
+        for k, (c, s) in enumerate(_RING_DIRS):
+            depth = front if c >= 0 else back
+            out[f"ring{i}_{k}"] = _at(origin, m, (depth * c, up, half * s))
+    return out
+
+
+def forward(pose: Pose, y: float, *, rings: bool = False) -> dict[str, Vec]:
+    """Every named point of ``pose`` in world coordinates, the pelvis at height ``y``.
+
+    ``rings`` adds the trunk's cross-sections (``RING_POINTS``), which only drawing needs.
+    """
     r = pose.root
     pelvis: Vec = (r.x, y, r.z)
     rp = _mul(_mul(_mul(_ry(r.yaw), _rz(r.pitch)), _rx(r.tilt)), _ry(r.roll))
@@ -195,7 +244,18 @@ def forward(pose: Pose, y: float) -> dict[str, Vec]:
         "nose": _at(head, rh, (HEAD_R * 0.95, -1.0, 0.0)),
         "eye_r": _at(head, rh, (HEAD_R * 0.72, HEAD_R * 0.2, HEAD_R * 0.42)),
         "eye_l": _at(head, rh, (HEAD_R * 0.72, HEAD_R * 0.2, -HEAD_R * 0.42)),
+        "crown": _at(head, rh, (0.0, HEAD_R, 0.0)),
+        "occiput": _at(head, rh, (-HEAD_R - 0.5, 0.0, 0.0)),
+        "sacrum": _at(pelvis, rp, (-11.0, -2.0, 0.0)),
+        "pubis": _at(pelvis, rp, (8.0, -7.0, 0.0)),
+        "pelvic_floor": _at(pelvis, rp, (0.0, -9.5, 0.0)),
+        "belly": _at(waist, rl, (9.5 + 5.0 * pose.breath, 0.0, 0.0)),
+        "upper_back": _at(chest, rt, (-10.0, -9.0, 0.0)),
+        "mid_back": _at(waist, rl, (-9.5, 6.0, 0.0)),
+        "sternum": _at(chest, rt, (11.0 + 1.2 * pose.breath, -10.0, 0.0)),
     }
+    if rings:
+        pts |= _rings(pose, {"pelvis": (pelvis, rp), "waist": (waist, rl), "chest": (chest, rt)})
     for s, sign in (("r", 1.0), ("l", -1.0)):
         blade = getattr(pose, f"scapula_{s}")
         shoulder = _at(chest, rt, (-blade.retract, blade.elev - 4.0, sign * HALF_SHOULDERS))

@@ -8,17 +8,21 @@ Used while authoring, never while drawing::
     {'shoulder.flex': 104.0, 'hip.flex': 33.2}
 
 Names are ``joint.axis`` (``root.pitch``, ``hip_r.abd``) or a hinge (``knee_l``); a joint
-without its side (``shoulder.flex``, ``knee``) moves both sides together. Copy the numbers into
-the YAML file and look at the result: the search only knows about contacts and limits.
+without its side (``shoulder.flex``, ``knee``) moves both sides together. ``match=k`` also
+keeps the contacts this keyframe shares with keyframe ``k`` where they are in ``k`` (so that
+the feet stay planted through the move). Copy the numbers into the YAML file and look at the
+result: the search only knows about contacts, limits and those matches.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from supple.figures.body import RADIUS
+from supple.figures.body import RADIUS, Vec
 from supple.figures.model import Figure, Pose
 from supple.figures.motion import keyframe_points
+from supple.figures.plant import shared_contacts
 from supple.figures.validate import contact_gaps, joint_errors
 
 _SIDED = ("shoulder", "hip", "elbow", "knee", "wrist", "ankle", "scapula")
@@ -44,10 +48,18 @@ def _set(data: dict[str, Any], path: list[str], value: float) -> None:
     data[path[-1]] = value
 
 
-def fit(figure: Figure, index: int, names: list[str]) -> dict[str, float]:
+def fit(
+    figure: Figure, index: int, names: list[str], *, match: int | None = None
+) -> dict[str, float]:
     """New values for ``names`` that best rest keyframe ``index`` on its contacts."""
     frame = figure.keyframes[index]
     start = frame.pose.model_dump()
+    shared: list[str] = []
+    goal: dict[str, Vec] = {}
+    if match is not None:
+        other = figure.keyframes[match]
+        shared = sorted(shared_contacts(frame, other))
+        goal = keyframe_points(figure, other)
 
     def cost(values: list[float]) -> float:
         data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in start.items()}
@@ -58,6 +70,7 @@ def fit(figure: Figure, index: int, names: list[str]) -> dict[str, float]:
         points = keyframe_points(figure, trial)
         gaps = contact_gaps(figure, trial, points)
         sunk = sum(min(0.0, p[1] - RADIUS[n]) ** 2 for n, p in points.items())
+        sunk += sum(math.dist(points[n], goal[n]) ** 2 for n in shared)
         moved = sum(
             (v - _get(start, _paths(n)[0])) ** 2 for n, v in zip(names, values, strict=True)
         )

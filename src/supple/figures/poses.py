@@ -76,8 +76,9 @@ BASES: dict[str, dict[str, Any]] = {
         "ankle_l": -85,
         "shoulder_r": {"flex": 79},
         "shoulder_l": {"flex": 79},
-        "wrist_r": -86,
-        "wrist_l": -86,
+        # The hands flat on the floor, fingers pointing forward.
+        "wrist_r": 86,
+        "wrist_l": 86,
     },
     "kneeling": {
         "knee_r": 90,

@@ -1,13 +1,14 @@
-"""Props, support surfaces, placing the body on its support, and projecting to a view."""
+"""Support surfaces: how big props are, how far a point is from one, setting the body on them."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from pydantic import BaseModel
 
 from supple.figures.body import RADIUS, Vec, expand, forward
-from supple.figures.model import Keyframe, Pose, Prop, Surface, View
+from supple.figures.model import Keyframe, Pose, Prop, Surface
 
 SEAT_H = 42.0
 SEAT_HALF = 22.0
@@ -20,7 +21,20 @@ DOOR_H = 205.0
 MAT_HALF = 95.0
 MAT_HALF_WIDTH = 32.0
 MAT_T = 2.0
-MAT_FILL = "#eaedef"
+WALL_H = 210.0
+WALL_T = 6.0
+#: A rolled towel's radius (cm): the body resting on it lies this high over the floor, twice.
+ROLL_R = 5.5
+#: A handrail (banister or grab rail): its height, half its length, and its posts' half width.
+RAIL_H = 90.0
+RAIL_HALF = 45.0
+RAIL_POST = 2.5
+#: A stick's length (cm) when its prop does not say.
+STICK_LENGTH = 120.0
+
+
+def _rolled(props: Iterable[Prop]) -> bool:
+    return any(p.kind == "towel_or_strap" and p.shape == "roll" for p in props)
 
 
 def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> float:
@@ -28,6 +42,9 @@ def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> f
     x, y, z = point
     if surface == "floor":
         return y - radius
+    if surface == "towel":
+        # The roll lies under the point it names, across the body: only its height matters.
+        return y - radius - 2 * ROLL_R if _rolled(props) else math.inf
     best = math.inf
     for prop in props:
         if surface == "seat" and prop.kind == "chair":
@@ -46,6 +63,34 @@ def gap(surface: Surface, point: Vec, radius: float, props: Iterable[Prop]) -> f
     return best
 
 
+def grip_bar(prop: Prop, points: dict[str, Vec]) -> tuple[Vec, Vec] | None:
+    """The bar a hand holds on ``prop``, end to end: a chair's backrest top, a rail, the stick.
+
+    A stick runs through its two body points (as ``points`` place them), centred between
+    them, as long as the prop says. None for a prop a hand cannot hold.
+    """
+    if prop.kind == "chair":
+        x = prop.x - SEAT_HALF - 1.5
+        return (x, BACKREST_H, prop.z - SEAT_HALF + 1), (x, BACKREST_H, prop.z + SEAT_HALF - 1)
+    if prop.kind == "rail":
+        return (prop.x - RAIL_HALF, RAIL_H, prop.z), (
+            prop.x + RAIL_HALF,
+            RAIL_H + prop.rise,
+            prop.z,
+        )
+    if prop.kind == "stick" and prop.held_ends is not None:
+        a, b = points[prop.held_ends[0]], points[prop.held_ends[1]]
+        d = math.dist(a, b) or 1e-6
+        half = max(d / 2 + 6, (prop.length or STICK_LENGTH) / 2)
+        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+        u = ((b[0] - a[0]) / d, (b[1] - a[1]) / d, (b[2] - a[2]) / d)
+        return (
+            (mid[0] - u[0] * half, mid[1] - u[1] * half, mid[2] - u[2] * half),
+            (mid[0] + u[0] * half, mid[1] + u[1] * half, mid[2] + u[2] * half),
+        )
+    return None
+
+
 def surface_height(surface: Surface, props: Iterable[Prop]) -> float | None:
     """The height of a horizontal surface, or None for the wall and the doorway."""
     if surface == "floor":
@@ -54,6 +99,8 @@ def surface_height(surface: Surface, props: Iterable[Prop]) -> float | None:
         return SEAT_H if any(p.kind == "chair" for p in props) else None
     if surface == "step":
         return STEP_H if any(p.kind == "step" for p in props) else None
+    if surface == "towel":
+        return 2 * ROLL_R if _rolled(props) else None
     return None
 
 
@@ -74,109 +121,26 @@ def place(frame: Keyframe, props: list[Prop]) -> float:
     return lift
 
 
+def _mix(a: BaseModel, b: BaseModel, t: float) -> BaseModel:
+    values: dict[str, object] = {}
+    for name in type(a).model_fields:
+        x, y = getattr(a, name), getattr(b, name)
+        if isinstance(x, BaseModel):
+            values[name] = _mix(x, y, t)
+        elif isinstance(x, int | float) and isinstance(y, int | float):
+            values[name] = x * (1 - t) + y * t
+        else:
+            values[name] = x if t < 0.5 else y
+    # Both ends are valid poses and every value lies between theirs: no need to validate again.
+    return type(a).model_construct(None, **values)
+
+
 def lerp_pose(a: Pose, b: Pose, t: float) -> Pose:
     """The pose a fraction ``t`` of the way from ``a`` to ``b``, joint by joint."""
-    da, db = a.model_dump(), b.model_dump()
-
-    def mix(x: object, y: object) -> object:
-        if isinstance(x, dict) and isinstance(y, dict):
-            return {k: mix(x[k], y[k]) for k in x}
-        if isinstance(x, int | float) and isinstance(y, int | float):
-            return x * (1 - t) + y * t
-        return x if t < 0.5 else y
-
-    return Pose.model_validate(mix(da, db))
-
-
-@dataclass(frozen=True)
-class Projection:
-    """Screen coordinates (u right, v up) and depth (larger is nearer) for one view."""
-
-    view: View
-    elevation: float = 0.0
-    mirrored: bool = False
-
-    def level_depth(self, p: Vec) -> float:
-        """Depth as seen with the camera level: which side of the body is nearer."""
-        x, y, z = p
-        return z if self.view == "side" else (x if self.view == "front" else y)
-
-    def __call__(self, p: Vec) -> tuple[float, float, float]:
-        x, y, z = p
-        if self.view == "side":
-            u, v, d = x, y, z
-        elif self.view == "front":
-            u, v, d = -z, y, x
-        else:
-            u, v, d = x, -z, y
-        if self.elevation:
-            # The camera looks down from above: nearer points sit lower on the screen.
-            c, s = math.cos(math.radians(self.elevation)), math.sin(math.radians(self.elevation))
-            v, d = v * c - d * s, d * c + v * s
-        return (-u if self.mirrored else u), v, d
-
-
-@dataclass(frozen=True)
-class Shape:
-    """A prop's drawing: a polygon (or a polyline when ``closed`` is false) in screen units."""
-
-    points: tuple[tuple[float, float], ...]
-    fill: str
-    stroke: str
-    closed: bool = True
-
-
-def _box(u0: float, v0: float, u1: float, v1: float) -> tuple[tuple[float, float], ...]:
-    return ((u0, v0), (u1, v0), (u1, v1), (u0, v1))
-
-
-def prop_shapes(
-    prop: Prop, proj: Projection, footprint: tuple[float, float, float, float]
-) -> list[Shape]:
-    """The shapes that draw ``prop`` in ``proj``'s view, behind the body.
-
-    The mat is laid under the body's ``footprint`` (x0, x1, z0, z1 of every point).
-    """
-    mid, line = "#d3d6d9", "#868b90"
-
-    def box3(
-        x0: float, y0: float, z0: float, x1: float, y1: float, z1: float, fill: str = mid
-    ) -> Shape:
-        corners = [proj((x, y, z)) for x in (x0, x1) for y in (y0, y1) for z in (z0, z1)]
-        us, vs = [c[0] for c in corners], [c[1] for c in corners]
-        return Shape(_box(min(us), min(vs), max(us), max(vs)), fill, line)
-
-    x, z = prop.x, prop.z
-    if prop.kind == "mat":
-        x0, x1, z0, z1 = footprint
-        cx, cz = (x0 + x1) / 2, (z0 + z1) / 2
-        hx, hz = max(MAT_HALF, (x1 - x0) / 2 + 8), max(MAT_HALF_WIDTH, (z1 - z0) / 2 + 8)
-        return [box3(cx - hx, -MAT_T, cz - hz, cx + hx, 0, cz + hz, fill=MAT_FILL)]
-    if prop.kind == "chair":
-        s = SEAT_HALF
-        legs = [
-            box3(x + dx - 1.5, 0, z + dz - 1.5, x + dx + 1.5, SEAT_H - 4, z + dz + 1.5)
-            for dx in (-s + 2, s - 2)
-            for dz in (-s + 2, s - 2)
-        ]
-        back = box3(x - s - 3, SEAT_H, z - s, x - s + 1, BACKREST_H, z + s)
-        seat = box3(x - s, SEAT_H - 4, z - s, x + s, SEAT_H, z + s)
-        return [*legs, back, seat]
-    if prop.kind == "step":
-        return [box3(x - STEP_LEN, 0, z - 30, x, STEP_H, z + 30)]
-    if prop.kind == "wall":
-        return [box3(x - 6, 0, z - 60, x, 210, z + 60)]
-    if prop.kind == "doorway":
-        posts = [
-            box3(x - POST_HALF, 0, z + dz - POST_HALF, x + POST_HALF, DOOR_H, z + dz + POST_HALF)
-            for dz in (-DOOR_HALF, DOOR_HALF)
-        ]
-        return posts
-    return []
-
-
-def floor_shape(proj: Projection, u0: float, u1: float) -> Shape | None:
-    """The floor line across the picture, or None seen from above."""
-    if proj.view == "above" or proj.elevation:
-        return None
-    return Shape(((u0, 0.0), (u1, 0.0)), "none", "#868b90", closed=False)
+    if t == 0:
+        return a
+    if t == 1:
+        return b
+    mixed = _mix(a, b, t)
+    assert isinstance(mixed, Pose)
+    return mixed

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from supple.figures.body import RADIUS, Vec, expand
-from supple.figures.model import BallJoint, Figure, Keyframe, SpineJoint, Support
+from supple.figures.grip import LIMB_MIDDLES, grip, held_prop
+from supple.figures.model import GRIP_PROPS, BallJoint, Figure, Keyframe, SpineJoint, Support
 from supple.figures.motion import keyframe_points
 from supple.figures.scene import gap
 
@@ -41,8 +42,8 @@ REQUIRED: dict[Support, list[tuple[str, set[str]]]] = {
         ("a hand or forearm on the floor", {"wrist_r", "tip_r", "wrist_l", "tip_l", "elbow_r"}),
         ("a knee or foot on the floor", {"knee_r", "knee_l", "toe_r", "toe_l"}),
     ],
-    "supine": [("the back on the floor", {"pelvis", "chest", "waist"})],
-    "prone": [("the front on the floor", {"pelvis", "chest", "waist"})],
+    "supine": [("the back on the floor", {"pelvis", "chest", "waist", "sacrum", "upper_back"})],
+    "prone": [("the front on the floor", {"pelvis", "chest", "waist", "belly", "sternum"})],
     "side_lying": [("the side on the floor", {"hip_r", "hip_l", "shoulder_r", "shoulder_l"})],
 }
 
@@ -112,15 +113,47 @@ def frame_errors(figure: Figure, frame: Keyframe, position: Support) -> list[str
     return [f"keyframe '{frame.label}': {e}" for e in errors]
 
 
+def _grip_errors(figure: Figure, frame: Keyframe) -> list[str]:
+    """A grip on an unknown point, or one the arm cannot reach."""
+    if not frame.grip:
+        return []
+    errors = []
+    try:
+        points = keyframe_points(figure, frame)
+    except KeyError:  # an unknown contact, reported with the keyframe's own errors
+        return []
+    for gripper, held in frame.grip.items():
+        if held in GRIP_PROPS and held_prop(held, figure.props) is None:
+            errors.append(f"keyframe '{frame.label}': {gripper} holds a {held} the figure lacks")
+            continue
+        if held not in RADIUS and held not in LIMB_MIDDLES and held not in GRIP_PROPS:
+            errors.append(f"keyframe '{frame.label}': {gripper} grips an unknown point '{held}'")
+            continue
+        short = grip(dict(points), gripper, held, figure.props)
+        if short > TOLERANCE:
+            errors.append(
+                f"keyframe '{frame.label}': {gripper} falls {short:.1f} cm short of {held}"
+            )
+    return errors
+
+
 def figure_errors(figure: Figure, position: Support, *, flowing_or_sided: bool) -> list[str]:
     """Every problem of ``figure`` for an exercise done in ``position``."""
     errors = [e for frame in figure.keyframes for e in frame_errors(figure, frame, position)]
     errors += [f"the trace names an unknown point '{n}'" for n in figure.trace if n not in RADIUS]
+    for frame in figure.keyframes:
+        errors += _grip_errors(figure, frame)
     for prop in figure.props:
-        if prop.kind == "towel_or_strap":
-            errors += [
-                f"the strap ends at an unknown point '{n}'" for n in prop.ends if n not in RADIUS
-            ]
+        ends = prop.held_ends or ()
+        what = {"towel_or_strap": "strap", "band": "band", "stick": "stick"}.get(prop.kind, "")
+        what = "cushion" if prop.shape == "cushion" else what
+        errors += [f"the {what} ends at an unknown point '{n}'" for n in ends if n not in RADIUS]
+        if prop.at is not None and prop.at not in RADIUS:
+            errors.append(f"the rolled towel lies under an unknown point '{prop.at}'")
+    for cue in figure.still.cues:
+        errors += [
+            f"a still's cue runs along an unknown point '{n}'" for n in cue.along if n not in RADIUS
+        ]
     if flowing_or_sided and len(figure.keyframes) * (2 if figure.sides == "both" else 1) < 2:
         errors.append("a flowing or sided move needs at least two keyframes")
     return errors

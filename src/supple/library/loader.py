@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from supple.library.model import Exercise
 
@@ -23,22 +23,37 @@ DATA = "supple.library.data"
 #: The fastest safe YAML loader available (libyaml when present).
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+Record = TypeVar("Record", bound=BaseModel)
+
 
 class LibraryError(ValueError):
     """A library file that does not validate; the message names file, field and problem."""
 
 
-class UnknownExercise(KeyError):
-    """An exercise id that is not in the library; the message suggests the closest ids."""
+class UnknownEntry(KeyError):
+    """An id that is not in the library; the message suggests the closest ids."""
 
-    def __init__(self, exercise_id: str, suggestions: list[str]) -> None:
-        self.exercise_id = exercise_id
+    #: What the id names, in the message ("no exercise 'x' in the library").
+    noun = "entry"
+
+    def __init__(self, entry_id: str, suggestions: list[str]) -> None:
+        self.entry_id = entry_id
         self.suggestions = suggestions
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no exercise '{exercise_id}' in the library{hint}")
+        super().__init__(f"no {self.noun} '{entry_id}' in the library{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class UnknownExercise(UnknownEntry):
+    """An exercise id that is not in the library."""
+
+    noun = "exercise"
+
+    @property
+    def exercise_id(self) -> str:
+        return self.entry_id
 
 
 def _describe(error: ValidationError) -> str:
@@ -57,8 +72,11 @@ def _describe(error: ValidationError) -> str:
     return f"field '{where}': {msg}{tail}"
 
 
-def parse_exercise(text: str, source: str) -> Exercise:
-    """Validate one YAML document; raise LibraryError naming ``source``."""
+def parse_record(text: str, source: str, model: type[Record]) -> Record:
+    """Validate one YAML document as ``model`` whose ``id`` is the file's name.
+
+    Raise LibraryError naming ``source``, the field and the problem.
+    """
     try:
         raw = yaml.load(text, Loader=YAML_LOADER)  # a safe loader
     except yaml.YAMLError as exc:
@@ -72,15 +90,19 @@ def parse_exercise(text: str, source: str) -> Exercise:
     if not isinstance(raw, dict):
         raise LibraryError(f"{source}: expected a mapping of fields, got {type(raw).__name__}")
     try:
-        exercise = Exercise.model_validate(raw)
+        record = model.model_validate(raw)
     except ValidationError as exc:
         raise LibraryError(f"{source}: {_describe(exc)}") from None
     stem = Path(source).stem
-    if exercise.id != stem:
-        raise LibraryError(
-            f"{source}: field 'id': '{exercise.id}' must match the file name '{stem}'"
-        )
-    return exercise
+    record_id = getattr(record, "id", None)
+    if record_id != stem:
+        raise LibraryError(f"{source}: field 'id': '{record_id}' must match the file name '{stem}'")
+    return record
+
+
+def parse_exercise(text: str, source: str) -> Exercise:
+    """Validate one exercise file; raise LibraryError naming ``source``."""
+    return parse_record(text, source, Exercise)
 
 
 class Library(Mapping[str, Exercise]):
@@ -191,8 +213,9 @@ def _read(path: Path) -> str:
         raise LibraryError(f"{path.name}: cannot be read ({exc.strerror})") from None
 
 
-def _raw_files() -> Iterator[tuple[str, str]]:
-    folder = resources.files(DATA).joinpath("exercises")
+def raw_files(kind: str = "exercises") -> Iterator[tuple[str, str]]:
+    """The name and text of every packaged ``*.yaml`` file in the data folder ``kind``."""
+    folder = resources.files(DATA).joinpath(kind)
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
             yield entry.name, entry.read_text(encoding="utf-8")
@@ -204,7 +227,7 @@ def load_library(folder: Path | None = None) -> Library:
     entries in ``folder`` (a clinician's own set, or tests)."""
     if folder is not None:
         return load_dir(Path(folder))
-    return Library(parse_exercise(text, name) for name, text in _raw_files())
+    return Library(parse_exercise(text, name) for name, text in raw_files())
 
 
 def as_mapping(exercise: Exercise) -> dict[str, Any]:

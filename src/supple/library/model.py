@@ -84,12 +84,24 @@ class Exercise(_Strict):
     avoid: str | None = Field(
         default=None, description="set on moves Supple never prescribes: the reason, in plain words"
     )
+    sources: list[str] = Field(
+        default_factory=list,
+        description="short citations, where a guideline or a study gives the dose or the advice",
+    )
     licence: str = "CC-BY-SA-4.0"
     attribution: str = "Supple contributors, written for this library"
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        for field in ("aliases", "regions", "equipment", "loads", "regressions", "progressions"):
+        for field in (
+            "aliases",
+            "regions",
+            "equipment",
+            "loads",
+            "regressions",
+            "progressions",
+            "sources",
+        ):
             values = getattr(self, field)
             if len(set(values)) != len(values):
                 raise ValueError(f"{field} has duplicates")

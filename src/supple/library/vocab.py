@@ -2,7 +2,7 @@
 
 from typing import Literal, get_args
 
-Kind = Literal["warm_up", "stretch", "mobility", "strength", "relaxation"]
+Kind = Literal["warm_up", "stretch", "mobility", "strength", "relaxation", "aerobic"]
 Region = Literal[
     "lower_back",
     "upper_back",
@@ -14,6 +14,7 @@ Region = Literal[
     "hamstrings",
     "hip_flexors",
     "core",
+    "legs",
 ]
 Position = Literal[
     "standing",
@@ -47,6 +48,9 @@ Load = Literal[
     "deep_knee_flexion",
     "hand_support",
     "balance_challenge",
+    "hip_extension_external_rotation",
+    "leg_lever_rotation",
+    "loaded_arms_overhead",
 ]
 
 KINDS: tuple[str, ...] = get_args(Kind)

@@ -10,10 +10,15 @@ from supple.safety.profile import Profile
 #: Activities that open the spine backwards or keep it upright, and those that round it.
 EXTENSION_LIKE = frozenset({"bending_backward", "standing", "walking"})
 FLEXION_LIKE = frozenset({"bending_forward", "sitting"})
+#: Directional preference is studied for the lower back and leg (Long 2004), not the neck.
+DIRECTIONAL_AREAS = frozenset({"lower_back", "buttock_or_leg"})
+FLEXION_LOADS = frozenset({"spinal_flexion", "spinal_flexion_gentle"})
 
 
 def directional_bias(profile: Profile) -> tuple[Bias, Phrase]:
     """The bias for ``profile`` and the reason for it."""
+    if not DIRECTIONAL_AREAS & set(profile.pain_areas):
+        return "neutral", phrase("neutral_not_directional")
     eases, worse = set(profile.eases_with), set(profile.worse_with)
     ext_for = (eases & EXTENSION_LIKE) | (worse & FLEXION_LIKE)
     flex_for = (eases & FLEXION_LIKE) | (worse & EXTENSION_LIKE)
@@ -37,7 +42,7 @@ def preference(exercise: Exercise, bias: Bias) -> int:
         return 0
     loads = set(exercise.loads)
     ext = "spinal_extension" in loads
-    flex = "spinal_flexion" in loads
+    flex = bool(FLEXION_LOADS & loads)
     if ext == flex:
         return 0
     return 1 if ext == (bias == "extension") else -1

@@ -1,4 +1,9 @@
-"""Which moves may be chosen: the safety exclusions, the person's feedback, and replacements."""
+"""Which moves may be chosen: the safety exclusions, the person's feedback, and replacements.
+
+An exclusion rule may name a stand-in for a move it removes (``instead`` in rules.yaml, such
+as a side-lying rest for a rest on the back in pregnancy): when the stand-in is allowed, the
+left-out entry names it and, when chosen, its reason says whose place it takes.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import dataclass
 from supple.library.model import Exercise
 from supple.planner.adjust import Adjustments
 from supple.planner.model import Excluded
-from supple.safety.exclusions import exclusions
+from supple.safety.exclusions import active_rules, exclusions
 from supple.safety.profile import Profile
 from supple.safety.rules import Rules
 
@@ -20,11 +25,16 @@ SWAP_RULE = "variant_swap"
 
 @dataclass(frozen=True, slots=True)
 class Eligible:
-    """The moves left to choose from, what replaced what, and every move left out."""
+    """The moves left to choose from, what replaced what, and every move left out.
+
+    ``replaced_from``: a variant swapped in after feedback -> the move it replaces;
+    ``stand_ins``: a stand-in a safety rule offers -> the move that rule removed.
+    """
 
     exercises: dict[str, Exercise]
     replaced_from: dict[str, str]
     excluded: list[Excluded]
+    stand_ins: dict[str, str]
 
 
 def eligible(
@@ -72,4 +82,12 @@ def eligible(
     for ex_id in list(allowed):
         if ex_id in out:  # a move both replaced and used as a replacement stays out
             del allowed[ex_id]
-    return Eligible(allowed, replaced_from, sorted(out.values(), key=lambda e: e.exercise))
+    stand_ins: dict[str, str] = {}
+    for rule in active_rules(profile, rules):
+        for gone, stand_in in rule.instead.items():
+            if gone in ruled and stand_in in allowed and stand_in not in replaced_from:
+                stand_ins.setdefault(stand_in, gone)
+                note = f"{out[gone].rule}; its stand-in is {stand_in}"
+                out[gone] = Excluded(exercise=gone, rule=note)
+    excluded = sorted(out.values(), key=lambda e: e.exercise)
+    return Eligible(allowed, replaced_from, excluded, stand_ins)

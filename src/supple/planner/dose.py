@@ -3,11 +3,16 @@
 Holds never leave an exercise's safe range (``hold_min_s``..``hold_max_s``). Older adults get
 longer stretch holds (ACSM: 30-60 s may help from 65); earned hold steps add 5 s to each
 stretch hold up to ACSM's range; gentle mode shortens holds and removes a repetition.
+
+A static stretch stays within ACSM's caps at every dose: at most 4 holds per side and about
+2 minutes of holding per side (ACSM: 2-4 holds, about 60 s in all). Time the stretches cannot
+fill goes to other moves, or the session is shorter and says why; a stretch is never inflated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from supple.library.model import Exercise
 from supple.planner import timing
@@ -22,9 +27,14 @@ ADULT_MAX_HOLD_S = 30
 OLDER_ADULT_MAX_HOLD_S = 60
 #: Gentle mode: holds shrink to this share of the usual hold (never under the safe minimum).
 GENTLE_HOLD_SHARE = 0.7
-#: The most sets the time fitting may ask for (gentle mode keeps its shorter holds per set).
+#: The most sets the time fitting may ask for; gentle mode never adds sets (short bouts through
+#: the day are advised instead).
 MAX_SETS = 3
-GENTLE_MAX_SETS = 3
+#: ACSM caps for a static stretch, per side: 2-4 holds, at most about 2 minutes of holding.
+STRETCH_MAX_HOLDS = 4
+STRETCH_MAX_HOLD_TOTAL_S = 120
+#: A held stretch or mobility move with holds this long is a static stretch (caps apply).
+STATIC_HOLD_FROM_S = 10
 #: Flowing moves may run from half to three times their usual length when fitting time.
 FLOW_STEP_S = 5
 MAX_FLOW_S = 600
@@ -54,6 +64,30 @@ class DoseChoice:
         )
 
 
+def is_static_stretch(exercise: Exercise) -> bool:
+    """Whether ACSM's stretch caps apply to ``exercise`` (a held stretch, not a strength hold)."""
+    hold = exercise.dose.hold_s
+    return (
+        exercise.kind in ("stretch", "mobility") and hold is not None and hold >= STATIC_HOLD_FROM_S
+    )
+
+
+def within_caps(exercise: Exercise, dose: DoseChoice) -> bool:
+    """Whether ``dose`` keeps a static stretch within ACSM's caps (other moves: always)."""
+    if not is_static_stretch(exercise) or dose.hold_s is None:
+        return True
+    holds = dose.reps * dose.sets
+    return holds <= STRETCH_MAX_HOLDS and dose.hold_s * holds <= STRETCH_MAX_HOLD_TOTAL_S
+
+
+def _capped_reps(exercise: Exercise, hold: int, reps: int, sets: int) -> int:
+    """``reps`` lowered until the stretch fits ACSM's caps (at least one)."""
+    if not is_static_stretch(exercise):
+        return reps
+    most = min(STRETCH_MAX_HOLDS, STRETCH_MAX_HOLD_TOTAL_S // hold) // max(1, sets)
+    return max(1, min(reps, most))
+
+
 def base_dose(
     exercise: Exercise, *, gentle: bool = False, age: int | None = None, hold_step: int = 0
 ) -> DoseChoice:
@@ -75,7 +109,8 @@ def base_dose(
     if gentle:
         hold = round(hold * GENTLE_HOLD_SHARE)
     hold = min(max(hold, lo), hi)
-    return DoseChoice(hold, None, reps, 1 if gentle else d.sets, rest)
+    sets = 1 if gentle else d.sets
+    return DoseChoice(hold, None, _capped_reps(exercise, hold, reps, sets), sets, rest)
 
 
 def ladder(
@@ -87,11 +122,12 @@ def ladder(
     repetitions before holding past 30 s (60 s adds nothing over 30 s; 30-60 s from 65,
     ACSM). Going down: repetitions down to 2, then shorter holds (to the safe minimum), then
     one repetition, then fewer sets. Going up: longer holds up to 30 s (60 s for older
-    adults, never past the safe maximum), then one more repetition, then more sets. Gentle
-    mode never lengthens holds nor adds repetitions.
+    adults, never past the safe maximum), then one more repetition, then more sets, stopping
+    where a static stretch would pass ACSM's caps. Gentle mode never lengthens holds nor adds
+    repetitions or sets.
     """
     d = exercise.dose
-    max_sets = max(base.sets, GENTLE_MAX_SETS if gentle else MAX_SETS)
+    max_sets = base.sets if gentle else max(base.sets, MAX_SETS)
     max_reps = base.reps if gentle else max(base.reps, min(30, d.reps + 1))
     if base.duration_s is not None:
         top = MAX_RELAX_S if exercise.kind == "relaxation" else min(MAX_FLOW_S, 3 * base.duration_s)
@@ -120,7 +156,7 @@ def ladder(
         replace(base, hold_s=soft, reps=max_reps, sets=k)
         for k in range(base.sets + 1, max_sets + 1)
     ]
-    return _ordered(down, up)
+    return _ordered(down, list(takewhile(lambda step: within_caps(exercise, step), up)))
 
 
 def _steps(start: int, end: int) -> list[int]:

@@ -9,6 +9,7 @@ from datetime import date
 from supple.library.model import Exercise
 from supple.planner import timing
 from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
+from supple.planner.advice import advice_for, session_minutes
 from supple.planner.bias import directional_bias, preference
 from supple.planner.candidates import eligible
 from supple.planner.dose import OLDER_ADULT_AGE, DoseChoice, base_dose, ladder
@@ -16,12 +17,12 @@ from supple.planner.fit import fit_doses
 from supple.planner.model import Bias, Plan, PlanItem
 from supple.planner.objective import Candidate, Problem, area_match, layout
 from supple.planner.order import position_key
-from supple.planner.phrase import Phrase
+from supple.planner.phrase import Phrase, phrase
 from supple.planner.search import solve
-from supple.planner.why import advice_for, why_for
+from supple.planner.why import why_for
 from supple.safety.profile import Profile
 from supple.safety.rules import Rules, load_rules
-from supple.safety.screen import routine_allowed, screen
+from supple.safety.screen import allows_routine, assess, referral_for
 
 MAIN_KINDS = frozenset({"stretch", "mobility", "strength"})
 #: A strengthening move is required from this session length (it needs a few minutes).
@@ -34,8 +35,6 @@ MAX_MAIN_ITEMS = 10
 #: Main-block moves must work on a pain area at least this well, while enough such moves exist.
 MIN_COVER = 0.4
 MIN_ON_TARGET = 3
-#: How far the total may stray from the minutes asked for (the promise to the person).
-TIME_TOLERANCE = 0.10
 
 
 def make_plan(
@@ -47,24 +46,36 @@ def make_plan(
     adjustments: Adjustments | None = None,
     rules: Rules | None = None,
     keep: Collection[str] = (),
+    clinician_assigned: bool = False,
 ) -> Plan:
     """Screen ``profile``; return a referral, or a routine chosen from ``library``.
 
     ``seed`` and ``day`` set the day-to-day variety (the same pair gives the same plan);
+    ``day`` is also the date clearances are judged on (default: the system date);
     ``adjustments`` carries what tracking learned from the person's feedback; ``keep`` names
-    moves to favour for continuity (a programme keeps last week's moves).
+    moves to favour for continuity (a programme keeps last week's moves);
+    ``clinician_assigned`` says a clinician set this routine, which lets a routine be given
+    where a rule needs that first (under 16).
     """
     rules = rules or load_rules()
     adj = adjustments or NO_ADJUSTMENTS
-    referral = screen(profile, rules)
+    screening = assess(profile, rules, today=day)
+    referral = referral_for(screening.rules)
     status = "refer" if referral else "plan"
-    if referral is not None and not routine_allowed(profile, rules):
+    if referral is not None and not allows_routine(screening.rules, clinician_assigned):
         return Plan(status="refer", referral=referral)
     gentle = rules.gentle(profile)
     bias, bias_why = directional_bias(profile)
     pool = eligible(profile, library, adj, rules)
     problem = build_problem(
-        profile, pool.exercises, bias, gentle, adj, _variety_key(seed, day), keep=keep
+        profile,
+        pool.exercises,
+        bias,
+        gentle,
+        adj,
+        _variety_key(seed, day),
+        keep=keep,
+        minutes=session_minutes(profile.minutes, gentle),
     )
     chosen = solve(problem)
     sequence = layout(problem, chosen)
@@ -73,10 +84,25 @@ def make_plan(
     items = []
     for c, d in zip(sequence, doses, strict=True):
         role = _role(problem, c)
-        why = why_for(c, role, areas, bias, pool.replaced_from.get(c.id))
+        stands_in = pool.stand_ins.get(c.id)
+        why = why_for(
+            c,
+            role,
+            areas,
+            bias,
+            pool.replaced_from.get(c.id),
+            library[stands_in].name if stands_in else None,
+        )
         items.append(plan_item(c.exercise, d, why))
     total = timing.total_seconds(items)
-    advice = advice_for(profile, gentle, total, problem.target, TIME_TOLERANCE, adj.notes)
+    advice = advice_for(
+        profile,
+        gentle=gentle,
+        total=total,
+        target=problem.target,
+        # Safety's clearance lines come in its own words, as its referral texts do.
+        notes=[*(phrase("safety_note", text=line) for line in screening.notes()), *adj.notes],
+    )
     return Plan(
         status=status,
         referral=referral,
@@ -99,8 +125,13 @@ def build_problem(
     variety_key: str,
     *,
     keep: Collection[str] = (),
+    minutes: int | None = None,
 ) -> Problem:
-    """The selection problem for ``profile`` over the eligible ``exercises``."""
+    """The selection problem for ``profile`` over the eligible ``exercises``.
+
+    ``minutes`` is the session length aimed at (default: the minutes the person asked for).
+    """
+    minutes = profile.minutes if minutes is None else minutes
     areas = _areas(profile)
     kept = frozenset(keep)
 
@@ -125,12 +156,12 @@ def build_problem(
     warm = [candidate(e) for e in ordered if e.kind == "warm_up" and not e.on_floor]
     # Standing warm-ups first, so the main block (which starts standing) needs no extra change.
     warm.sort(key=lambda c: (position_key(c.position), -(c.pref + c.jitter), c.id))
-    n_warm = 2 if profile.minutes >= TWO_WARM_UPS_FROM_MINUTES else 1
+    n_warm = 2 if minutes >= TWO_WARM_UPS_FROM_MINUTES else 1
     warm_ups = tuple(warm[:n_warm])
     cool_downs = tuple(candidate(e) for e in ordered if e.kind == "relaxation")
     main = tuple(candidate(e) for e in ordered if e.kind in MAIN_KINDS)
     on_target = tuple(c for c in main if max(c.cover) >= MIN_COVER)
-    target = profile.minutes * 60
+    target = minutes * 60
     room = sum(c.high for c in (*on_target, *warm[:2], *cool_downs))
     if len(on_target) >= MIN_ON_TARGET and room >= target:
         main = on_target
@@ -149,7 +180,7 @@ def build_problem(
         cool_downs=cool_downs,
         weights=tuple(1.0 / len(areas) for _ in areas),
         target=target,
-        want_strength=profile.minutes >= STRENGTH_FROM_MINUTES
+        want_strength=minutes >= STRENGTH_FROM_MINUTES
         and any(c.exercise.kind == "strength" for c in main),
         gentle=gentle,
         max_items=min(MAX_MAIN_ITEMS, max(1, max_items)),

@@ -1,5 +1,5 @@
-"""The reasons, as codes: why each item is there, and the advice shown with the plan (the
-words are made by ``supple.presentation``)."""
+"""The reasons, as codes: why each item is in the routine (the words are made by
+``supple.presentation``)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,21 @@ from collections.abc import Sequence
 from supple.planner.model import Bias
 from supple.planner.objective import Candidate, area_match
 from supple.planner.phrase import Phrase, phrase
-from supple.safety.profile import Profile
 
 #: An item "works on" a pain area when it matches it at least this well.
 DIRECT_MATCH = 0.6
 
 
 def why_for(
-    c: Candidate, role: str, areas: Sequence[str], bias: Bias, replaces: str | None
+    c: Candidate,
+    role: str,
+    areas: Sequence[str],
+    bias: Bias,
+    replaces: str | None,
+    stands_in_for: str | None = None,
 ) -> list[Phrase]:
     """Why ``c`` is in the routine: its role or the pain areas it serves, its direction, what
-    it replaced, and the library's purpose of it."""
+    it replaced or stands in for, and the library's purpose of it."""
     ex = c.exercise
     purpose = phrase("purpose", text=ex.purpose)
     if role in ("warm_up", "cool_down"):
@@ -36,24 +40,6 @@ def why_for(
         parts.append(phrase("strength"))
     if replaces:
         parts.append(phrase("instead_of", exercise=replaces))
+    if stands_in_for:
+        parts.append(phrase("stands_in_for", exercise=stands_in_for))
     return [*parts, purpose]
-
-
-def advice_for(
-    profile: Profile,
-    gentle: bool,
-    total: int,
-    target: int,
-    tolerance: float,
-    notes: Sequence[Phrase],
-) -> list[Phrase]:
-    """The advice shown with a routine, one phrase a line."""
-    advice = [phrase("move_gently")]
-    if gentle:
-        advice.append(phrase("gentle_mode"))
-    if "disc_herniation" in profile.conditions or "buttock_or_leg" in profile.pain_areas:
-        advice.append(phrase("leg_symptoms"))
-    if abs(total - target) > tolerance * target:
-        advice.append(phrase("time_short", filled=round(total / 60), asked=round(target / 60)))
-    advice.extend(notes)
-    return advice

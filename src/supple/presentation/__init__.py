@@ -5,7 +5,8 @@ command line (Rich), the web pages (Jinja filters, ``supple.web.filters``) and t
 handout all say them through here, so a dose, a duration or a verdict reads the same
 everywhere, and a translation has one table to replace (``phrases``).
 
-- ``words``: terms, positions, areas, lists, clock times, doses;
+- ``words``: terms, positions, areas, lists, clock times, lengths of time, doses (in a line,
+  or as a sentence for print);
 - ``phrases``: every phrase's words, by code (``say``);
 - ``render``: plans, programmes and timelines with their words filled in;
 - ``verdicts``: pain and PSFS change.
@@ -33,13 +34,17 @@ if TYPE_CHECKING:
         area,
         clock,
         countdown,
+        dose_sentence,
         entry_dose,
         item_dose,
         join_words,
+        minutes_of,
         plural,
         position,
+        seconds_words,
         term,
         terms,
+        times_words,
         timestamp,
     )
 
@@ -55,13 +60,17 @@ _HOMES = {
             "area",
             "clock",
             "countdown",
+            "dose_sentence",
             "entry_dose",
             "item_dose",
             "join_words",
+            "minutes_of",
             "plural",
             "position",
+            "seconds_words",
             "term",
             "terms",
+            "times_words",
             "timestamp",
         ),
         "words",
@@ -73,9 +82,11 @@ __all__ = [
     "clock",
     "countdown",
     "cue_text",
+    "dose_sentence",
     "entry_dose",
     "item_dose",
     "join_words",
+    "minutes_of",
     "pain_verdict",
     "plural",
     "position",
@@ -85,9 +96,11 @@ __all__ = [
     "render_timeline",
     "say",
     "say_all",
+    "seconds_words",
     "segment_title",
     "term",
     "terms",
+    "times_words",
     "timestamp",
     "why",
 ]

@@ -33,6 +33,15 @@ def _shape(a: Mapping[str, Any]) -> str:
     return f", {a['shape']}" if a.get("how") == "with" else f" as {a['shape']}"
 
 
+#: What a hip replaced from each side must not do while its precautions apply.
+_HIP_APPROACH = {
+    "posterior": "for a hip replaced from the back: no bending the hip past a right angle, no "
+    "crossing the legs and no turning the leg inwards",
+    "anterior": "for a hip replaced from the front: no taking the leg back behind you while it "
+    "turns outwards",
+    "unknown": "for both ways a hip is replaced, as you were not sure which you had",
+}
+
 #: Why a move is in the routine, and the swaps.
 WHY: dict[str, Words] = {
     "warm_up": lambda a: "Warm-up, to get the body moving first.",
@@ -47,6 +56,7 @@ WHY: dict[str, Words] = {
         f"Your swap for {a['exercise']} ({'easier' if a['easier'] else 'harder'})."
     ),
     "easier_after_hurt": lambda a: f"An easier variant of {a['exercise']}, because it hurt.",
+    "stands_in_for": lambda a: f"In place of {a['exercise']}, which your answers leave out.",
 }
 
 #: The direction the routine leans, and why.
@@ -73,6 +83,10 @@ BIAS: dict[str, Words] = {
         "A neutral mix of directions: your answers point both ways, so no single direction "
         "is favoured."
     ),
+    "neutral_not_directional": lambda a: (
+        "A neutral mix of directions: a preferred direction of movement is known to help "
+        "lower back and leg pain, not the neck or upper back, so none is favoured."
+    ),
     "neutral_no_direction": lambda a: (
         "A neutral mix of directions: nothing in your answers shows that one direction of "
         "movement eases your pain."
@@ -86,17 +100,61 @@ ADVICE: dict[str, Words] = {
         "sharply or sends pain down a leg, and get checked if that keeps happening."
     ),
     "gentle_mode": lambda a: (
-        "Gentle mode: your pain is high, so holds are shorter, there are fewer repetitions "
-        "and no end-of-range moves. Keep moving gently through the day."
+        "Gentle mode: your pain is high, so holds are shorter, there are fewer repetitions, no "
+        "extra sets and no end-of-range moves. Short sessions of 10 to 15 minutes, or a few "
+        "minutes of easy movement several times through the day, suit high pain better than one "
+        "long session."
+    ),
+    # ACOG Committee Opinion 804 (2020); Mottola 2019: stop and seek care for these signs.
+    "pregnancy_stop_signs": lambda a: (
+        "In pregnancy, stop and contact your maternity unit or midwife if you have bleeding, "
+        "fluid leaking, regular painful tightening, dizziness or feeling faint, chest pain, "
+        "breathlessness before you start, a headache, calf pain or swelling, or the baby moving "
+        "less. If you feel light-headed lying down, turn onto your side. Pelvic-floor exercises "
+        "are worth doing every day: your midwife can show you how."
     ),
     "leg_symptoms": lambda a: (
         "If leg symptoms spread further down the leg during a move, stop that move: it is a "
         "sign to switch direction."
     ),
-    "time_short": lambda a: (
-        f"Only about {a['filled']} of the {a['asked']} minutes could be filled safely with the "
-        "moves your answers allow."
+    "nerve_tension": lambda a: (
+        "Straight-leg stretches with the ankle pulled up are left out while the leg hurts below "
+        "the knee or with a disc problem; in any leg stretch, let the ankle relax."
     ),
+    "hip_precautions_over": lambda a: (
+        f"It is {a['weeks']} weeks or more since your hip replacement, so the hip precautions "
+        "are no longer applied. If your surgeon or physio said to keep them, say so in your "
+        "answers."
+    ),
+    "hip_precautions": lambda a: (
+        f"Your hip precautions apply ({_HIP_APPROACH[str(a['approach'])]}). Standing up from a "
+        "chair of good height is fine."
+    ),
+    "hypermobility": lambda a: (
+        "With very bendy joints, control matters more than stretch: move slowly, stay in the "
+        "middle of the range and stop well before the end of any stretch."
+    ),
+    "balance": lambda a: (
+        "With balance problems, keep a steady chair or a wall within reach for every standing "
+        "move and hold it."
+    ),
+    "time_gentle": lambda a: (
+        f"Gentle mode keeps today's session to about {a['minutes']} minutes instead of "
+        f"{a['asked']}: with pain this high, come back for another short session later in the "
+        "day rather than doing more now."
+    ),
+    "time_short": lambda a: (
+        f"Only about {a['minutes']} of the {a['asked']} minutes could be filled safely with the "
+        "moves your answers allow, without taking any stretch past ACSM's limits (at most 4 "
+        "holds and about 2 minutes each side). An easy walk is a good use of the rest of the "
+        "time."
+    ),
+    "time_long": lambda a: (
+        f"This routine takes about {a['minutes']} minutes, more than the {a['asked']} asked: "
+        "its moves could not be made any shorter safely."
+    ),
+    # A line from safety (a clearance in force or lapsed), in safety's own words.
+    "safety_note": lambda a: str(a["text"]),
     "week_start": lambda a: "The starting routine.",
     "week_gentle": lambda a: "Gentle mode: holds stay short until your pain is lower.",
     "week_longer_holds": lambda a: (

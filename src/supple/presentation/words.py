@@ -110,3 +110,44 @@ def entry_dose(exercise: Exercise) -> str:
     if dose.reps > 1 or dose.sets > 1:
         text += f", {dose.rest_s} s rest between"
     return text + (", on each side" if exercise.sided else "")
+
+
+_TIMES = {1: "once", 2: "twice"}
+
+
+def seconds_words(seconds: int) -> str:
+    """A length of time as people say it: '45 seconds', '1 minute', '2 min 30 s'."""
+    if seconds < 60:
+        return plural(seconds, "second")
+    minutes, rest = divmod(seconds, 60)
+    if rest == 0:
+        return plural(minutes, "minute")
+    return f"{minutes} min {rest} s"
+
+
+def minutes_of(seconds: int) -> int:
+    """Whole minutes a routine takes, rounded up so nobody is rushed."""
+    return max(1, -(-seconds // 60))
+
+
+def times_words(count: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return _TIMES.get(count, f"{count} times")
+
+
+def dose_sentence(item: PlanItem) -> str:
+    """A plan item's dose as a sentence for print: 'Hold 20 seconds, 3 times on each side'."""
+    if item.duration_s is not None:
+        text = f"For {seconds_words(item.duration_s)}, slowly and steadily"
+    else:
+        assert item.hold_s is not None
+        text = f"Hold {seconds_words(item.hold_s)}"
+    if item.reps > 1:
+        text += f", {times_words(item.reps)}"
+    if item.sided:
+        text += " on each side"
+    if item.sets > 1:
+        text += f"; do all of that {times_words(item.sets)}"
+    if item.rest_s and item.reps * item.sets > 1:
+        text += f" (rest {seconds_words(item.rest_s)} in between)"
+    return text

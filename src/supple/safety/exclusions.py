@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 from pydantic import BaseModel, ConfigDict
 
 from supple.library.model import Exercise
+from supple.safety.exclusion_rule import ExclusionRule
 from supple.safety.profile import Profile
-from supple.safety.rules import ExclusionRule, Rules, load_rules
+from supple.safety.rules import Rules, load_rules
 
 
 class Ruling(BaseModel):
@@ -44,7 +45,7 @@ def _catches(rule: ExclusionRule, exercise: Exercise, profile: Profile) -> str |
     return rule.sentence if hit else None
 
 
-def _live_rules(profile: Profile, rules: Rules | None) -> list[ExclusionRule]:
+def active_rules(profile: Profile, rules: Rules | None = None) -> list[ExclusionRule]:
     """The exclusion rules that apply to ``profile``, in the rules' order."""
     active = rules or load_rules()
     gentle = active.gentle(profile)
@@ -60,14 +61,14 @@ def _rulings(exercise: Exercise, profile: Profile, live: list[ExclusionRule]) ->
 
 def rule_out(exercise: Exercise, profile: Profile, rules: Rules | None = None) -> Ruling | None:
     """The first active rule that removes ``exercise`` for ``profile``, or None if it is allowed."""
-    return next(_rulings(exercise, profile, _live_rules(profile, rules)), None)
+    return next(_rulings(exercise, profile, active_rules(profile, rules)), None)
 
 
 def exclusions(
     profile: Profile, exercises: Iterable[Exercise], rules: Rules | None = None
 ) -> dict[str, Ruling]:
     """Every exercise ruled out for ``profile``, by id (allowed ones are absent)."""
-    live = _live_rules(profile, rules)
+    live = active_rules(profile, rules)
     found: dict[str, Ruling] = {}
     for exercise in exercises:
         first = next(_rulings(exercise, profile, live), None)
@@ -78,4 +79,4 @@ def exclusions(
 
 def all_rulings(exercise: Exercise, profile: Profile, rules: Rules | None = None) -> list[Ruling]:
     """Every active rule that removes ``exercise`` (for "why not" explanations)."""
-    return list(_rulings(exercise, profile, _live_rules(profile, rules)))
+    return list(_rulings(exercise, profile, active_rules(profile, rules)))

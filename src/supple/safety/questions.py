@@ -1,130 +1,130 @@
 """The screening questionnaire as data: one plain-language question per answer field.
 
 Adapters (the terminal's ``supple check``, the web form) ask these in order and build the
-answers into a :class:`~supple.safety.profile.Profile`.
+answers into a :class:`~supple.safety.profile.Profile`. A yes to a red flag that a
+clinician's check can clear is followed by :data:`CLEARANCE_QUESTION`.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Callable
 
-QuestionKind = Literal["choices", "number", "yes_no", "red_flag"]
+from pydantic import ValidationError
 
-
-def _always(_answers: Mapping[str, Any]) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question: which field it fills, how it is asked, and when it is asked at all."""
-
-    field: str
-    text: str
-    kind: QuestionKind
-    choices: tuple[tuple[str, str], ...] = ()
-    low: float = 0
-    high: float = 0
-    optional: bool = False
-    default: Any = None
-    hint: str = ""
-    flag: str = ""
-    whole: bool = True
-    asked_if: Callable[[Mapping[str, Any]], bool] = dataclasses.field(default=_always)
-
-
-AREAS = (
-    ("lower_back", "lower back"),
-    ("upper_back", "upper back, between the shoulder blades"),
-    ("neck", "neck"),
-    ("buttock_or_leg", "buttock or down a leg"),
-    ("hip", "hip"),
+from supple.safety.answers import AnswerError, parse_answer, parse_check, parse_clearance
+from supple.safety.profile import Profile
+from supple.safety.question import Answers, Question, always
+from supple.safety.question_words import (
+    ACTIVITY_WORDS,
+    AREAS,
+    CLEARANCE_BY,
+    CLEARANCE_BY_DEFAULT,
+    CLEARANCE_HINT,
+    CLEARANCE_ON,
+    CLEARANCE_QUESTION,
+    CONDITION_WORDS,
+    EQUIPMENT_WORDS,
+    HIP_APPROACH_WORDS,
+    RED_FLAG_HINTS,
+    RED_FLAG_QUESTIONS,
 )
-ACTIVITY_WORDS = (
-    ("bending_forward", "bending forward"),
-    ("bending_backward", "leaning backward"),
-    ("sitting", "sitting"),
-    ("standing", "standing"),
-    ("walking", "walking"),
-    ("lying_down", "lying down"),
-    ("twisting", "twisting"),
-)
-CONDITION_WORDS = (
-    ("pregnancy", "I am pregnant"),
-    ("osteoporosis", "osteoporosis (thin bones)"),
-    ("hip_replacement", "a hip replacement"),
-    ("recent_spinal_surgery", "spine surgery in the last few months"),
-    ("spinal_stenosis", "spinal stenosis (narrowing in the spine)"),
-    ("spondylolisthesis", "spondylolisthesis (a slipped vertebra)"),
-    ("disc_herniation", "a slipped or bulging disc"),
-    ("knee_problem", "a knee problem"),
-    ("wrist_problem", "a wrist problem"),
-    ("balance_problem", "problems with balance or falls"),
-)
-EQUIPMENT_WORDS = (
-    ("mat", "an exercise mat or a carpet"),
-    ("towel_or_strap", "a towel, belt or strap"),
-    ("chair", "a steady chair without wheels"),
-    ("wall", "a free wall"),
-    ("doorway", "a doorway"),
-    ("step", "a stair or step"),
-    ("band", "a resistance band"),
-    ("stick", "a broom handle or a long stick"),
-)
+from supple.safety.rules import load_rules
 
-#: (flag, question) for every red flag, asked one by one: these decide whether to refer.
-RED_FLAG_QUESTIONS = (
-    (
-        "bladder_or_bowel_change",
-        "Since this pain began, have you had any new trouble controlling your bladder or bowels?",
-    ),
-    (
-        "saddle_numbness",
-        "Is there numbness or tingling around your genitals, bottom or inner thighs?",
-    ),
-    (
-        "leg_weakness_or_numbness_worsening",
-        "Is a leg getting weaker or more numb?",
-    ),
-    ("both_legs_symptoms", "Do you have pain, pins and needles or numbness in both legs?"),
-    ("chest_pain", "Do you have pain in your chest as well as your back?"),
-    ("fever_or_chills", "Have you had a fever, or felt hot and shivery, with this pain?"),
-    ("unexplained_weight_loss", "Have you lost weight lately without trying to?"),
-    ("cancer_history", "Have you ever been treated for cancer?"),
-    (
-        "major_trauma",
-        "Did the pain start after a bad fall, a road accident or another hard knock?",
-    ),
-    (
-        "minor_trauma_with_osteoporosis_or_steroids",
-        "Did it start after a small fall or bump while you have thin bones or take steroid "
-        "tablets long-term?",
-    ),
-    ("constant_night_pain", "Does the pain stay all night, whichever way you lie?"),
-    (
-        "immunosuppression_or_iv_drug_use",
-        "Do you take medicine that weakens your immune system, or inject drugs?",
-    ),
-    (
-        "severe_pain_not_easing_for_days",
-        "Has the pain been severe for days without easing at all?",
-    ),
-)
+__all__ = [
+    "ACTIVITY_WORDS",
+    "AREAS",
+    "CLEARANCE_BY",
+    "CLEARANCE_BY_DEFAULT",
+    "CLEARANCE_HINT",
+    "CLEARANCE_ON",
+    "CLEARANCE_QUESTION",
+    "CONDITION_WORDS",
+    "EQUIPMENT_WORDS",
+    "HIP_APPROACH_WORDS",
+    "QUESTIONS",
+    "RED_FLAG_QUESTIONS",
+    "AnswerError",
+    "Question",
+    "parse_answer",
+    "parse_check",
+    "parse_clearance",
+]
 
 
-def _pregnant(answers: Mapping[str, Any]) -> bool:
-    return "pregnancy" in answers.get("conditions", [])
+def _has(field: str, value: str) -> Callable[[Answers], bool]:
+    return lambda answers: value in answers.get(field, [])
 
 
-def _floor(answers: Mapping[str, Any]) -> bool:
+def _floor(answers: Answers) -> bool:
     return bool(answers.get("can_get_to_floor", True))
+
+
+def _neck_or_upper_back(answers: Answers) -> bool:
+    return bool({"neck", "upper_back"} & set(answers.get("pain_areas", [])))
+
+
+def _over_50_or_unknown(answers: Answers) -> bool:
+    age = answers.get("age")
+    return age is None or age > 50
+
+
+def _three_months(answers: Answers) -> bool:
+    return float(answers.get("pain_weeks", 0)) >= 13
+
+
+def _kept_past_12_weeks(answers: Answers) -> bool:
+    weeks = answers.get("hip_replacement_weeks")
+    return "hip_replacement" in answers.get("conditions", []) and weeks is not None and weeks >= 12
+
+
+def _bout_needs_checking(answers: Answers) -> bool:
+    """Whether a clearable rule (such as pain past 4 weeks) matches the answers so far."""
+    try:
+        profile = Profile.model_validate({k: v for k, v in answers.items() if k != "cleared"})
+    except ValidationError:
+        return False
+    return any(r.clearable and r.matches(profile) for r in load_rules().referrals)
+
+
+#: Red flags asked only of some people (the web form shows their hint instead).
+_RED_FLAG_ASKED_IF: dict[str, Callable[[Answers], bool]] = {
+    "stroke_like_signs": _neck_or_upper_back,
+    "sudden_severe_headache": _neck_or_upper_back,
+    "hand_clumsiness_or_unsteady_walking": _neck_or_upper_back,
+    "recent_neck_injury_or_manipulation": _neck_or_upper_back,
+    "thoracic_pain_non_mechanical": _neck_or_upper_back,
+    "pulsing_abdominal_pain": _over_50_or_unknown,
+    "pregnancy_warning_signs": _has("conditions", "pregnancy"),
+    "morning_stiffness_over_30_min": _three_months,
+    "pain_better_with_exercise_not_rest": _three_months,
+}
+
+
+def _red_flag_questions() -> tuple[Question, ...]:
+    clearable = load_rules().clearable_flags()
+    return tuple(
+        Question(
+            "red_flags",
+            text,
+            "red_flag",
+            flag=flag,
+            hint=RED_FLAG_HINTS.get(flag, ""),
+            clearable=flag in clearable,
+            asked_if=_RED_FLAG_ASKED_IF.get(flag, always),
+        )
+        for flag, text in RED_FLAG_QUESTIONS
+    )
 
 
 QUESTIONS: tuple[Question, ...] = (
     Question("pain_areas", "Where is the pain?", "choices", AREAS, hint="pick all that apply"),
+    Question(
+        "leg_pain_below_knee",
+        "Does the pain reach below the knee?",
+        "yes_no",
+        default=False,
+        asked_if=_has("pain_areas", "buttock_or_leg"),
+    ),
     Question(
         "pain_now",
         "How bad is it right now, from 0 (none) to 10 (worst)?",
@@ -155,7 +155,6 @@ QUESTIONS: tuple[Question, ...] = (
         ACTIVITY_WORDS,
         hint="pick any, or none",
     ),
-    *(Question("red_flags", text, "red_flag", flag=flag) for flag, text in RED_FLAG_QUESTIONS),
     Question(
         "conditions",
         "Do any of these apply to you?",
@@ -170,7 +169,36 @@ QUESTIONS: tuple[Question, ...] = (
         low=0,
         high=42,
         optional=True,
-        asked_if=_pregnant,
+        hint="only if you are pregnant",
+        asked_if=_has("conditions", "pregnancy"),
+    ),
+    Question(
+        "hip_replacement_approach",
+        "How was the hip replaced?",
+        "one_of",
+        HIP_APPROACH_WORDS,
+        default="unknown",
+        hint="only with a hip replacement; your surgeon's letter says",
+        asked_if=_has("conditions", "hip_replacement"),
+    ),
+    Question(
+        "hip_replacement_weeks",
+        "How many weeks ago was the hip replaced?",
+        "number",
+        low=0,
+        high=1040,
+        optional=True,
+        hint="only with a hip replacement; leave empty if unsure",
+        whole=False,
+        asked_if=_has("conditions", "hip_replacement"),
+    ),
+    Question(
+        "hip_precautions_kept",
+        "Did your surgeon or physio tell you to keep your hip precautions for longer?",
+        "yes_no",
+        default=False,
+        hint="only if the hip was replaced 12 weeks ago or more",
+        asked_if=_kept_past_12_weeks,
     ),
     Question(
         "age",
@@ -180,6 +208,14 @@ QUESTIONS: tuple[Question, ...] = (
         high=110,
         optional=True,
         hint="leave empty to skip",
+    ),
+    *_red_flag_questions(),
+    Question(
+        "cleared",
+        "Has a doctor or physio already checked this bout of back pain?",
+        "clearance",
+        hint="in the last 12 months",
+        asked_if=_bout_needs_checking,
     ),
     Question(
         "can_get_to_floor", "Can you get down to the floor and up again?", "yes_no", default=True
@@ -204,35 +240,3 @@ QUESTIONS: tuple[Question, ...] = (
         default=15,
     ),
 )
-
-
-class AnswerError(ValueError):
-    """A typed answer that does not fit its question; the message says what to type."""
-
-
-def parse_answer(question: Question, raw: str) -> Any:
-    """The value of a typed answer to a number or choices question (None: skipped)."""
-    text = raw.strip()
-    if question.kind == "number":
-        if not text and question.optional:
-            return None
-        try:
-            value = float(text)
-        except ValueError:
-            raise AnswerError("Please type a number.") from None
-        if not question.low <= value <= question.high:
-            raise AnswerError(f"Please give a number from {question.low:g} to {question.high:g}.")
-        if question.whole:
-            if value != int(value):
-                raise AnswerError("Please give a whole number.")
-            return int(value)
-        return value
-    if question.kind != "choices":
-        raise ValueError(f"{question.field} is answered yes or no, not typed")
-    try:
-        picked = [int(p) for p in text.replace(" ", ",").split(",") if p.strip()]
-    except ValueError:
-        raise AnswerError("Please type the numbers of your choices, like 1,3.") from None
-    if any(not 1 <= p <= len(question.choices) for p in picked):
-        raise AnswerError(f"Please pick numbers from 1 to {len(question.choices)}.")
-    return list(dict.fromkeys(question.choices[p - 1][0] for p in picked))

@@ -17,7 +17,8 @@ router = APIRouter(tags=["screening"], responses={422: {"model": ErrorOut}})
 @router.post("/profile", response_model=ScreeningOut)
 def save_profile(profile: Profile, ctx: ContextDep) -> ScreeningOut:
     """Save the screening answers and judge them (red flags → refer, no plan)."""
-    return services.screening_out(screening.answer(store=ctx.store, profile=profile))
+    verdict = screening.answer(store=ctx.store, profile=profile, today=ctx.today())
+    return services.screening_out(verdict)
 
 
 @router.get("/profile", response_model=Profile, responses={404: {"model": ErrorOut}})

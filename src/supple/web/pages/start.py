@@ -38,10 +38,10 @@ def check(request: Request) -> HTMLResponse:
 @router.post("/check", response_class=HTMLResponse)
 async def submit(request: Request, ctx: ContextDep) -> Response:
     try:
-        profile = screening.profile_from_form(await form_lists(request))
+        profile = screening.profile_from_form(await form_lists(request), today=ctx.today())
     except screening.FormError as exc:
         return _form(request, error=str(exc), status=400)
-    if verdicts.answer(store=ctx.store, profile=profile).status == "refer":
+    if verdicts.answer(store=ctx.store, profile=profile, today=ctx.today()).status == "refer":
         return RedirectResponse("/referral", status_code=303)
     return RedirectResponse("/today", status_code=303)
 
@@ -51,7 +51,7 @@ def referral(request: Request, ctx: ContextDep) -> Response:
     profile = ctx.store.latest_profile()
     if profile is None:
         return RedirectResponse("/check", status_code=303)
-    verdict = services.screening_out(verdicts.judge(profile))
+    verdict = services.screening_out(verdicts.judge(profile, today=ctx.today()))
     return page(
         request,
         "referral.html",
