@@ -19,7 +19,7 @@ run: $(STAMP)
 ## Install everything (Python packages, and PostgreSQL, Chromium, espeak-ng, tmux, axe-core), then run every test.
 test: $(STAMP) system-deps
 	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/mypy
+	$(BIN)/mypy  # src, tests and benchmarks (pyproject: [tool.mypy] files)
 	$(BIN)/pytest
 
 system-deps:
@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 
 typecheck: $(STAMP)
-	$(BIN)/mypy
+	$(BIN)/mypy  # src, tests and benchmarks (pyproject: [tool.mypy] files)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

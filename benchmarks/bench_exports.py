@@ -7,13 +7,14 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from supple.export.fhir.build import build_bundle, bundle_json
 from supple.export.fhir.model import CarePlanInput, PatientInput, RecordInput
 from supple.export.fhir.parse import parse_bundle
-from supple.export.handout import HandoutInput, render_handout
+from supple.export.handout import HandoutInput, Paper, render_handout
 from supple.library import load_library
 from supple.planner import make_plan
 from supple.planner.model import Plan
@@ -55,13 +56,15 @@ def _handout(library: Any) -> None:
     cold = _timed(lambda: render_handout(data, paper="a4"))
     print(f"handout, 10 moves ({plan.total_seconds // 60} min routine), {ROUNDS} rounds")
     print(f"  first render in the process (fonts loaded)  {cold:.2f} s")
-    for label, kwargs in (
-        ("A4", {"paper": "a4"}),
-        ("US Letter", {"paper": "letter"}),
-        ("A4 large print", {"paper": "a4", "large_print": True}),
-    ):
-        pdf = render_handout(data, **kwargs)  # type: ignore[arg-type]
-        times = [_timed(lambda k=kwargs: render_handout(data, **k)) for _ in range(ROUNDS)]  # type: ignore[misc]
+    kinds: tuple[tuple[str, Paper, bool], ...] = (
+        ("A4", "a4", False),
+        ("US Letter", "letter", False),
+        ("A4 large print", "a4", True),
+    )
+    for label, paper, large in kinds:
+        pdf = render_handout(data, paper=paper, large_print=large)
+        again = partial(render_handout, data, paper=paper, large_print=large)
+        times = [_timed(again) for _ in range(ROUNDS)]
         print(
             f"  {label:16} median {statistics.median(times):.2f} s (best {min(times):.2f}), "
             f"{len(pdf) / 1024:.0f} KB"

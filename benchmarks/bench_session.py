@@ -22,6 +22,7 @@ import statistics
 import time
 from collections.abc import Callable
 
+from supple.planner.phrase import phrase
 from supple.session.cues import Cue
 from supple.session.player import Player
 from supple.session.timeline import Segment, Timeline, TimelineItem
@@ -33,7 +34,10 @@ WORK_S = 0.002
 
 def _timeline(seconds: float) -> Timeline:
     step = seconds / CUES
-    cues = [Cue(at=round(step * (k + 1), 6), kind="breathe", text=f"cue {k}") for k in range(CUES)]
+    cues = [
+        Cue(at=round(step * (k + 1), 6), kind="breathe", say=phrase("breathe", n=k))
+        for k in range(CUES)
+    ]
     segment = Segment(
         index=0,
         item=0,

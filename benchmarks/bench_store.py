@@ -22,7 +22,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
 DAYS = 3650
 ITEMS_PER_SESSION = 11
 RUNS = 10
@@ -36,6 +35,7 @@ def generate(
 
     from supple.library import load_library
     from supple.store import Store
+    from supple.store.backup.load import reset_sequences
     from supple.store.schema import EventKey, ItemRow, PainRow, PlanRow, SessionRow
 
     rng = random.Random(seed)
@@ -43,7 +43,7 @@ def generate(
     end = end or datetime.now(UTC).replace(hour=7, minute=30, second=0, microsecond=0)
     start = end - timedelta(days=days - 1)
     store = Store.open(url)
-    person = store.person_id
+    person = store.person()
     sessions: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     pain: list[dict[str, Any]] = []
@@ -119,7 +119,8 @@ def generate(
             for i in range(0, len(rows), 5000):
                 conn.execute(insert(table), rows[i : i + 5000])
     if store.dialect == "postgresql":
-        store._reset_sequences()
+        with store._writer.begin() as conn:
+            reset_sequences(conn)
     with store._writer.begin() as conn:  # committed: on SQLite a rollback drops the statistics
         conn.exec_driver_sql("ANALYZE")
     counts = store.counts()
@@ -149,7 +150,8 @@ def _time_tracking(url: str) -> tuple[float, float]:
     from supple.tracking import summarize
 
     library = load_library()
-    store = Store.open(url)
+    database = Store.open(url)
+    store = database.for_person(database.person())
     query, compute = [], []
     for _ in range(RUNS):
         t = time.perf_counter()
@@ -158,7 +160,7 @@ def _time_tracking(url: str) -> tuple[float, float]:
         t = time.perf_counter()
         summarize(data, library)
         compute.append(time.perf_counter() - t)
-    store.close()
+    database.close()
     return statistics.median(query), statistics.median(compute)
 
 
@@ -189,8 +191,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         _bench("sqlite", f"sqlite:///{Path(tmp) / 'bench.db'}")
     if os.environ.get("SUPPLE_SKIP_POSTGRES") != "1":
-        sys.path.insert(0, str(ROOT / "tests"))
-        from pgserver import PgServer
+        from tests.pgserver import PgServer
 
         server = PgServer().start()
         try:

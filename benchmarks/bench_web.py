@@ -37,8 +37,9 @@ PACE_S = 0.5
 PROFILE = {"pain_areas": ["lower_back"], "pain_now": 4, "pain_weeks": 6, "minutes": 15}
 SERVER = (
     "import sys, uvicorn; from supple.web import create_app; "
-    "uvicorn.run(create_app(database_url=sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]),"
-    " log_level='warning')"
+    "from supple.settings import load_settings; "
+    "app = create_app(settings=load_settings(database_url=sys.argv[1])); "
+    "uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')"
 )
 
 
@@ -235,8 +236,7 @@ def main() -> None:
     if os.environ.get("SUPPLE_SKIP_POSTGRES") == "1":
         print("\nPostgreSQL skipped (SUPPLE_SKIP_POSTGRES=1)", flush=True)
         return
-    sys.path.insert(0, str(ROOT / "tests"))
-    from pgserver import PgServer
+    from tests.pgserver import PgServer
 
     pg = PgServer().start()
     try:

@@ -18,10 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import uvicorn  # noqa: E402
-from benchmarks.bench_store import generate  # noqa: E402
 from PIL import Image  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from benchmarks.bench_store import generate  # noqa: E402
 from supple.safety import Profile  # noqa: E402
 from supple.store import Store  # noqa: E402
 from supple.web import create_app  # noqa: E402
@@ -56,7 +56,7 @@ def main() -> None:
         now = datetime.now(UTC).replace(hour=7, minute=30, second=0, microsecond=0)
         generate(url, days=40, end=now)
         store = Store.open(url)
-        store.save_profile(
+        store.for_person(store.person()).save_profile(
             Profile(
                 pain_areas=["lower_back"],
                 pain_now=4,

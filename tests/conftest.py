@@ -14,7 +14,8 @@ Database fixtures (names are stable; other areas use them):
 ``sqlite_url`` / ``postgres_url``
     The same, for one backend only.
 ``store``
-    A :class:`supple.store.Store` opened on ``database_url`` and closed after the test.
+    The records (a :class:`supple.store.PersonStore`) of the only person of a database opened on
+    ``database_url``, closed after the test.
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from pgserver import PgServer, PostgresMissing
+from tests.pgserver import PgServer, PostgresMissing
+
+if TYPE_CHECKING:
+    from supple.store import PersonStore
 
 TEMPLATE_DB = "supple_template"
 _counter = itertools.count()
@@ -86,11 +90,8 @@ def database_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def store(database_url: str) -> Iterator[Any]:
-    from supple.store import Store
+def store(database_url: str) -> Iterator[PersonStore]:
+    from tests.records import person_records
 
-    opened = Store.open(database_url)
-    try:
-        yield opened
-    finally:
-        opened.close()
+    with person_records(database_url) as records:
+        yield records

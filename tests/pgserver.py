@@ -131,7 +131,7 @@ class PgServer:
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user=USER, dbname="postgres", autocommit=True
         ) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql)
 
     def create_database(self, name: str, template: str | None = None) -> str:
         """Make a database (a copy of ``template`` if given); return its URL."""

@@ -6,12 +6,15 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
 
+from supple.app.screening import suggested_answers
 from supple.cli.app import main
 from supple.safety import Profile
-from supple.store import Store
+from supple.safety.questions import QUESTIONS
+from tests.records import person_records
 
 Run = tuple[int, str, str]
 
@@ -24,21 +27,26 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def run(
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    *args: str,
-    stdin: str = "",
-) -> Run:
-    monkeypatch.setattr(sys, "argv", ["supple", *args])
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+class Supple(Protocol):
+    """Runs ``supple ARGS`` in-process with ``stdin`` and returns (code, stdout, stderr)."""
+
+    def __call__(self, *args: str, stdin: str = "") -> Run: ...
+
+
+@pytest.fixture
+def supple(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Supple:
+    def run(*args: str, stdin: str = "") -> Run:
+        monkeypatch.setattr(sys, "argv", ["supple", *args])
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
 def one_line_error(result: Run, *words: str) -> None:
@@ -53,10 +61,8 @@ def one_line_error(result: Run, *words: str) -> None:
 
 @pytest.mark.usefixtures("db")
 class TestPlan:
-    def test_json_follows_the_schema(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(
-            capsys,
-            monkeypatch,
+    def test_json_follows_the_schema(self, supple: Supple) -> None:
+        code, out, _ = supple(
             "plan",
             "--json",
             "--minutes",
@@ -87,21 +93,19 @@ class TestPlan:
         assert abs(data["total_seconds"] - 720) <= 72
         assert all({"exercise", "rule"} <= set(e) for e in data["excluded"])
 
-    def test_seed_and_date_make_it_reproducible(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def test_seed_and_date_make_it_reproducible(self, supple: Supple) -> None:
         args = ("plan", "--json", "--seed", "9", "--date", "2026-05-05")
-        first = run(capsys, monkeypatch, *args)[1]
-        assert run(capsys, monkeypatch, *args)[1] == first
+        first = supple(*args)[1]
+        assert supple(*args)[1] == first
 
-    def test_emergency_gives_no_exercises(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(capsys, monkeypatch, "plan", "--json", "--red-flag", "saddle_numbness")
+    def test_emergency_gives_no_exercises(self, supple: Supple) -> None:
+        code, out, _ = supple("plan", "--json", "--red-flag", "saddle_numbness")
         data = json.loads(out)
         assert code == 0 and data["status"] == "refer" and data["items"] == []
         assert data["referral"]["urgency"] == "emergency"
 
-    def test_readable_layout(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(
-            capsys,
-            monkeypatch,
+    def test_readable_layout(self, supple: Supple) -> None:
+        code, out, _ = supple(
             "plan",
             "--age",
             "55",
@@ -116,16 +120,14 @@ class TestPlan:
         assert "Get checked soon" in out and "Your routine" in out and "Total" in out
         assert "--explain" in out
 
-    def test_explain_lists_rules(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(capsys, monkeypatch, "plan", "--no-floor", "--explain", "--seed", "1")
+    def test_explain_lists_rules(self, supple: Supple) -> None:
+        code, out, _ = supple("plan", "--no-floor", "--explain", "--seed", "1")
         assert code == 0 and "rule no_floor" in out
 
-    def test_profile_file_and_flags(self, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def test_profile_file_and_flags(self, tmp_path: Path, supple: Supple) -> None:
         path = tmp_path / "me.yaml"
         path.write_text("pain_areas: [neck]\nminutes: 8\nconditions: [wrist_problem]\n")
-        code, out, _ = run(
-            capsys, monkeypatch, "plan", "--profile", str(path), "--json", "--minutes", "6"
-        )
+        code, out, _ = supple("plan", "--profile", str(path), "--json", "--minutes", "6")
         data = json.loads(out)
         assert code == 0 and abs(data["total_seconds"] - 360) <= 36
         ids = {i["exercise"] for i in data["items"]}
@@ -133,49 +135,45 @@ class TestPlan:
         rules = {e["exercise"]: e["rule"] for e in data["excluded"]}
         assert "wrist_problem_no_weight_on_hands" in rules["cat_cow"]
 
-    def test_json_profile_file(self, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def test_json_profile_file(self, tmp_path: Path, supple: Supple) -> None:
         path = tmp_path / "me.json"
         path.write_text(json.dumps({"pain_now": 8, "minutes": 5}))
-        data = json.loads(run(capsys, monkeypatch, "plan", "--profile", str(path), "--json")[1])
+        data = json.loads(supple("plan", "--profile", str(path), "--json")[1])
         assert data["gentle"] is True
 
 
 @pytest.mark.usefixtures("db")
 class TestPlanErrors:
-    def test_unknown_field(self, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_field(self, tmp_path: Path, supple: Supple) -> None:
         path = tmp_path / "p.yaml"
         path.write_text("pain_now: 3\nmood: grumpy\n")
-        one_line_error(run(capsys, monkeypatch, "plan", "--profile", str(path)), "mood")
+        one_line_error(supple("plan", "--profile", str(path)), "mood")
 
-    def test_out_of_range(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        one_line_error(run(capsys, monkeypatch, "plan", "--pain-now", "12"), "pain_now")
-        one_line_error(run(capsys, monkeypatch, "plan", "--minutes", "90"), "minutes")
+    def test_out_of_range(self, supple: Supple) -> None:
+        one_line_error(supple("plan", "--pain-now", "12"), "pain_now")
+        one_line_error(supple("plan", "--minutes", "90"), "minutes")
 
-    def test_pregnancy_weeks_without_pregnancy(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def test_pregnancy_weeks_without_pregnancy(self, supple: Supple) -> None:
+        one_line_error(supple("plan", "--pregnancy-weeks", "10"), "pregnancy_weeks")
+
+    def test_unknown_condition(self, supple: Supple) -> None:
+        one_line_error(supple("plan", "--condition", "gout"), "conditions")
+
+    def test_bad_file_and_date(self, tmp_path: Path, supple: Supple) -> None:
         one_line_error(
-            run(capsys, monkeypatch, "plan", "--pregnancy-weeks", "10"), "pregnancy_weeks"
-        )
-
-    def test_unknown_condition(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        one_line_error(run(capsys, monkeypatch, "plan", "--condition", "gout"), "conditions")
-
-    def test_bad_file_and_date(self, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        one_line_error(
-            run(capsys, monkeypatch, "plan", "--profile", str(tmp_path / "missing.yaml")),
+            supple("plan", "--profile", str(tmp_path / "missing.yaml")),
             "cannot read",
         )
         bad = tmp_path / "bad.yaml"
         bad.write_text("pain_now: [1\n")
-        one_line_error(run(capsys, monkeypatch, "plan", "--profile", str(bad)), "bad.yaml")
-        one_line_error(run(capsys, monkeypatch, "plan", "--date", "tomorrow"), "--date")
+        one_line_error(supple("plan", "--profile", str(bad)), "bad.yaml")
+        one_line_error(supple("plan", "--date", "tomorrow"), "--date")
 
 
 @pytest.mark.usefixtures("db")
 class TestProgram:
-    def test_holds_grow_within_safe_ranges(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(
-            capsys,
-            monkeypatch,
+    def test_holds_grow_within_safe_ranges(self, supple: Supple) -> None:
+        code, out, _ = supple(
             "program",
             "--weeks",
             "5",
@@ -190,13 +188,13 @@ class TestProgram:
         assert [w["week"] for w in data["weeks"]] == [1, 2, 3, 4, 5]
         assert [w["hold_step"] for w in data["weeks"]] == [0, 1, 2, 3, 4]
 
-    def test_readable_and_errors(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(capsys, monkeypatch, "program", "--weeks", "2", "--seed", "1")
+    def test_readable_and_errors(self, supple: Supple) -> None:
+        code, out, _ = supple("program", "--weeks", "2", "--seed", "1")
         assert code == 0 and "Week 1" in out and "Week 2" in out
-        one_line_error(run(capsys, monkeypatch, "program", "--weeks", "0"), "--weeks")
+        one_line_error(supple("program", "--weeks", "0"), "--weeks")
 
-    def test_referral_stops_the_programme(self, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(capsys, monkeypatch, "program", "--condition", "recent_spinal_surgery")
+    def test_referral_stops_the_programme(self, supple: Supple) -> None:
+        code, out, _ = supple("program", "--condition", "recent_spinal_surgery")
         assert code == 0 and "No programme" in out
 
 
@@ -223,11 +221,11 @@ def _answers(**overrides: str) -> str:
 
 
 class TestCheck:
-    def test_questionnaire_saves_yaml_and_store(self, db, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def test_questionnaire_saves_yaml_and_store(
+        self, db: str, tmp_path: Path, supple: Supple
+    ) -> None:
         out_file = tmp_path / "answers.yaml"
-        code, out, err = run(
-            capsys, monkeypatch, "check", "--output", str(out_file), stdin=_answers()
-        )
+        code, out, err = supple("check", "--output", str(out_file), stdin=_answers())
         assert code == 0, err
         assert "Nothing in your answers needs checking first" in out
         import yaml
@@ -237,20 +235,20 @@ class TestCheck:
         assert saved.eases_with == ["walking"] and saved.worse_with == ["sitting"]
         assert saved.can_lie_on_front is False and saved.minutes == 12
         assert saved.equipment == ["mat", "towel_or_strap", "chair"]
-        with Store.open(db) as store:
+        with person_records(db) as store:
             assert store.latest_profile() == saved
         # `supple plan` now uses the saved answers.
-        data = json.loads(run(capsys, monkeypatch, "plan", "--json", "--seed", "1")[1])
+        data = json.loads(supple("plan", "--json", "--seed", "1")[1])
         assert abs(data["total_seconds"] - 720) <= 72
         assert not any(i["position"] == "prone" for i in data["items"])
 
-    def test_red_flag_answer_refers(self, db, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-        code, out, _ = run(capsys, monkeypatch, "check", "--no-store", stdin=_answers(flag4="y"))
+    def test_red_flag_answer_refers(self, db: str, supple: Supple) -> None:
+        code, out, _ = supple("check", "--no-store", stdin=_answers(flag4="y"))
         assert code == 0 and "Get checked now" in out
 
-    def test_bad_answers_are_asked_again(self, db, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def test_bad_answers_are_asked_again(self, db: str, supple: Supple) -> None:
         stdin = _answers(pain_now="eleven\n11\n6", pain_areas="9\n1")
-        code, out, _ = run(capsys, monkeypatch, "check", "--no-store", stdin=stdin)
+        code, out, _ = supple("check", "--no-store", stdin=stdin)
         assert code == 0
         assert "Please type a number" in out and "from 0 to 10" in out
         assert "Please pick numbers from 1 to 5" in out
@@ -275,18 +273,49 @@ stop_if: [It hurts.]
 """
 
 
-def test_a_library_with_nothing_allowed(db, tmp_path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_library_with_nothing_allowed(
+    db: str, tmp_path: Path, supple: Supple, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from supple.library import load_library
 
     (tmp_path / "step_only_move.yaml").write_text(STEP_ONLY)
     monkeypatch.setenv("SUPPLE_LIBRARY_DIR", str(tmp_path))
     load_library.cache_clear()
     try:
-        code, out, _ = run(capsys, monkeypatch, "plan", "--explain", "--seed", "1")
-        data = json.loads(run(capsys, monkeypatch, "plan", "--json", "--seed", "1")[1])
+        code, out, _ = supple("plan", "--explain", "--seed", "1")
+        data = json.loads(supple("plan", "--json", "--seed", "1")[1])
     finally:
         load_library.cache_clear()
     assert code == 0 and "No exercise in the library fits these answers" in out
     assert "rule missing_equipment" in out
     assert data["items"] == [] and data["total_seconds"] == 0
     assert any("could be filled" in a for a in data["advice"])
+
+
+def _asked_before(field: str) -> int:
+    """How many questions `supple check` asks before ``field`` when every answer is Enter."""
+    answers: dict[str, Any] = {"red_flags": [], "cleared": []}
+    suggested = suggested_answers()
+    asked = 0
+    for q in QUESTIONS:
+        if q.field == field:
+            return asked
+        if q.asked_if(answers):
+            asked += 1
+            if q.kind not in ("red_flag", "clearance"):
+                answers[q.field] = q.default if q.default is not None else suggested[q.field]
+    raise AssertionError(f"no question fills {field}")
+
+
+def test_check_suggests_the_profiles_defaults(db: str, supple: Supple) -> None:
+    """Enter on every question gives the defaults the web form starts with too (the terminal
+    used to answer 'no equipment' to an empty line, the web 'household equipment')."""
+    code, out, err = supple("check", stdin="\n" * 80)  # more lines than questions
+    assert code == 0, err
+    assert "(1,2,3,4,5)" in out  # the household equipment, suggested by number
+    with person_records(db) as store:
+        assert store.latest_profile() == Profile()
+    code, _, err = supple("check", stdin="\n" * _asked_before("equipment") + "none\n\n")
+    with person_records(db) as store:
+        latest = store.latest_profile()
+    assert code == 0 and latest is not None and latest.equipment == []

@@ -2,62 +2,41 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
-import sys
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from supple.cli.app import main
 from supple.planner.model import Plan, PlanItem
-from supple.planner.program import Programme, Week
 from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
-from supple.store import Store
+from tests.cli.kit import Supple, in_process, one_line_error
+from tests.records import person_records
+
+
+def k() -> str:
+    return uuid.uuid4().hex
+
 
 T0 = datetime(2026, 3, 2, 7, 45, tzinfo=UTC)
 
 
-class Run:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-
 @pytest.fixture
-def supple(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str):  # type: ignore[no-untyped-def]
+def supple(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str
+) -> Supple:
     """Run ``supple ARGS`` against ``database_url`` (given through the environment)."""
-    monkeypatch.setenv("SUPPLE_DATABASE_URL", database_url)
-    monkeypatch.setenv("COLUMNS", "120")
-
-    def run(*args: str, stdin: str | None = None) -> Run:
-        monkeypatch.setattr(sys, "argv", ["supple", *args])
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Run(code, out, err)
-
-    return run
-
-
-def one_line_error(result: Run) -> None:
-    assert result.code == 2
-    assert result.err.startswith("supple: error: ") and result.err.count("\n") == 1
-    assert "Traceback" not in result.err
+    return in_process(monkeypatch, capsys, SUPPLE_DATABASE_URL=database_url, COLUMNS="120")
 
 
 def fill(url: str) -> None:
     """A bit of everything: profile, plan, a session with events, pain, PSFS, a note."""
-    with Store.open(url) as store:
+    with person_records(url) as store:
         store.save_profile(Profile(pain_now=6, minutes=10), at=T0)
         item = PlanItem(
             exercise="cat_cow",
@@ -70,12 +49,9 @@ def fill(url: str) -> None:
         )
         plan = Plan(status="plan", items=[item], total_seconds=60)
         plan_id = store.save_plan(plan, at=T0)
-        week = Week(week=1, starts=T0.date(), hold_step=1, plan=plan, changes=["longer holds"])
-        store.save_programme(Programme(status="plan", weeks=[week]), at=T0)
         for day in range(3):
             at = T0 + timedelta(days=day)
             sid = store.begin_session(plan_id, key=uuid.uuid4().hex, at=at)
-            k = lambda: uuid.uuid4().hex  # noqa: E731
             store.record(sid, PainEvent(key=k(), at=at, when="before", score=6 - day))
             store.record(
                 sid,
@@ -101,52 +77,52 @@ def fill(url: str) -> None:
         store.add_note("felt looser today", session_id=1, at=T0)
 
 
-def test_log_pain(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_log_pain(supple: Supple, database_url: str) -> None:
     result = supple("log", "pain", "5", "--note", "after gardening")
     assert result.code == 0 and "Logged pain 5/10" in result.out
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         entry = store.history().pain[0]
         assert (entry.score, entry.note) == (5, "after gardening")
 
 
 @pytest.mark.parametrize("bad", ["11", "-1", "five", "3.5"])
-def test_log_pain_refuses_bad_scores(supple, database_url: str, bad: str) -> None:  # type: ignore[no-untyped-def]
+def test_log_pain_refuses_bad_scores(supple: Supple, database_url: str, bad: str) -> None:
     result = supple("log", "pain", "--", bad) if bad.startswith("-") else supple("log", "pain", bad)
     one_line_error(result)
     assert "0 to 10" in result.err
-    with Store.open(database_url) as store:
-        assert store.counts()["pain"] == 0
+    with person_records(database_url) as store:
+        assert store.database.counts()["pain"] == 0
 
 
-def test_psfs_scores_from_options_and_prompts(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_psfs_scores_from_options_and_prompts(supple: Supple, database_url: str) -> None:
     assert supple("psfs", "--score", "climbing stairs=4", "--score", "sitting=6").code == 0
     asked = supple("psfs", stdin="5\n7\n")
     assert asked.code == 0 and "climbing stairs" in asked.out
     bad = supple("psfs", "--score", "sitting=12")
     one_line_error(bad)
     one_line_error(supple("psfs", "--score", "no score here"))
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         assert store.psfs_activities() == ["climbing stairs", "sitting"]
-        assert store.counts()["psfs_score"] == 4
+        assert store.database.counts()["psfs_score"] == 4
 
 
-def test_psfs_questions_refuse_bad_answers(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_psfs_questions_refuse_bad_answers(supple: Supple, database_url: str) -> None:
     one_line_error(supple("psfs", stdin="\n"))  # no activity named
     bad = supple("psfs", stdin="stairs\n\neleven\n")
     one_line_error(bad)
     assert "'eleven'" in bad.err
-    with Store.open(database_url) as store:
-        assert store.counts()["psfs_activity"] == 0
+    with person_records(database_url) as store:
+        assert store.database.counts()["psfs_activity"] == 0
 
 
-def test_psfs_names_activities_when_none_exist(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_psfs_names_activities_when_none_exist(supple: Supple, database_url: str) -> None:
     result = supple("psfs", stdin="bending to garden\ncarrying shopping\n\n2\n4\n")
     assert result.code == 0, result.err
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         assert store.psfs_activities() == ["bending to garden", "carrying shopping"]
 
 
-def test_progress_and_chart(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_progress_and_chart(supple: Supple, database_url: str, tmp_path: Path) -> None:
     fill(database_url)
     result = supple("progress", "--chart", str(tmp_path / "p.png"))
     assert result.code == 0, result.err
@@ -159,20 +135,20 @@ def test_progress_and_chart(supple, database_url: str, tmp_path: Path) -> None: 
     assert not (tmp_path / "p.gif").exists()
 
 
-def test_progress_on_a_new_database(supple) -> None:  # type: ignore[no-untyped-def]
+def test_progress_on_a_new_database(supple: Supple) -> None:
     result = supple("progress")
     assert result.code == 0 and "No pain scores yet" in result.out
     assert "of 7 planned days" in result.out
 
 
-def test_days_per_week_is_remembered(supple) -> None:  # type: ignore[no-untyped-def]
+def test_days_per_week_is_remembered(supple: Supple) -> None:
     assert "of 4 planned days" in supple("progress", "--days-per-week", "4").out
     assert "of 4 planned days" in supple("progress").out
     one_line_error(supple("progress", "--days-per-week", "8"))
     assert "of 4 planned days" in supple("progress").out
 
 
-def test_history(supple, database_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_history(supple: Supple, database_url: str) -> None:
     assert "Nothing recorded yet" in supple("history").out
     fill(database_url)
     result = supple("history", "--limit", "5")
@@ -181,16 +157,16 @@ def test_history(supple, database_url: str) -> None:  # type: ignore[no-untyped-
     assert "stiff" in result.out
 
 
-def _comparable(url: str) -> dict[str, object]:
-    with Store.open(url) as store:
+def _comparable(url: str) -> dict[str, Any]:
+    with person_records(url) as store:
         data = store.export_all().model_dump(mode="json")
     data.pop("exported_at")
     return data
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_export_import_round_trip_loses_nothing(  # type: ignore[no-untyped-def]
-    supple, database_url: str, fmt: str, tmp_path: Path
+def test_export_import_round_trip_loses_nothing(
+    supple: Supple, database_url: str, fmt: str, tmp_path: Path
 ) -> None:
     fill(database_url)
     out = tmp_path / f"export.{fmt}"
@@ -201,12 +177,12 @@ def test_export_import_round_trip_loses_nothing(  # type: ignore[no-untyped-def]
     assert "Imported" in result.out
     original = _comparable(database_url)
     assert _comparable(target) == original
-    assert len(original["sessions"]) == 3 and len(original["event_keys"]) == 11  # type: ignore[arg-type]
+    assert len(original["sessions"]) == 3 and len(original["event_keys"]) == 11
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
-def test_import_into_each_backend_keeps_everything(  # type: ignore[no-untyped-def]
-    supple, database_url: str, tmp_path: Path, fmt: str
+def test_import_into_each_backend_keeps_everything(
+    supple: Supple, database_url: str, tmp_path: Path, fmt: str
 ) -> None:
     source = f"sqlite:///{tmp_path / 'source.db'}"
     fill(source)
@@ -215,12 +191,12 @@ def test_import_into_each_backend_keeps_everything(  # type: ignore[no-untyped-d
     assert supple("import", str(out)).code == 0  # into database_url (the environment)
     assert _comparable(database_url) == _comparable(source)
     # ids continue after the imported ones
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         assert store.log_pain(2) > 3
 
 
-def _bad_files(tmp_path: Path, good: dict) -> list[tuple[str, str]]:  # type: ignore[type-arg]
-    def variant(change) -> str:  # type: ignore[no-untyped-def]
+def _bad_files(tmp_path: Path, good: dict[str, Any]) -> list[tuple[str, str]]:
+    def variant(change: Callable[[dict[str, Any]], object]) -> str:
         data = json.loads(json.dumps(good))
         change(data)
         return json.dumps(data)
@@ -237,24 +213,24 @@ def _bad_files(tmp_path: Path, good: dict) -> list[tuple[str, str]]:  # type: ig
     ]
 
 
-def test_malformed_imports_write_nothing(  # type: ignore[no-untyped-def]
-    supple, database_url: str, tmp_path: Path
-) -> None:
+def test_malformed_imports_write_nothing(supple: Supple, database_url: str, tmp_path: Path) -> None:
     source = f"sqlite:///{tmp_path / 'source.db'}"
     fill(source)
-    with Store.open(source) as store:
+    with person_records(source) as store:
         good = store.export_all().model_dump(mode="json")
     for name, text in _bad_files(tmp_path, good):
         path = tmp_path / "bad.json"
         path.write_text(text)
         result = supple("import", str(path))
         one_line_error(result)
-        with Store.open(database_url) as store:
-            assert sum(store.counts().values()) == 1, name  # only the person
+        with person_records(database_url) as store:
+            assert sum(store.database.counts().values()) == 1, name  # only the person
     one_line_error(supple("import", str(tmp_path / "missing.json")))
 
 
-def test_import_refuses_a_database_with_records(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_a_database_with_records(
+    supple: Supple, database_url: str, tmp_path: Path
+) -> None:
     fill(database_url)
     out = tmp_path / "e.json"
     supple("export", "-o", str(out))
@@ -263,11 +239,11 @@ def test_import_refuses_a_database_with_records(supple, database_url: str, tmp_p
     assert "already holds records" in result.err
 
 
-def test_export_format_is_checked(supple) -> None:  # type: ignore[no-untyped-def]
+def test_export_format_is_checked(supple: Supple) -> None:
     one_line_error(supple("export", "--format", "xml"))
 
 
-def test_backup(supple, database_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup(supple: Supple, database_url: str, tmp_path: Path) -> None:
     fill(database_url)
     out = tmp_path / "copy.bak"
     result = supple("backup", "--output", str(out))
@@ -275,8 +251,8 @@ def test_backup(supple, database_url: str, tmp_path: Path) -> None:  # type: ign
     if database_url.startswith("sqlite"):
         with sqlite3.connect(out) as conn:
             assert conn.execute("SELECT count(*) FROM session").fetchone() == (3,)
-        with Store.open(str(out)) as copy, Store.open(database_url) as live:
-            assert copy.counts() == live.counts()
+        with person_records(str(out)) as copy, person_records(database_url) as live:
+            assert copy.database.counts() == live.database.counts()
         dated = supple("backup")  # default: a dated file in backups/ next to the database
         folder = Path(database_url.removeprefix("sqlite:///")).parent / "backups"
         assert dated.code == 0 and len(list(folder.glob("supple-*.db"))) == 1
@@ -287,7 +263,9 @@ def test_backup(supple, database_url: str, tmp_path: Path) -> None:  # type: ign
     assert out.read_bytes() == before
 
 
-def test_locked_database_says_what_to_do(supple, sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_locked_database_says_what_to_do(
+    supple: Supple, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SUPPLE_DATABASE_URL", sqlite_url)
     monkeypatch.setenv("SUPPLE_DB_TIMEOUT", "0.2")
     holder = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"), isolation_level=None)
@@ -303,7 +281,9 @@ def test_locked_database_says_what_to_do(supple, sqlite_url: str, monkeypatch) -
     assert supple("log", "pain", "3").code == 0
 
 
-def test_corrupt_file_is_never_reset(supple, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_corrupt_file_is_never_reset(
+    supple: Supple, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "garbage.db"
     junk = bytes(range(256)) * 40
     path.write_bytes(junk)

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from coachkit import PLAN, Tmux
+
+from tests.coach.coachkit import PLAN, Tmux
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from coachkit import coach_env, run_start, supple_argv, wait_until
-
-from supple.store import Store
+from tests.coach.coachkit import coach_env, run_start, supple_argv, wait_until
+from tests.records import person_records
 
 
 def _export(url: str) -> Any:
-    with Store.open(url) as store:
+    with person_records(url) as store:
         return store.export_all()
 
 

@@ -8,15 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from coachkit import Tmux, coach_env, supple_argv, wait_until
 
-from supple.store import Store
+from tests.coach.coachkit import Tmux, coach_env, supple_argv, wait_until
+from tests.records import person_records
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
 
 def _export(url: str) -> Any:
-    with Store.open(url) as store:
+    with person_records(url) as store:
         return store.export_all()
 
 

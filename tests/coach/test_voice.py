@@ -5,9 +5,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from coachkit import run_start, wait_until
-
 from supple.cli.voice import MISSING_NOTE, Voice
+from tests.coach.coachkit import run_start, wait_until
 
 
 def _speaker(tmp_path: Path) -> tuple[Path, Path]:

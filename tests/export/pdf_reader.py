@@ -37,7 +37,7 @@ class Page:
 def _coloured(colour: object) -> bool:
     if not isinstance(colour, tuple | list) or len(colour) != 3:
         return False
-    return max(colour) - min(colour) > 0.05
+    return bool(max(colour) - min(colour) > 0.05)
 
 
 def read_pages(pdf: bytes) -> list[Page]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,9 +18,9 @@ from supple.export.calendar import (
     parse_days,
     parse_time,
 )
-from supple.export.wording import dose_words
 from supple.library import load_library
 from supple.planner import make_plan
+from supple.presentation.words import dose_sentence
 from supple.safety.profile import Profile
 
 LIBRARY = load_library()
@@ -43,7 +44,7 @@ def _calendar(**changes: object) -> Calendar:
     return Calendar.from_ical(ics)
 
 
-def _event(cal: Calendar) -> object:
+def _event(cal: Calendar) -> Any:
     (event,) = cal.walk("VEVENT")
     return event
 
@@ -102,7 +103,7 @@ def test_private_by_default_it_says_only_back_routine_and_how_long() -> None:
 def test_with_details_it_lists_every_move_and_its_dose() -> None:
     text = str(_event(_calendar(details=True))["DESCRIPTION"])
     for n, item in enumerate(PLAN.items, 1):
-        assert f"{n}. {item.name}: {dose_words(item)}" in text
+        assert f"{n}. {item.name}: {dose_sentence(item)}" in text
     assert "Stop any move that hurts." in text
     assert text.endswith(LINK)
 

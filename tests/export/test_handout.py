@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pdf_reader import Page, folded, need, page_png, png_size, qr_codes, read_pages, reads
 
 from supple.export.handout import (
     GET_CHECKED,
@@ -16,14 +15,25 @@ from supple.export.handout import (
     render_handout,
 )
 from supple.export.pdf import PackageOnlyFetcher, RefusedURL, html_to_pdf
-from supple.export.wording import dose_words
 from supple.library import load_library
 from supple.library.model import Exercise
 from supple.planner import make_plan
 from supple.planner.dose import base_dose
 from supple.planner.model import Plan
+from supple.planner.phrase import phrase
 from supple.planner.plan import plan_item
+from supple.presentation.words import dose_sentence
 from supple.safety.profile import Profile
+from tests.export.pdf_reader import (
+    Page,
+    folded,
+    need,
+    page_png,
+    png_size,
+    qr_codes,
+    read_pages,
+    reads,
+)
 
 LIBRARY = load_library()
 LINK = "http://127.0.0.1:8000/today"
@@ -70,7 +80,7 @@ def read(pdfs: dict[str, bytes]) -> dict[str, list[Page]]:
 
 def _move_pages(pages: list[Page], handout: HandoutInput) -> list[Page]:
     """The pages after the cover: from the first that prints move 1's dose in full."""
-    first = dose_words(handout.plan.items[0])
+    first = dose_sentence(handout.plan.items[0])
     start = next(n for n, p in enumerate(pages) if reads(p.text, first))
     return pages[start:]
 
@@ -82,7 +92,7 @@ def test_every_move_name_and_dose_is_printed(
     text = " ".join(p.text for p in read[which])
     for item in handout.plan.items:
         assert reads(text, item.name), item.name
-        assert reads(text, dose_words(item)), dose_words(item)
+        assert reads(text, dose_sentence(item)), dose_sentence(item)
         # The numbers themselves, whatever the wording.
         if item.hold_s is not None:
             assert f"{item.hold_s} seconds" in text
@@ -154,7 +164,7 @@ def test_the_words_of_the_moves_are_set_in_11_or_18_point(
 
 def make_one(exercise: Exercise) -> Plan:
     """A plan of ``exercise`` alone, at its base dose."""
-    items = [plan_item(exercise, base_dose(exercise), exercise.purpose)]
+    items = [plan_item(exercise, base_dose(exercise), [phrase("purpose", text=exercise.purpose)])]
     return Plan(status="plan", items=items, total_seconds=items[0].seconds)
 
 
@@ -165,7 +175,7 @@ def test_the_longest_moves_with_full_notes_still_keep_a_figure_on_every_page() -
         key=lambda e: -sum(len(t) for t in [*e.steps, e.breathing, e.feel, *e.stop_if]),
     )[:6]
     assert any(len(large_print_parts(e, "n" * 300)) == 2 for e in wordiest)
-    items = [plan_item(e, base_dose(e), e.purpose) for e in wordiest]
+    items = [plan_item(e, base_dose(e), [phrase("purpose", text=e.purpose)]) for e in wordiest]
     plan = Plan(status="plan", items=items, total_seconds=sum(i.seconds for i in items))
     note = ("Go a little further each day if it feels fine, and ease off if it does not. " * 5)[
         :300

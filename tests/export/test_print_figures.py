@@ -8,6 +8,7 @@ from supple.export.handout import HandoutInput, handout_html
 from supple.library import load_library
 from supple.planner.dose import base_dose
 from supple.planner.model import Plan
+from supple.planner.phrase import phrase
 from supple.planner.plan import plan_item
 
 LIBRARY = load_library()
@@ -25,7 +26,7 @@ def test_a_standing_move_prints_its_frames_side_by_side() -> None:
     frames = print_figures.key_frames(LIBRARY["march_on_the_spot"])
     assert len(frames) == 2 and print_figures.tall(frames)
     ex = LIBRARY["march_on_the_spot"]
-    items = [plan_item(ex, base_dose(ex), ex.purpose)]
+    items = [plan_item(ex, base_dose(ex), [phrase("purpose", text=ex.purpose)])]
     html = handout_html(
         HandoutInput(plan=Plan(status="plan", items=items, total_seconds=60), library=LIBRARY)
     )

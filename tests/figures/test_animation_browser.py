@@ -40,7 +40,7 @@ def page() -> Iterator[Any]:
 
 def _knee_at(page: Any, t: float) -> dict[str, float]:
     """The drawn box of the right shank and the scene's flip at ``t`` seconds."""
-    return page.evaluate(
+    box: dict[str, float] = page.evaluate(
         """t => {
             const svg = document.getElementById('fig-knee_to_chest_single-a-root');
             svg.pauseAnimations();
@@ -53,6 +53,7 @@ def _knee_at(page: Any, t: float) -> dict[str, float]:
         }""".replace("SHANK", repr(f"fig-knee_to_chest_single-a-m0-{PART_NAMES.index('shank_r')}")),
         t,
     )
+    return box
 
 
 def test_knee_to_chest_moves_and_changes_sides(page: Any) -> None:
@@ -73,13 +74,14 @@ def test_knee_to_chest_moves_and_changes_sides(page: Any) -> None:
 
 
 def _shown(page: Any) -> dict[str, str]:
-    return page.evaluate(
+    shown: dict[str, str] = page.evaluate(
         """() => {
             const svg = document.getElementById('fig-cat_cow-a-root');
             const style = el => getComputedStyle(svg.querySelector(el)).display;
             return {motion: style('.fig-motion'), still: style('.fig-still')};
         }"""
     )
+    return shown
 
 
 def test_reduced_motion_shows_the_still(page: Any) -> None:

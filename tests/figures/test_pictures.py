@@ -6,13 +6,21 @@ once and shared by the tests that look at it.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import pytest
 from PIL import Image
 
-from figures.pictures import PLAYER_PX, body_pixels, figure_of, probe_png, still_png, still_svg
 from supple.figures import figure_ids
 from supple.figures.validate import TOLERANCE
+from tests.figures.pictures import (
+    PLAYER_PX,
+    body_pixels,
+    figure_of,
+    probe_png,
+    still_png,
+    still_svg,
+)
 
 IDS = figure_ids()
 #: Grey levels (of 255) that near and far limbs must differ by once printed in black and white.
@@ -24,15 +32,16 @@ def _near_far_greys(exercise_id: str) -> tuple[list[int], list[int]]:
     grey = still_png(exercise_id, "player", PLAYER_PX).convert("L").load()
     probe = probe_png(exercise_id)
     pixels = probe.load()
+    assert grey is not None and pixels is not None
     near: list[int] = []
     far: list[int] = []
     for y in range(probe.height):
         for x in range(probe.width):
-            r, g, b, a = pixels[x, y]
+            r, g, b, a = cast("tuple[int, int, int, int]", pixels[x, y])
             if a > 250 and r > 250 and g < 5 and b < 5:
-                near.append(grey[x, y])
+                near.append(cast(int, grey[x, y]))
             elif a > 250 and g > 250 and r < 5 and b < 5:
-                far.append(grey[x, y])
+                far.append(cast(int, grey[x, y]))
     return near, far
 
 

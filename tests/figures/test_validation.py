@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
 from supple.figures import figure_ids, load_figure
@@ -99,7 +101,7 @@ def test_figures_are_cached_and_frozen() -> None:
     figure = load_figure("cat_cow")
     assert load_figure("cat_cow") is figure
     with pytest.raises(ValueError):
-        figure.keyframes[0].pose.lumbar.flex = 0  # type: ignore[misc]
+        cast(Any, figure.keyframes[0].pose.lumbar).flex = 0
 
 
 def test_a_strap_must_end_on_the_body() -> None:

@@ -16,11 +16,11 @@ from typer.testing import CliRunner
 
 from supple.cli.app import app
 from supple.library import Exercise, load_library
-from supple.library.loader import LIBRARY_DIR_ENV, as_mapping
+from supple.library.loader import as_mapping
 from supple.library.vocab import EQUIPMENT, KINDS, POSITIONS, REGIONS
 
 #: Wide enough that Rich never wraps a name; the narrow layout has its own test.
-WIDE = {"COLUMNS": "200", LIBRARY_DIR_ENV: ""}
+WIDE = {"COLUMNS": "200", "SUPPLE_LIBRARY_DIR": ""}
 runner = CliRunner()
 
 
@@ -39,7 +39,7 @@ def _flat(text: str) -> str:
 
 
 def _supple(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {LIBRARY_DIR_ENV, "SUPPLE_DEBUG"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"SUPPLE_LIBRARY_DIR", "SUPPLE_DEBUG"}}
     return subprocess.run(
         [sys.executable, "-m", "supple", *args],
         env=env,
@@ -64,7 +64,7 @@ def test_the_table_lists_every_entry_and_marks_the_avoided_ones() -> None:
 
 
 def test_the_narrow_table_keeps_every_id_whole() -> None:
-    out = _run("library", env={"COLUMNS": "80", LIBRARY_DIR_ENV: ""})
+    out = _run("library", env={"COLUMNS": "80", "SUPPLE_LIBRARY_DIR": ""})
     words = set(out.split())
     assert set(load_library()) <= words
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from supple.library import Library, LibraryError, load_library
-from supple.library.loader import LIBRARY_DIR_ENV, load_dir, parse_exercise
+from supple.library.loader import load_dir, parse_exercise
 
 
 def _entry(exercise_id: str = "gentle_move", **changes: Any) -> dict[str, Any]:
@@ -111,7 +111,7 @@ def test_the_loader_names_file_field_and_problem(
 
 
 def _supple(library_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, LIBRARY_DIR_ENV: str(library_dir)}
+    env = {**os.environ, "SUPPLE_LIBRARY_DIR": str(library_dir)}
     env.pop("SUPPLE_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "supple", *args],

@@ -12,7 +12,9 @@ from supple.planner import Adjustments, make_plan
 from supple.planner.bias import directional_bias, preference
 from supple.planner.dose import base_dose, ladder
 from supple.planner.order import POSITION_RANK
+from supple.presentation import render_plan
 from supple.safety import Profile
+from tests.planner.kit import hold, safe_range
 
 LIB = load_library()
 DAY = date(2026, 3, 2)
@@ -48,7 +50,8 @@ def test_conditions_break_a_tie() -> None:
 
 def test_extension_bias_prefers_extension_moves() -> None:
     plan = plan_for(eases_with=["walking"], worse_with=["sitting", "bending_forward"], minutes=20)
-    assert plan.bias == "extension" and "walking" in (plan.bias_reason or "")
+    assert plan.bias == "extension" and plan.bias_codes[0].code == "lean_extension"
+    assert "walking" in (render_plan(plan).bias_reason or "")
     prefs = [preference(LIB[i.exercise], "extension") for i in plan.items]
     assert prefs.count(1) >= 2 and prefs.count(1) > prefs.count(-1)
 
@@ -79,10 +82,10 @@ def test_gentle_mode_shortens_holds_and_removes_end_range() -> None:
     calm = plan_for(pain_now=3, minutes=15)
     sore = plan_for(pain_now=8, minutes=15)
     assert sore.gentle and not calm.gentle
-    assert any("Gentle mode" in a for a in sore.advice)
+    assert any("Gentle mode" in a for a in render_plan(sore).advice)
     assert all(not LIB[i.exercise].end_range for i in sore.items)
     ex = LIB["knee_to_chest_single"]
-    assert base_dose(ex, gentle=True).hold_s < base_dose(ex).hold_s  # type: ignore[operator]
+    assert hold(base_dose(ex, gentle=True)) < hold(base_dose(ex))
     assert base_dose(ex, gentle=True).reps < base_dose(ex).reps
 
 
@@ -103,7 +106,8 @@ def test_ladders_stay_in_the_safe_range() -> None:
             assert seconds == sorted(seconds)
             for d in steps:
                 if d.hold_s is not None:
-                    assert ex.dose.hold_min_s <= d.hold_s <= ex.dose.hold_max_s  # type: ignore[operator]
+                    low, high = safe_range(ex)
+                    assert low <= d.hold_s <= high
 
 
 def test_same_seed_and_day_same_plan_and_days_rotate() -> None:

@@ -12,6 +12,7 @@ from supple.planner import make_plan
 from supple.planner.bias import directional_bias, preference
 from supple.planner.dose import base_dose, ladder
 from supple.planner.model import Plan
+from supple.presentation import render_plan
 from supple.safety import Profile
 
 LIB = load_library()
@@ -19,9 +20,10 @@ DAY = date(2026, 3, 2)
 
 
 def plan_for(clinician_assigned: bool = False, **answers: Any) -> Plan:
-    return make_plan(
+    plan = make_plan(
         Profile(**answers), LIB, seed=1, day=DAY, clinician_assigned=clinician_assigned
     )
+    return render_plan(plan)  # the words too: several tests read the advice
 
 
 def test_an_82_year_old_never_gets_an_inflated_lunge() -> None:

@@ -14,7 +14,7 @@ def _item(position: str, sided: bool, per_rep: int, reps: int, sets: int, rest: 
     return PlanItem(
         exercise="x",
         name="X move",
-        position=position,  # type: ignore[arg-type]
+        position=position,
         sided=sided,
         hold_s=per_rep,
         reps=reps,

@@ -9,6 +9,7 @@ import pytest
 
 from supple.library import load_library
 from supple.planner import make_plan
+from supple.presentation import render_plan
 from supple.safety import Profile, assess, load_rules, routine_allowed, screen
 from supple.safety.screen import bout_clearances
 
@@ -132,7 +133,7 @@ def test_the_routine_says_who_checked_and_when() -> None:
         pain_weeks=8,
         minutes=10,
     )
-    plan = make_plan(profile, load_library(), seed=1, day=TODAY)
+    plan = render_plan(make_plan(profile, load_library(), seed=1, day=TODAY))
     assert plan.status == "plan" and plan.items
     line = next(a for a in plan.advice if a.startswith("Checked by"))
     assert "Dr Lee" in line and "10 March 2026" in line

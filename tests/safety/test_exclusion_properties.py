@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from safetykit import make_exercise
 
 from supple.library import load_library
 from supple.library.model import Exercise
@@ -24,6 +23,7 @@ from supple.safety.profile import (
     PAIN_AREAS,
     RED_FLAGS,
 )
+from tests.safety.safetykit import make_exercise
 
 LIBRARY = list(load_library().values())
 GENTLE_PAIN = load_rules().gentle_pain_at_least

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from safetykit import make_exercise
 
 from supple.safety import Profile, all_rulings, exclusions, load_rules, rule_out
 from supple.safety.profile import CONDITIONS, PAIN_AREAS
+from tests.safety.safetykit import make_exercise
 
 PLAIN: dict[str, Any] = {"age": 35, "pain_weeks": 1, "pain_now": 3}
 

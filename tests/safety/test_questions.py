@@ -25,6 +25,7 @@ from supple.safety.questions import (
     CLEARANCE_QUESTION,
     QUESTIONS,
     AnswerError,
+    Question,
     parse_answer,
     parse_check,
     parse_clearance,
@@ -171,7 +172,7 @@ def test_documents_round_trip() -> None:
         parse_document("- 1\n- 2\n", "list.yaml")
 
 
-def _question(field: str):  # type: ignore[no-untyped-def]
+def _question(field: str) -> Question:
     return next(q for q in QUESTIONS if q.field == field)
 
 

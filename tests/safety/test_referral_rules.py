@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from supple.safety import Profile, load_rules, matched_rules, routine_allowed, screen
+from supple.safety.exclusion_rule import ExclusionRule
 from supple.safety.rules import ReferralRule, RulesError, parse_rules
 
 QUIET: dict[str, Any] = {"age": 35, "pain_weeks": 1, "pain_now": 3}
@@ -329,7 +330,8 @@ def test_docs_list_every_rule_with_its_evidence() -> None:
     for line in text.splitlines():
         if line.startswith("| `"):
             rows.setdefault(line.split("|")[1].strip(), []).append(line)
-    for rule in [*rules.referrals, *rules.exclusions]:
+    every: list[ReferralRule | ExclusionRule] = [*rules.referrals, *rules.exclusions]
+    for rule in every:
         found = rows.get(f"`{rule.id}`", [])
         evidence = rule.evidence.replace("_", " ")
         # the rule's row in its table ends with the strength of the evidence
@@ -337,10 +339,8 @@ def test_docs_list_every_rule_with_its_evidence() -> None:
     assert all(r.source for r in rules.exclusions)
 
 
-def test_urgency_tiers_match_the_plan_model() -> None:
-    from typing import get_args
+def test_the_plan_carries_the_safety_referral() -> None:
+    from supple.planner.model import Plan
+    from supple.safety.referral import Referral
 
-    from supple.planner.model import Urgency as PlanUrgency
-    from supple.safety.rules import Urgency
-
-    assert get_args(Urgency) == get_args(PlanUrgency)
+    assert Plan.model_fields["referral"].annotation == Referral | None

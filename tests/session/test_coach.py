@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from supple.cli.coach_view import offer_text
 from supple.library.loader import Library
 from supple.planner.model import Plan, PlanItem
+from supple.planner.substitute import Substitution
+from supple.safety.profile import Profile
 from supple.session.coach import Coach
 from supple.session.cues import Cue
-from supple.session.events import FeedbackEvent, ItemEvent, PainEvent, SessionEvent
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
 from supple.session.player import Player
 from supple.session.timeline import build_timeline
 
@@ -22,7 +25,9 @@ class Clock:
         return self.now
 
 
-def _coach(plan: Plan, library: Library) -> tuple[Coach, Clock, list[SessionEvent], list[Cue]]:
+def _coach(
+    plan: Plan, library: Library, replanned: list[Plan] | None = None
+) -> tuple[Coach, Clock, list[SessionEvent], list[Cue]]:
     clock = Clock()
     events: list[SessionEvent] = []
     said: list[Cue] = []
@@ -31,9 +36,11 @@ def _coach(plan: Plan, library: Library) -> tuple[Coach, Clock, list[SessionEven
         player,
         plan=plan,
         library=library,
+        substitute=Substitution(profile=Profile(), library=library),
         record=events.append,
         say=said.append,
         countdown_s=5,
+        replanned=None if replanned is None else replanned.append,
         wall=lambda: datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
     )
     player.start()
@@ -70,7 +77,7 @@ def test_events_are_recorded_as_they_happen(
     coach.pain("after", 2)
     coach.finish()
     assert [e.type for e in events] == ["pain", "item", "feedback", "item", "pain", "end"]
-    assert events[-1].status == "finished"  # type: ignore[union-attr]
+    assert events[-1].status == "finished"
     assert len({e.key for e in events}) == len(events)
     assert said[-1].kind == "end"
 
@@ -78,22 +85,32 @@ def test_events_are_recorded_as_they_happen(
 def test_painful_pauses_and_offers_the_easier_variant(
     library: Library, make_item: Callable[..., PlanItem]
 ) -> None:
-    coach, clock, events, _ = _coach(_plan(make_item), library)
+    replanned: list[Plan] = []
+    coach, clock, events, _ = _coach(_plan(make_item), library, replanned)
     clock.now = 50 + coach.player.timeline.items[0].work_start + 6
     coach.tick()
     coach.on_key("4")
     assert coach.player.paused
     assert coach.variant is not None and coach.variant.id == "easy_lying"
-    assert "e: try the easier Easy lying" in coach.offer_text()
+    assert "e: try the easier Easy lying" in offer_text(coach)  # what the terminal shows
     coach.on_key("e")
     assert not coach.player.paused and coach.offer is None
-    assert coach.plan.items[0].exercise == "easy_lying"
+    # The move that hurt stays where it was (skipped); the easier one comes in right after it.
+    assert [i.exercise for i in coach.plan.items] == ["lying_twist", "easy_lying", "wave"]
+    assert replanned == [coach.plan]
     assert coach.player.item is not None and coach.player.item.exercise == "easy_lying"
     clock.now += coach.player.timeline.total_seconds
     coach.tick()
     coach.finish()
     items = [e for e in events if isinstance(e, ItemEvent)]
-    assert [(e.exercise, e.status) for e in items] == [("easy_lying", "done"), ("wave", "done")]
+    assert [(e.index, e.exercise, e.status) for e in items] == [
+        (0, "lying_twist", "skipped"),
+        (1, "easy_lying", "done"),
+        (2, "wave", "done"),
+    ]
+    feedback = next(e for e in events if isinstance(e, FeedbackEvent))
+    assert (feedback.index, feedback.exercise, feedback.feedback) == (0, "lying_twist", "painful")
+    assert items[0].held_seconds == 6
 
 
 def test_painful_then_skip_moves_on_at_once(
@@ -121,5 +138,5 @@ def test_quit_records_a_stopped_session(
         coach.on_key(key)
     coach.finish()
     assert coach.player.quit_early
-    assert [e.type for e in events][-1] == "end"
-    assert events[-1].status == "stopped"  # type: ignore[union-attr]
+    last = events[-1]
+    assert isinstance(last, EndEvent) and last.status == "stopped"

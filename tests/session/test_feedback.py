@@ -1,4 +1,5 @@
-"""Pain and feedback answers; the easier variant offered when an exercise hurts."""
+"""Pain and feedback answers; the easier variant offered when an exercise hurts (the planner's
+swap rule, played by the session)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ import pytest
 
 from supple.library.loader import Library
 from supple.planner import timing
+from supple.planner.dose import base_dose
 from supple.planner.model import Excluded, Plan, PlanItem
-from supple.session.feedback import easier_variant, parse_feedback, parse_pain, with_variant
+from supple.planner.substitute import Substitution
+from supple.presentation import cue_text
+from supple.safety.profile import Profile
+from supple.session.feedback import parse_feedback, parse_pain
 from supple.session.player import Player
 from supple.session.timeline import build_timeline
 
@@ -44,34 +49,42 @@ def _plan(*items: PlanItem, excluded: tuple[str, ...] = ()) -> Plan:
     )
 
 
+def _rule(library: Library) -> Substitution:
+    return Substitution(profile=Profile(), library=library)
+
+
 def test_the_easier_variant_stays_in_the_same_position_group(
     library: Library, make_item: Callable[..., PlanItem]
 ) -> None:
-    plan = _plan(make_item("lying_twist", hold_s=30), make_item("standing_reach", hold_s=30))
-    variant = easier_variant("lying_twist", plan, library)
+    plan = _plan(
+        make_item("lying_twist", hold_s=30),
+        make_item("standing_reach", hold_s=30),
+        make_item("wave", duration_s=60),
+    )
+    variant = _rule(library).easier(plan, 0)
     assert variant is not None and variant.id == "easy_lying"
     # standing_reach's regression is a chair move: still upright, so it is allowed
-    chair = easier_variant("standing_reach", plan, library)
+    chair = _rule(library).easier(plan, 1)
     assert chair is not None and chair.id == "chair_lean"
-    assert easier_variant("wave", plan, library) is None  # no regression at all
+    assert _rule(library).easier(plan, 2) is None  # no regression at all
 
 
 def test_a_variant_the_plan_left_out_is_not_offered(
     library: Library, make_item: Callable[..., PlanItem]
 ) -> None:
     plan = _plan(make_item("lying_twist", hold_s=30), excluded=("easy_lying",))
-    assert easier_variant("lying_twist", plan, library) is None
+    assert _rule(library).easier(plan, 0) is None
 
 
 def test_swapping_in_the_variant_replays_from_it(
     library: Library, make_item: Callable[..., PlanItem]
 ) -> None:
     plan = _plan(make_item("wave", duration_s=60), make_item("lying_twist", hold_s=30, reps=2))
-    variant = easier_variant("lying_twist", plan, library)
+    variant = _rule(library).easier(plan, 1)
     assert variant is not None
-    easier = with_variant(plan, 1, variant)
+    easier = _rule(library).swap(plan, 1, variant.id, reason="hurt")
     assert [i.exercise for i in easier.items] == ["wave", "easy_lying"]
-    assert easier.items[1].hold_s == variant.dose.hold_s
+    assert easier.items[1].hold_s == base_dose(variant).hold_s  # the planner's dose
     assert easier.total_seconds == timing.total_seconds(easier.items)
     now = [0.0]
     player = Player(build_timeline(plan, library), lambda: now[0])
@@ -81,7 +94,7 @@ def test_swapping_in_the_variant_replays_from_it(
     new = build_timeline(easier, library)
     player.replace(new, 1)
     assert player.timeline == new and player.offset == new.items[1].start
-    assert player.poll()[0].text == "Next: Easy lying."
+    assert cue_text(player.poll()[0]) == "Next: Easy lying."
     now[0] += new.total_seconds
     player.poll()
     done = player.outcomes()

@@ -8,6 +8,7 @@ import pytest
 
 from supple.library.loader import Library
 from supple.planner.model import Plan
+from supple.presentation import cue_text
 from supple.session.player import Player
 from supple.session.timeline import Timeline, build_timeline
 
@@ -109,7 +110,7 @@ def test_skip_records_the_exercise_and_starts_the_next(timeline: Timeline) -> No
     second = timeline.items[1]
     assert player.offset == second.start
     due = player.poll()
-    assert due and due[0].at == second.start and second.name in due[0].text
+    assert due and due[0].at == second.start and second.name in cue_text(due[0])
     assert player.item == second
 
 

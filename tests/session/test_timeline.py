@@ -8,13 +8,15 @@ from itertools import pairwise
 from supple.library.loader import Library
 from supple.planner import timing
 from supple.planner.model import Plan, PlanItem
-from supple.session import script
+from supple.presentation.render import render_timeline
 from supple.session.cues import BREATH_EVERY_S
 from supple.session.timeline import WORK_KINDS, Timeline, build_timeline
 
+SAFETY_LINE = "Ease off if it hurts — never stretch into pain."
+
 
 def test_segments_are_contiguous_and_add_up(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     t = 0.0
     for i, seg in enumerate(tl.segments):
         assert seg.index == i
@@ -31,7 +33,7 @@ def test_segments_are_contiguous_and_add_up(plan30: Plan, library: Library) -> N
 
 
 def test_timeline_lasts_as_long_as_the_plan_says(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     assert tl.total_seconds == timing.total_seconds(plan30.items)
     for item, planned in zip(tl.items, plan30.items, strict=True):
         transition = sum(
@@ -41,7 +43,7 @@ def test_timeline_lasts_as_long_as_the_plan_says(plan30: Plan, library: Library)
 
 
 def test_doses_are_laid_out(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     chair = [s for s in tl.segments if s.item == 1]
     assert [s.kind for s in chair].count("hold") == 6  # 3 reps x 2 sets
     assert [s.kind for s in chair].count("rest") == 5  # between repetitions, not after
@@ -53,7 +55,7 @@ def test_doses_are_laid_out(plan30: Plan, library: Library) -> None:
 
 
 def test_sides_get_equal_time(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     for item in tl.items:
         segs = [s for s in tl.segments if s.item == item.index and s.kind != "switch_sides"]
         left = [(s.kind, s.duration) for s in segs if s.side == "left"]
@@ -75,7 +77,7 @@ def _cues(tl: Timeline, seg_kind: str, cue_kind: str) -> list[tuple[float, float
 
 
 def test_every_hold_counts_down_marks_halfway_and_rings(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     for seg in tl.segments:
         if seg.kind not in ("hold", "cool_down"):
             continue
@@ -83,14 +85,14 @@ def test_every_hold_counts_down_marks_halfway_and_rings(plan30: Plan, library: L
         assert (seg.end - 3, "count", "3") in said
         assert (seg.end - 2, "count", "2") in said
         assert (seg.end - 1, "count", "1") in said
-        assert (seg.end, "bell", script.BELL) in said
-        assert (seg.start + seg.duration / 2, "halfway", script.HALFWAY) in said
+        assert (seg.end, "bell", "Bell.") in said
+        assert (seg.start + seg.duration / 2, "halfway", "Halfway.") in said
         for cue in seg.cues:
             assert seg.start <= cue.at <= seg.end
 
 
 def test_long_holds_remind_to_breathe_without_crowding(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     for seg in tl.segments:
         if seg.kind != "hold":
             continue
@@ -106,7 +108,7 @@ def test_long_holds_remind_to_breathe_without_crowding(plan30: Plan, library: Li
 
 
 def test_flows_pace_each_breath(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     seg = next(s for s in tl.segments if s.kind == "flow")
     breaths = [c for c in seg.cues if c.kind in ("inhale", "exhale")]
     assert breaths[0].kind == "inhale"
@@ -119,17 +121,17 @@ def test_flows_pace_each_breath(plan30: Plan, library: Library) -> None:
 
 
 def test_each_exercise_is_named_and_safety_said_once(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     for item in tl.items:
         said = [c for s in tl.segments if s.item == item.index for c in s.cues]
-        assert [c.text for c in said if c.kind == "safety"] == [script.SAFETY_LINE]
+        assert [c.text for c in said if c.kind == "safety"] == [SAFETY_LINE]
         assert said[0].at == item.start and item.name in said[0].text
         assert sum(c.kind == "feel" for c in said) == 1
     assert tl.all_cues()[-1].kind == "end"
 
 
 def test_position_changes_get_a_transition(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     moves = [s for s in tl.segments if s.kind == "transition"]
     assert [m.item for m in moves] == [1, 2, 3, 5, 6]  # not between two lying moves
     down = next(m for m in moves if m.item == 2)
@@ -143,7 +145,7 @@ def test_getting_up_from_the_floor_says_how(
         status="plan",
         items=[make_item("easy_lying", hold_s=20), make_item("standing_reach", hold_s=20)],
     )
-    tl = build_timeline(plan, library)
+    tl = render_timeline(build_timeline(plan, library))
     down, up = [s for s in tl.segments if s.kind == "transition"]
     assert down.item == 0 and down.duration == timing.DESCENT_S  # the session starts standing
     assert any("Roll onto your side" in c.text for c in up.cues)
@@ -160,5 +162,5 @@ def test_countdown_is_configurable(plan30: Plan, library: Library) -> None:
 
 
 def test_timeline_round_trips_through_json(plan30: Plan, library: Library) -> None:
-    tl = build_timeline(plan30, library)
+    tl = render_timeline(build_timeline(plan30, library))
     assert Timeline.model_validate_json(tl.model_dump_json()) == tl

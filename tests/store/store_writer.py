@@ -11,14 +11,14 @@ import uuid
 from datetime import UTC, datetime
 
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
-from supple.store import Store
+from supple.store import PersonStore, Store
 
 
 def key() -> str:
     return uuid.uuid4().hex
 
 
-def run_session(store: Store) -> None:
+def run_session(store: PersonStore) -> None:
     now = datetime.now(UTC)
     sid = store.begin_session(None, key=key(), at=now)
     store.record(sid, PainEvent(key=key(), at=now, when="before", score=4))
@@ -45,7 +45,8 @@ def run_session(store: Store) -> None:
 
 def main() -> None:
     url, mode, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    store = Store.open(url, exercises={"cat_cow", "knee_to_chest_single"})
+    database = Store.open(url, exercises={"cat_cow", "knee_to_chest_single"})
+    store = database.for_person(database.person())
     print("ready", flush=True)
     done = 0
     while count == 0 or done < count:
@@ -56,7 +57,7 @@ def main() -> None:
         else:
             run_session(store)
         done += 1
-    store.close()
+    database.close()
     print("done", flush=True)
 
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supple.export.formats import parse, parse_csv, parse_json, to_csv, to_json
-from supple.export.schema import ExportFile, NoteRec, PainRec, PersonRec, PsfsActivityRec
+from supple.store.backup.formats import parse, parse_csv, parse_json, to_csv, to_json
+from supple.store.backup.schema import ExportFile, NoteRec, PainRec, PersonRec, PsfsActivityRec
 
 T0 = datetime(2026, 1, 5, 9, 30, 15, 123456, tzinfo=UTC)
 awkward = st.text(

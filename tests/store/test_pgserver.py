@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import glob
+import shutil
+
 import pytest
 
-import pgserver
+from tests import pgserver
 
 
 def test_missing_postgres_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pgserver.glob, "glob", lambda pattern: [])
-    monkeypatch.setattr(pgserver.shutil, "which", lambda name: None)
+    monkeypatch.setattr(glob, "glob", lambda pattern: [])
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(pgserver.PostgresMissing, match=r"make test.*SUPPLE_SKIP_POSTGRES=1"):
         pgserver.find_bindir()
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from supple.planner.model import Plan, PlanItem
 from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
-from supple.store import Store, StoreError
+from supple.store import PersonStore, StoreError
+from tests.records import person_records
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -51,11 +55,11 @@ def item(index: int, exercise: str, status: str = "done", at: datetime = T0) -> 
         exercise=exercise,
         planned_seconds=60,
         held_seconds=50,
-        status=status,  # type: ignore[arg-type]
+        status=status,
     )
 
 
-def test_profile_answers_are_kept_over_time(store: Store) -> None:
+def test_profile_answers_are_kept_over_time(store: PersonStore) -> None:
     assert store.latest_profile() is None
     store.save_profile(Profile(pain_now=6), at=T0)
     store.save_profile(Profile(pain_now=4, minutes=20), at=T0 + timedelta(days=7))
@@ -63,36 +67,30 @@ def test_profile_answers_are_kept_over_time(store: Store) -> None:
     assert latest is not None and latest.pain_now == 4 and latest.minutes == 20
 
 
-def test_plan_round_trips(store: Store) -> None:
+def test_plan_round_trips(store: PersonStore) -> None:
     plan = make_plan()
     plan_id = store.save_plan(plan)
-    assert store.get_plan(plan_id) == plan
-    assert store.latest_plan() == (plan_id, plan)
+    assert store.get_plan(plan_id) == plan == store.find_plan(plan_id)
     with pytest.raises(StoreError, match="no plan 999"):
         store.get_plan(999)
 
 
-def test_programmes_are_kept_apart_from_routines(store: Store) -> None:
-    from datetime import date
-
-    from supple.planner.program import Programme, Week
-
-    assert store.latest_programme() is None
-    routine_id = store.save_plan(make_plan())
-    weeks = [Week(week=1, starts=date(2026, 3, 2), hold_step=0, plan=make_plan())]
-    programme = Programme(status="plan", weeks=weeks)
-    programme_id = store.save_programme(programme)
-    assert store.latest_programme() == (programme_id, programme)
-    assert store.latest_plan() == (routine_id, make_plan())  # a programme is not a routine
-    with pytest.raises(StoreError, match="multi-week programme"):
-        store.get_plan(programme_id)
-    with pytest.raises(StoreError, match="save_programme"):
-        store.save_plan(make_plan(), kind="programme")
-    exported = store.export_all()
-    assert [p.kind for p in exported.plans] == ["daily", "programme"]
+def test_programmes_are_kept_apart_from_routines(tmp_path: Path) -> None:
+    """Release 0.1.0 kept a multi-week programme as a plan row: it is never read as a routine."""
+    copy = tmp_path / "supple.db"
+    shutil.copyfile(Path(__file__).with_name("data") / "release-0.1.0.db", copy)
+    with person_records(str(copy)) as store:
+        kinds = {p.id: p.kind for p in store.export_all().plans}
+        assert sorted(kinds.values()) == ["daily", "programme"]
+        [programme_id] = [i for i, kind in kinds.items() if kind == "programme"]
+        assert store.find_plan(programme_id) is None
+        with pytest.raises(StoreError, match="multi-week programme"):
+            store.get_plan(programme_id)
+        with pytest.raises(StoreError, match="kept for multi-week programmes"):
+            store.save_plan(make_plan(), kind="programme")
 
 
-def test_session_events_and_resume(store: Store) -> None:
+def test_session_events_and_resume(store: PersonStore) -> None:
     plan_id = store.save_plan(make_plan())
     session_key = key()
     sid = store.begin_session(plan_id, key=session_key, at=T0)
@@ -122,7 +120,7 @@ def test_session_events_and_resume(store: Store) -> None:
     assert summary.ended_at == T0 + timedelta(minutes=5)
 
 
-def test_the_latest_unfinished_session_is_resumed(store: Store) -> None:
+def test_the_latest_unfinished_session_is_resumed(store: PersonStore) -> None:
     plan_id = store.save_plan(make_plan())
     store.begin_session(plan_id, key=key(), at=T0)
     later = store.begin_session(plan_id, key=key(), at=T0 + timedelta(hours=2))
@@ -130,27 +128,27 @@ def test_the_latest_unfinished_session_is_resumed(store: Store) -> None:
     assert state is not None and state.id == later
 
 
-def test_unknown_exercise_is_refused_and_nothing_written(store: Store) -> None:
+def test_unknown_exercise_is_refused_and_nothing_written(store: PersonStore) -> None:
     sid = store.begin_session(None, key=key(), at=T0)
-    before = store.counts()
+    before = store.database.counts()
     with pytest.raises(StoreError, match=r"no exercise 'cat_coww'.*cat_cow"):
         store.record(sid, item(0, "cat_coww"))
-    assert store.counts() == before
+    assert store.database.counts() == before
 
 
-def test_event_for_a_missing_session_is_refused(store: Store) -> None:
+def test_event_for_a_missing_session_is_refused(store: PersonStore) -> None:
     with pytest.raises(StoreError, match="no session 42"):
         store.record(42, item(0, "cat_cow"))
 
 
-def test_an_item_index_keeps_its_exercise(store: Store) -> None:
+def test_an_item_index_keeps_its_exercise(store: PersonStore) -> None:
     sid = store.begin_session(None, key=key(), at=T0)
     store.record(sid, item(0, "cat_cow"))
     with pytest.raises(StoreError, match="is 'cat_cow'"):
         store.record(sid, item(0, "knee_to_chest_single"))
 
 
-def test_pain_log_and_range(store: Store) -> None:
+def test_pain_log_and_range(store: PersonStore) -> None:
     pid = store.log_pain(7, note="  stiff after driving  ", at=T0)
     assert pid > 0
     entry = store.history().pain[0]
@@ -160,27 +158,28 @@ def test_pain_log_and_range(store: Store) -> None:
         "stiff after driving",
         T0,
     )
-    before = store.counts()
-    for bad in (-1, 11, 3.5, True):
+    before = store.database.counts()
+    bad_scores: list[Any] = [-1, 11, 3.5, True]  # the store is handed what a caller sends
+    for bad in bad_scores:
         with pytest.raises(StoreError, match="0 to 10"):
-            store.log_pain(bad)  # type: ignore[arg-type]
-    assert store.counts() == before
+            store.log_pain(bad)
+    assert store.database.counts() == before
 
 
-def test_psfs_names_up_to_five_activities(store: Store) -> None:
+def test_psfs_names_up_to_five_activities(store: PersonStore) -> None:
     assert store.save_psfs({"climbing stairs": 3, "sitting  an hour": 5}, at=T0) == 2
     assert store.psfs_activities() == ["climbing stairs", "sitting an hour"]
     store.save_psfs({"climbing stairs": 5}, at=T0 + timedelta(days=7))
     store.save_psfs({"gardening": 2, "lifting a child": 4, "running": 1})
-    before = store.counts()
+    before = store.database.counts()
     with pytest.raises(StoreError, match="at most 5"):
         store.save_psfs({"cycling": 3})
     with pytest.raises(StoreError, match="0 to 10"):
         store.save_psfs({"running": 11})
-    assert store.counts() == before
+    assert store.database.counts() == before
 
 
-def test_tracking_input_uses_local_days(store: Store) -> None:
+def test_tracking_input_uses_local_days(store: PersonStore) -> None:
     plan_id = store.save_plan(make_plan())
     sid = store.begin_session(plan_id, key=key(), at=T0)
     store.record(
@@ -206,17 +205,17 @@ def test_tracking_input_uses_local_days(store: Store) -> None:
         store.set_days_per_week(8)
 
 
-def test_naive_times_are_taken_as_local_time(store: Store) -> None:
+def test_naive_times_are_taken_as_local_time(store: PersonStore) -> None:
     local = datetime(2026, 5, 1, 9, 30)
     store.log_pain(2, at=local)
     assert store.history().pain[0].at == local.astimezone().astimezone(UTC)
 
 
 def test_reopening_keeps_everything(database_url: str) -> None:
-    with Store.open(database_url) as first:
+    with person_records(database_url) as first:
         first.log_pain(3, at=T0)
         person = first.person_id
-    with Store.open(database_url) as again:
+    with person_records(database_url) as again:
         assert again.person_id == person
-        assert again.migration_backup is None
+        assert again.database.migration_backup is None
         assert [p.score for p in again.history().pain] == [3]

@@ -7,12 +7,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
 from supple.store import Store, StoreError, migrate
+from tests.records import person_records
 
 WRITER = Path(__file__).with_name("store_writer.py")
 
@@ -33,8 +35,8 @@ def test_two_processes_writing_at_once_both_land(database_url: str) -> None:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
         assert out.split() == ["ready", "done"]
-    with Store.open(database_url) as store:
-        counts = store.counts()
+    with person_records(database_url) as store:
+        counts = store.database.counts()
     assert counts["session"] == 5 and counts["session_item"] == 30
     assert counts["pain"] == 40 + 5 * 2
 
@@ -43,7 +45,10 @@ def _consistent(url: str) -> dict[str, int]:
     """Every stored event key has its effect, and nothing has an effect without its key."""
     engine = create_engine(url)
     with engine.connect() as conn:
-        one = lambda sql: conn.execute(text(sql)).scalar_one()  # noqa: E731
+
+        def one(sql: str) -> int:
+            return int(conn.execute(text(sql)).scalar_one())
+
         items = one("SELECT count(*) FROM event_key WHERE type = 'item'")
         assert items == one("SELECT count(*) FROM session_item WHERE status IS NOT NULL")
         feedback = one("SELECT count(*) FROM event_key WHERE type = 'feedback'")
@@ -87,7 +92,7 @@ def test_kill_9_mid_write_leaves_a_consistent_database(sqlite_url: str) -> None:
     counts = _consistent(sqlite_url)
     assert counts["sessions"] > 0 and counts["items"] > 0
     # and it still opens and takes writes
-    with Store.open(sqlite_url) as store:
+    with person_records(sqlite_url) as store:
         store.log_pain(1)
         assert store.unfinished_session() is not None or counts["ends"] == counts["sessions"]
 
@@ -114,14 +119,14 @@ def test_garbage_file_is_refused_and_left_alone(tmp_path: Path) -> None:
 
 def test_truncated_database_is_refused(sqlite_url: str) -> None:
     path = Path(sqlite_url.removeprefix("sqlite:///"))
-    with Store.open(sqlite_url) as store:
+    with person_records(sqlite_url) as store:
         for n in range(200):
             store.log_pain(n % 11, note="x" * 200)
     data = path.read_bytes()
     path.write_bytes(data[:4096] + b"\x00garbage" * 512 + data[8192:])
-    with pytest.raises(StoreError, match="damaged"), Store.open(sqlite_url) as store:
+    with pytest.raises(StoreError, match="damaged"), person_records(sqlite_url) as store:
         store.history(limit=500)
-        store.counts()
+        store.database.counts()
 
 
 def test_locked_file_gives_a_clear_message(sqlite_url: str) -> None:
@@ -129,7 +134,7 @@ def test_locked_file_gives_a_clear_message(sqlite_url: str) -> None:
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with (
-            Store.open(sqlite_url, timeout=0.2) as store,
+            person_records(sqlite_url, timeout=0.2) as store,
             pytest.raises(StoreError, match=r"locked by another program.*try again"),
         ):
             store.log_pain(3)
@@ -156,7 +161,7 @@ def test_someone_elses_tables_are_refused(tmp_path: Path) -> None:
 
 
 def test_unreachable_server_says_so() -> None:
-    from pgserver import free_port
+    from tests.pgserver import free_port
 
     with pytest.raises(StoreError, match="cannot reach"):
         Store.open(f"postgresql://supple@127.0.0.1:{free_port()}/nothing", timeout=1)
@@ -165,8 +170,9 @@ def test_unreachable_server_says_so() -> None:
 def test_a_new_file_is_created_and_migrated(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "new.db"
     path.parent.mkdir()
-    with Store.open(str(path)) as store:
-        assert store.migration_backup is None and store.counts()["person"] == 1
+    with person_records(str(path)) as store:
+        assert store.database.migration_backup is None
+        assert store.database.counts()["person"] == 1
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
 
@@ -174,7 +180,7 @@ def test_a_new_file_is_created_and_migrated(tmp_path: Path) -> None:
 def test_migration_backs_up_the_file_first(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with Store.open(sqlite_url) as store:
+    with person_records(sqlite_url) as store:
         store.log_pain(6)
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     # Pretend this Supple knows a newer revision, so the file at 0001 needs a migration.
@@ -186,10 +192,10 @@ def test_migration_backs_up_the_file_first(
         seen.append(sorted(p.name for p in path.parent.glob("*.bak")))
 
     monkeypatch.setattr(migrate, "_upgrade", upgrade)
-    store = Store.open(sqlite_url)
-    store.close()
-    assert store.migration_backup is not None
-    backup = Path(store.migration_backup)
+    database = Store.open(sqlite_url)
+    database.close()
+    assert database.migration_backup is not None
+    backup = Path(database.migration_backup)
     assert seen == [[backup.name]]  # the copy existed before the upgrade ran
     assert backup.name.startswith("supple.db.before-0002-")
     with sqlite3.connect(backup) as conn:
@@ -209,17 +215,10 @@ def test_head_matches_the_migration_scripts() -> None:
     assert [s.revision for s in reversed(list(scripts.walk_revisions()))] == list(KNOWN)
 
 
-def test_hold_step_bound_matches_the_planner() -> None:
-    from supple.planner.adjust import MAX_HOLD_STEP
-    from supple.tracking import adapt
-
-    assert adapt.MAX_HOLD_STEP == MAX_HOLD_STEP
-
-
 def test_light_read_equals_the_store_read(database_url: str) -> None:
     from supple.store.fastread import tracking_input
 
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         store.log_pain(5)
         store.save_psfs({"stairs": 4})
         expected = store.tracking_input()
@@ -227,7 +226,7 @@ def test_light_read_equals_the_store_read(database_url: str) -> None:
 
 
 @pytest.fixture
-def new_york(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def new_york(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     import time
 
     monkeypatch.setenv("TZ", "America/New_York")
@@ -244,7 +243,7 @@ def test_days_are_the_persons_local_days(database_url: str) -> None:
     from supple.store.fastread import tracking_input
 
     late_evening = datetime(2026, 3, 3, 2, 30, tzinfo=UTC)  # 21:30 on 2 March in New York
-    with Store.open(database_url) as store:
+    with person_records(database_url) as store:
         store.log_pain(4, at=late_evening)
         sid = store.begin_session(None, key="k" * 12, at=late_evening)
         data = store.tracking_input(today=date(2026, 3, 10))

@@ -8,6 +8,8 @@ import pytest
 
 from supple.library.loader import Library
 from supple.library.model import Dose, Exercise
+from supple.presentation import pain_verdict, say
+from supple.session.kinds import Feedback
 from supple.tracking import (
     FeedbackRecord,
     PainRecord,
@@ -21,6 +23,7 @@ from supple.tracking import (
     summarize,
 )
 from supple.tracking.adapt import hold_steps, pain_warning
+from supple.tracking.model import SessionStatus
 
 TODAY = date(2026, 3, 18)  # a Wednesday
 
@@ -62,8 +65,8 @@ def days_back(n: int) -> date:
     return TODAY - timedelta(days=n)
 
 
-def sessions(*ago: int, status: str = "finished") -> tuple[SessionRecord, ...]:
-    return tuple(SessionRecord(days_back(n), status) for n in sorted(ago, reverse=True))  # type: ignore[arg-type]
+def sessions(*ago: int, status: SessionStatus = "finished") -> tuple[SessionRecord, ...]:
+    return tuple(SessionRecord(days_back(n), status) for n in sorted(ago, reverse=True))
 
 
 def pains(scores: dict[int, int]) -> tuple[PainRecord, ...]:
@@ -123,7 +126,8 @@ def test_pain_better_by_the_threshold_is_said_plainly() -> None:
     result = pain.change(_two_weeks(6, 4))
     assert result.verdict == "better"
     assert result.baseline == 6 and result.now == 4 and result.threshold == 2
-    assert "clearly lower" in result.message and "33%" in result.message
+    words = pain_verdict(result)
+    assert result.code == "better" and "clearly lower" in words and "33%" in words
 
 
 def test_one_point_matters_from_a_low_baseline_but_not_a_high_one() -> None:
@@ -135,14 +139,15 @@ def test_one_point_matters_from_a_low_baseline_but_not_a_high_one() -> None:
 
 def test_pain_worse_says_get_checked() -> None:
     result = pain.change(_two_weeks(4, 6))
-    assert result.verdict == "worse" and "get checked" in result.message
+    assert result.verdict == "worse" and "get checked" in pain_verdict(result)
 
 
 def test_too_little_data_says_so() -> None:
     assert pain.change(TrackingInput(today=TODAY)).verdict == "not_enough_data"
     early = TrackingInput(today=TODAY, pain=pains({9: 5, 8: 5, 1: 3}))
     result = pain.change(early)
-    assert result.verdict == "not_enough_data" and "4 days" in result.message
+    assert result.verdict == "not_enough_data" and result.wait_days == 4
+    assert "4 days" in pain_verdict(result)
     sparse = TrackingInput(today=TODAY, pain=pains({30: 5, 29: 5, 1: 3}))
     assert pain.change(sparse).verdict == "not_enough_data"
 
@@ -156,8 +161,9 @@ def test_seven_day_average_and_trend() -> None:
 
 def test_pain_rising_two_points_in_a_week_warns() -> None:
     data = TrackingInput(today=TODAY, pain=pains({10: 3, 8: 3, 3: 5, 1: 6}))
-    warning = pain_warning(data)
-    assert warning is not None
+    found = pain_warning(data)
+    assert found is not None and found.code == "pain_rising"
+    warning = say(found)
     assert "3.0 to 5.5" in warning and "Ease off" in warning and "get checked" in warning
     calm = TrackingInput(today=TODAY, pain=pains({10: 3, 8: 3, 3: 4, 1: 4}))
     assert pain_warning(calm) is None
@@ -193,11 +199,12 @@ def test_psfs_change() -> None:
             rec(0, "sitting", 5),
         ),
     )
-    assert not psfs.change(small).meaningful  # type: ignore[union-attr]
+    unclear = psfs.change(small)
+    assert unclear is not None and not unclear.meaningful
 
 
-def fb(n: int, exercise: str, feedback: str, session: int) -> FeedbackRecord:
-    return FeedbackRecord(days_back(n), exercise, feedback, session)  # type: ignore[arg-type]
+def fb(n: int, exercise: str, feedback: Feedback, session: int) -> FeedbackRecord:
+    return FeedbackRecord(days_back(n), exercise, feedback, session)
 
 
 def test_painful_twice_brings_the_regression_or_leaves_it_out() -> None:
@@ -214,7 +221,7 @@ def test_painful_twice_brings_the_regression_or_leaves_it_out() -> None:
     adj = adjustments_from(data, LIBRARY)
     assert adj.replace == {"bridge": "pelvic_tilt"}
     assert "knee_hug" in adj.leave_out and "no gentler variant" in adj.leave_out["knee_hug"]
-    assert any("Bridge hurt twice" in n for n in adj.notes)
+    assert any("Bridge hurt twice" in say(n) for n in adj.notes)
 
 
 def test_once_in_each_of_two_sessions_counts_but_twice_in_one_does_not() -> None:
@@ -244,7 +251,7 @@ def test_too_easy_twice_brings_the_progression() -> None:
     )
     adj = adjustments_from(data, LIBRARY)
     assert adj.replace == {"pelvic_tilt": "bridge"}
-    assert any("already the hardest" in n for n in adj.notes)
+    assert any("already the hardest" in say(n) for n in adj.notes)
 
 
 def test_hold_steps_grow_with_steady_weeks_and_stop_when_pain_rises() -> None:

@@ -38,14 +38,15 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """The app on a real socket; ``store`` is the same database the server writes."""
+    """The app on a real socket; ``store`` holds the records of the person it serves."""
 
     def __init__(self, database_url: str) -> None:
-        self.store = Store.open(database_url)
+        self.database = Store.open(database_url)
+        self.store = self.database.for_person(self.database.person())
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(store=self.store), host="127.0.0.1", port=self.port, log_level="warning"
+            create_app(store=self.database), host="127.0.0.1", port=self.port, log_level="warning"
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -62,7 +63,7 @@ class LiveServer:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(10)
-        self.store.close()
+        self.database.close()
 
 
 @contextmanager

@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 
 from supple.web import create_app
-
-
-class Client:
-    """A synchronous face on ``httpx.AsyncClient`` over the app's ASGI interface (in-process)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self._runner = asyncio.Runner()
-        self._client = httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
-        )
-
-    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
-        return self._runner.run(self._client.request(method, url, **kwargs))
-
-    def get(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", url, **kwargs)
-
-    def post(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", url, **kwargs)
-
-    def put(self, url: str, **kwargs: Any) -> httpx.Response:
-        return self.request("PUT", url, **kwargs)
-
-    def close(self) -> None:
-        self._runner.run(self._client.aclose())
-        self._runner.close()
+from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, live_server
+from tests.web.client import CALM, Client
 
 
 @pytest.fixture
@@ -59,17 +32,42 @@ def client(app: Any) -> Iterator[Client]:
         c.close()
 
 
-#: Plain answers with no red flag, a short routine.
-CALM = {
-    "pain_areas": ["lower_back"],
-    "pain_now": 4,
-    "pain_weeks": 6,
-    "minutes": 5,
-}
-
-
 @pytest.fixture
 def screened(client: Client) -> Client:
     r = client.post("/api/v1/profile", json=CALM)
     assert r.status_code == 200, r.text
     return client
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Debian Chromium (Playwright), one per test module."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def server(sqlite_url: str) -> Iterator[LiveServer]:
+    """The app on a real socket, on a new SQLite file."""
+    with live_server(sqlite_url) as s:
+        yield s
+
+
+@pytest.fixture
+def page(browser: Any, server: LiveServer) -> Iterator[Any]:
+    """A phone-sized page on ``server``; a JavaScript error anywhere fails the test."""
+    context = browser.new_context(base_url=server.url, viewport=PHONE)
+    p = context.new_page()
+    errors: list[str] = []
+    p.on("pageerror", lambda e: errors.append(str(e)))
+    p.set_default_timeout(30_000)  # the shared CI machine can be slow
+    try:
+        yield p
+    finally:
+        context.close()
+    assert not errors, f"JavaScript errors: {errors}"

@@ -6,7 +6,8 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from conftest import CALM, Client
+from supple.web.deps import Web
+from tests.web.client import CALM, Client
 
 
 def _key() -> str:
@@ -202,3 +203,69 @@ def test_openapi_and_its_docs_page_are_served(client: Client) -> None:
     page = client.get("/api/docs")
     assert page.status_code == 200 and "/api/v1/plans" in page.text
     assert "cdn." not in page.text
+
+
+def _hamstring_plan(client: Client) -> int:
+    """A kept plan whose first move has an easier variant (and whose second has none)."""
+    from supple.library import load_library
+    from supple.planner import timing
+    from supple.planner.dose import base_dose
+    from supple.planner.model import Plan
+    from supple.planner.plan import plan_item
+
+    lib = load_library()
+    items = [
+        plan_item(lib[e], base_dose(lib[e]), [])
+        for e in ("standing_hamstring_stretch", "march_on_the_spot")
+    ]
+    plan = Plan(status="plan", items=items, total_seconds=timing.total_seconds(items))
+    web: Web = client.app.state.web
+    return web.records(web.person_id).save_plan(plan)
+
+
+def test_the_easier_variant_when_a_move_hurts(screened: Client) -> None:
+    client = screened
+    plan_id = _hamstring_plan(client)
+    tl = client.get(f"/api/v1/plans/{plan_id}/timeline").json()
+    assert tl["items"][0]["easier"] == {
+        "exercise": "chair_hamstring_stretch",
+        "name": "Chair hamstring stretch",
+    }
+    assert tl["items"][1]["easier"] is None
+    assert tl["back_grace_s"] == 3 and tl["work_kinds"] == ["cool_down", "flow", "hold"]
+    key = _key()
+    url = f"/api/v1/plans/{plan_id}/sessions/{key}"
+    hurt = {"type": "feedback", "key": _key(), "at": _at(), "index": 0}
+    hurt |= {"exercise": "standing_hamstring_stretch", "feedback": "painful"}
+    assert client.post(f"{url}/events", json=hurt).json()["stored"] is True
+    assert client.post(f"{url}/easier", json={"index": 1}).status_code == 409  # none for it
+    taken = client.post(f"{url}/easier", json={"index": 0})
+    assert taken.status_code == 200, taken.text
+    body = taken.json()
+    new = body["plan_id"]
+    assert new != plan_id and body["index"] == 1
+    assert [i["exercise"] for i in body["timeline"]["items"]] == [
+        "standing_hamstring_stretch",
+        "chair_hamstring_stretch",
+        "march_on_the_spot",
+    ]
+    assert (
+        client.get(f"/api/v1/plans/{new}")
+        .json()["plan"]["items"][1]["why"]
+        .startswith("An easier variant of Standing hamstring stretch")
+    )
+    skipped = {"type": "item", "key": _key(), "at": _at(), "index": 0}
+    skipped |= {"exercise": "standing_hamstring_stretch", "planned_seconds": 60}
+    skipped |= {"held_seconds": 8, "status": "skipped"}
+    late = client.post(f"{url}/events", json=skipped)
+    assert late.status_code == 409  # the session follows the new plan now
+    moved = f"/api/v1/plans/{new}/sessions/{key}/events"
+    assert client.post(moved, json=skipped).json()["stored"] is True
+    end = {"type": "end", "key": _key(), "at": _at(), "status": "finished"}
+    assert client.post(moved, json=end).json()["stored"] is True
+    [row] = client.get("/api/v1/progress").json()["history"]
+    assert (row["status"], row["skipped"]) == ("finished", 1)
+    assert (
+        client.post(f"/api/v1/plans/999999/sessions/{key}/easier", json={"index": 0}).status_code
+        == 404
+    )

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CALM, Client
+from tests.web.client import CALM, Client
 
 PATH_JUNK = ["0", "-1", "99999999999999999999", "x", "%00", "a" * 3000, "cat_cow", "1.5"]
 BODIES: list[dict[str, Any]] = [

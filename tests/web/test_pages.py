@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import Client
+from tests.web.client import Client
 
 CALM_FORM = {
     "pain_areas": ["lower_back"],
@@ -123,3 +123,28 @@ def test_offline_assets_are_served(client: Client) -> None:
     assert client.get("/manifest.webmanifest").json()["start_url"] == "/today"
     for asset in ("app.css", "player.js", "sync.js", "icons/icon-192.png"):
         assert client.get(f"/static/{asset}").status_code == 200
+
+
+def _form_defaults(html: str) -> dict[str, list[str]]:
+    """What the screening form sends when nothing is changed: its checked boxes and values."""
+    data: dict[str, list[str]] = {}
+    for tag in re.findall(r"<input [^>]*>", html):
+        attrs = dict(re.findall(r'(\w+)="([^"]*)"', tag))
+        name, kind = attrs.get("name"), attrs.get("type")
+        if name is None:
+            continue
+        if kind in ("checkbox", "radio") and " checked" not in tag:
+            continue
+        if kind == "number" and "value" not in attrs:
+            continue
+        data.setdefault(name, []).append(attrs.get("value", ""))
+    return data
+
+
+def test_the_form_starts_from_the_same_answers_as_the_terminal(client: Client) -> None:
+    from supple.safety.profile import Profile
+
+    form = _form_defaults(client.get("/check").text)
+    assert form["equipment"] and form["pain_now"] == ["3"]
+    assert client.post("/check", data=form).status_code == 303
+    assert client.get("/api/v1/profile").json() == Profile().model_dump(mode="json")

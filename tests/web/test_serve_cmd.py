@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 import httpx
-from browser import free_port
+
+from tests.web.browser import free_port
 
 SUPPLE = [sys.executable, "-m", "supple"]
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
 
 from supple import __version__
 from supple.cli import coach_cmd, library_cmd, plan_cmd, serve_cmd, track_cmd
-from supple.cli.common import CliError, echo_error
+from supple.cli.common import CliError, CliState, echo_error, settings_of
 
 app = typer.Typer(
     name="supple",
@@ -30,11 +29,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     """Supple, a back-care coach."""
+    settings_of(ctx)  # read and check every SUPPLE_* variable once, before any command runs
 
 
 for module in (library_cmd, plan_cmd, track_cmd, coach_cmd, serve_cmd):
@@ -43,8 +44,9 @@ for module in (library_cmd, plan_cmd, track_cmd, coach_cmd, serve_cmd):
 
 def main() -> None:
     """Run the CLI; known problems become one line on stderr, never a traceback."""
+    state = CliState()
     try:
-        app()
+        app(obj=state)
     except CliError as exc:
         echo_error(str(exc))
         sys.exit(exc.code)
@@ -52,7 +54,7 @@ def main() -> None:
         echo_error("interrupted")
         sys.exit(130)
     except Exception as exc:  # the last guard against a traceback
-        if os.environ.get("SUPPLE_DEBUG"):
+        if state.settings is not None and state.settings.debug:
             raise
         known = _known_error(exc)
         if known is not None:
@@ -63,9 +65,13 @@ def main() -> None:
 
 
 def _known_error(exc: Exception) -> str | None:
-    """The message of a domain error a person can act on (bad file, unknown id, …)."""
+    """The message of an error a person can act on (a locked database, a refused request, an
+    unknown id, a broken library file, ...), or None for a bug."""
+    from supple.app.errors import AppError
     from supple.library import LibraryError, UnknownExercise
+    from supple.planner.substitute import SwapRefused
+    from supple.store.errors import StoreError
 
-    if isinstance(exc, LibraryError | UnknownExercise):
+    if isinstance(exc, AppError | StoreError | LibraryError | UnknownExercise | SwapRefused):
         return str(exc)
     return None

@@ -9,26 +9,26 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from supple.cli.common import fail, read_text
-from supple.cli.store_opts import DatabaseUrl, open_store
+from supple.cli.common import fail, library_of, read_text, settings_of
+from supple.cli.store_opts import DatabaseUrl, open_person
 
 if TYPE_CHECKING:
+    from supple.cli.voice import Voice
     from supple.library.loader import Library
     from supple.planner.model import Plan
+    from supple.planner.substitute import Substitution
     from supple.session.coach import Coach
-    from supple.session.events import PainMoment
-    from supple.store import Store
+    from supple.session.events import SessionEvent
+    from supple.session.kinds import PainMoment
+    from supple.store import PersonStore
 
-#: Hidden knob for tests and demos: play N times faster (the engine logic is the same).
-TIME_SCALE_ENV = "SUPPLE_TIME_SCALE"
-#: The speech command, for tests (space-separated; the text is added as the last argument).
-SPEECH_ENV = "SUPPLE_SPEECH_COMMAND"
 #: How often the plain mode wakes up when no cue is near (real seconds).
 PLAIN_TICK_S = 0.05
 
@@ -38,6 +38,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("start")
     def start(
+        ctx: typer.Context,
         profile: Path | None = typer.Option(
             None, "--profile", help="Plan from this profile file (YAML or JSON), not the saved one."
         ),
@@ -59,70 +60,95 @@ def register(app: typer.Typer) -> None:
         database_url: DatabaseUrl = None,
     ) -> None:
         """Follow today's routine with a guided timer; every step is saved as it happens."""
-        from supple.store import StoreError
+        _run(
+            ctx,
+            Choice(profile, plan_file, minutes, resume),
+            Play(countdown, voice, mute, plain),
+            database_url,
+        )
 
-        try:
-            _run(profile, plan_file, minutes, countdown, voice, mute, plain, resume, database_url)
-        except StoreError as exc:
-            fail(str(exc))
+
+@dataclass(frozen=True)
+class Choice:
+    """Which routine to run: a profile file, a plan file, the minutes, or the unfinished one."""
+
+    profile: Path | None
+    plan_file: Path | None
+    minutes: int | None
+    resume: bool
 
 
-def _run(
-    profile: Path | None,
-    plan_file: Path | None,
-    minutes: int | None,
-    countdown: int,
-    voice: bool,
-    mute: bool,
-    plain: bool,
-    resume: bool,
-    database_url: str | None,
-) -> None:
-    from supple.library import load_library
+@dataclass(frozen=True)
+class Play:
+    """How to play it."""
+
+    countdown: int
+    voice: bool
+    mute: bool
+    plain: bool
+
+
+def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | None) -> None:
+    from supple.app import sessions
+    from supple.presentation import cue_text
     from supple.session.coach import Coach
     from supple.session.player import Player
-    from supple.session.timeline import build_timeline
+    from supple.session.timeline import SOUND_ONLY_KINDS
 
-    library = load_library()
-    full_screen = not plain and sys.stdin.isatty() and sys.stdout.isatty()
+    library = library_of(ctx).load()
+    settings = settings_of(ctx)
+    full_screen = not play.plain and sys.stdin.isatty() and sys.stdout.isatty()
     full_screen = full_screen and os.environ.get("TERM", "dumb") != "dumb"
-    scale = _time_scale()
-    with open_store(database_url) as store:
-        if resume:
-            state = store.unfinished_session()
-            if state is None or state.plan is None:
+    scale = settings.time_scale  # a hidden knob for tests and demos: N times faster
+    with open_person(ctx, database_url) as store:
+        if choice.resume:
+            found = sessions.resume(store=store)
+            if found is None:
                 fail("there is no unfinished session to resume; start one with `supple start`")
-            plan, session_id, start_item = state.plan, state.id, state.next_index
-            ask_pain_before = state.pain_before is None
-            if start_item >= len(plan.items):
+            session, start_item = found.session, found.next_index
+            ask_pain_before = found.state.pain_before is None
+            substitute = sessions.substitution(store=store, library=library, today=date.today())
+            if start_item >= len(session.plan.items):
                 typer.echo("Every exercise of that session is logged; closing it.")
         else:
-            plan = _todays_plan(store, library, profile, plan_file, minutes)
-            plan_id = store.save_plan(plan)
-            session_id = store.begin_session(plan_id, key=str(uuid.uuid4()), at=datetime.now(UTC))
+            plan, substitute = _todays_plan(store, library, choice)
+            session = sessions.start(store=store, plan=plan, key=str(uuid.uuid4()), at=_now())
             start_item, ask_pain_before = 0, True
-        timeline = build_timeline(plan, library, countdown_s=countdown)
+        current = [session]  # the session follows a new plan when an easier variant comes in
+
+        def record(event: SessionEvent) -> None:
+            sessions.record(store=store, session=current[0], event=event)
+
+        def replanned(plan: Plan) -> None:
+            current[0] = sessions.follow(store=store, session=current[0], plan=plan)
+
+        timeline = sessions.timeline(session.plan, library, countdown_s=play.countdown)
         player = Player(timeline, lambda: time.monotonic() * scale, start_item=start_item)
-        speaker = _voice(voice, mute, full_screen)
+        speaker = _voice(play.voice, play.mute, settings.speech_command)
         coach = Coach(
             player,
-            plan=plan,
+            plan=session.plan,
             library=library,
-            record=lambda event: store.record(session_id, event),
-            say=lambda cue: speaker.ring() if cue.kind == "bell" else speaker.say(cue.text),
-            countdown_s=countdown,
+            substitute=substitute,
+            record=record,
+            say=lambda cue: (
+                speaker.ring() if cue.kind in SOUND_ONLY_KINDS else speaker.say(cue_text(cue))
+            ),
+            countdown_s=play.countdown,
+            replanned=replanned,
         )
-        if ask_pain_before and start_item < len(plan.items):
+        playing = start_item < len(session.plan.items)
+        if ask_pain_before and playing:
             _ask_pain(coach, "before", "Before you start: pain right now, 0 (none) to 10 (worst)?")
         try:
-            if start_item < len(plan.items):
+            if playing:
                 with _stop_signals_quit():
                     if full_screen:
                         from supple.cli.coach_view import run_full_screen
 
                         run_full_screen(coach, scale)
                     else:
-                        _run_plain(coach, scale, resumed=resume)
+                        _run_plain(coach, scale, resumed=choice.resume)
         finally:
             speaker.close(wait=0 if player.quit_early else 3)
         if not player.quit_early:
@@ -135,6 +161,10 @@ def _run(
             f"Session {verb}: {coach.done} exercise(s) done, {coach.skipped} skipped; saved in "
             f"{store.where}."
         )
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 @contextmanager
@@ -152,21 +182,10 @@ def _stop_signals_quit() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _time_scale() -> float:
-    raw = os.environ.get(TIME_SCALE_ENV, "1")
-    try:
-        scale = float(raw)
-    except ValueError:
-        fail(f"{TIME_SCALE_ENV} must be a number, not '{raw}'")
-    if not 0.01 <= scale <= 1000:
-        fail(f"{TIME_SCALE_ENV} must be between 0.01 and 1000")
-    return scale
-
-
-def _voice(voice: bool, mute: bool, full_screen: bool):  # type: ignore[no-untyped-def]
+def _voice(voice: bool, mute: bool, speech_command: str | None) -> Voice:
     from supple.cli.voice import ESPEAK, Voice
 
-    command = os.environ.get(SPEECH_ENV, "").split() or list(ESPEAK)
+    command = (speech_command or "").split() or list(ESPEAK)
     bell: Callable[[], None] | None = None
     if sys.stdout.isatty():
 
@@ -183,57 +202,42 @@ def _voice(voice: bool, mute: bool, full_screen: bool):  # type: ignore[no-untyp
     )
 
 
-def _todays_plan(
-    store: Store,
-    library: Library,
-    profile_file: Path | None,
-    plan_file: Path | None,
-    minutes: int | None,
-) -> Plan:
-    """The plan to run: a plan file, or a fresh plan from a profile file or the saved profile."""
+def _todays_plan(store: PersonStore, library: Library, choice: Choice) -> tuple[Plan, Substitution]:
+    """The plan to run (a plan file, or today's plan as `supple plan` makes it) and the swap
+    rule for its easier variants."""
     from pydantic import ValidationError
 
+    from supple.app import plans, sessions
+    from supple.app.errors import NoProfile
     from supple.planner.model import Plan
+    from supple.safety.profile_input import ProfileError, parse_document, profile_from
 
-    if plan_file is not None:
+    today = date.today()
+    if choice.plan_file is not None:
         try:
-            plan = Plan.model_validate_json(read_text(plan_file))
+            plan = Plan.model_validate_json(read_text(choice.plan_file))
         except ValidationError as exc:
-            fail(f"{plan_file}: not a plan ({exc.errors()[0]['msg']})")
+            fail(f"{choice.plan_file}: not a plan ({exc.errors()[0]['msg']})")
+        substitute = sessions.substitution(store=store, library=library, today=today)
     else:
-        plan = _plan_from_profile(store, library, profile_file, minutes)
+        profile = None
+        if choice.profile is not None:
+            try:
+                text = read_text(choice.profile)
+                profile = profile_from(parse_document(text, str(choice.profile)))
+            except ProfileError as exc:
+                fail(str(exc))
+        try:
+            made = plans.todays_plan(
+                store=store, library=library, today=today, profile=profile, minutes=choice.minutes
+            )
+        except NoProfile:
+            fail("no saved answers yet: run `supple check` first, or pass --profile FILE")
+        plan, substitute = made.plan, made.request.substitution(library)
     if plan.status == "refer" or not plan.items:
         advice = plan.referral.advice if plan.referral else "this plan has no exercises"
         fail(f"no routine to run: {advice}")
-    return plan
-
-
-def _plan_from_profile(
-    store: Store, library: Library, profile_file: Path | None, minutes: int | None
-) -> Plan:
-    """Today's plan, as `supple plan` makes it: the profile, what tracking learned, the day."""
-    from datetime import date
-
-    from supple.planner import make_plan
-    from supple.safety.profile_input import ProfileError, parse_document, profile_from
-    from supple.tracking import adjustments_from
-
-    today = date.today()
-    try:
-        if profile_file is not None:
-            answers = parse_document(read_text(profile_file), str(profile_file))
-        else:
-            saved = store.latest_profile()
-            if saved is None:
-                fail("no saved answers yet: run `supple check` first, or pass --profile FILE")
-            answers = saved.model_dump()
-        if minutes is not None:
-            answers = {**answers, "minutes": minutes}
-        profile = profile_from(answers)
-    except ProfileError as exc:
-        fail(str(exc))
-    learned = adjustments_from(store.tracking_input(today))
-    return make_plan(profile, library, day=today, adjustments=learned)
+    return plan, substitute
 
 
 def _ask_pain(coach: Coach, when: PainMoment, question: str) -> None:
@@ -290,6 +294,8 @@ def _ask_feedback(coach: Coach, *, during: bool) -> None:
 
 def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
     """Print each cue on its own line; after each exercise, ask for optional feedback."""
+    from supple.presentation import cue_text, timestamp
+    from supple.session.timeline import SOUND_ONLY_KINDS
 
     player = coach.player
     player.start()
@@ -298,9 +304,8 @@ def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
     try:
         while not player.finished:
             for cue in coach.tick():
-                if cue.kind != "bell":
-                    stamp = int(cue.at)
-                    typer.echo(f"[{stamp // 60:02d}:{stamp % 60:02d}] {cue.text}")
+                if cue.kind not in SOUND_ONLY_KINDS:
+                    typer.echo(f"[{timestamp(cue.at)}] {cue_text(cue)}")
             if coach.asking is not None and not player.finished:
                 player.pause()
                 _ask_feedback(coach, during=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 import select
 import sys
@@ -17,6 +16,8 @@ from rich.panel import Panel
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 from rich.text import Text
+
+from supple.presentation import countdown, cue_text, segment_title
 
 if TYPE_CHECKING:
     from supple.session.coach import Coach
@@ -58,14 +59,17 @@ def big(text: str) -> str:
 
 def clock_text(seconds: float) -> str:
     """Seconds left as the big countdown shows them: '45', or '2:05' from a minute up."""
-    text = mmss(seconds)
+    text = countdown(seconds)
     return text if seconds > 59 else text.split(":")[1].lstrip("0") or "0"
 
 
-def mmss(seconds: float) -> str:
-    """Seconds left as 'm:ss', rounded up the way a countdown reads (29.2 s left is 0:30)."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    return f"{whole // 60}:{whole % 60:02d}"
+def offer_text(coach: Coach) -> str:
+    """The question shown while an offer is open ('' when none is)."""
+    if coach.offer is None:
+        return ""
+    name = coach.player.timeline.items[coach.offer].name
+    easier = f"e: try the easier {coach.variant.name} · " if coach.variant else ""
+    return f"{name} hurt: ease off. {easier}s: skip it · space: carry on gently"
 
 
 def run_full_screen(coach: Coach, scale: float) -> None:
@@ -93,7 +97,7 @@ def run_full_screen(coach: Coach, scale: float) -> None:
 
 def _prompt(coach: Coach) -> str:
     if coach.offer is not None:
-        return coach.offer_text()
+        return offer_text(coach)
     if coach.asking is not None:
         name = coach.player.timeline.items[coach.asking].name
         return f"How was {name}? 1 fine · 2 too easy · 3 too hard · 4 painful (optional)"
@@ -110,7 +114,7 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
         return Panel(Text("Session complete. Well done.", style="bold green"), title="Supple")
     item = tl.items[seg.item]
     left = seg.end - offset
-    remaining = mmss(tl.total_seconds - offset)
+    remaining = countdown(tl.total_seconds - offset)
     header = Table.grid(expand=True)
     header.add_column(ratio=1)
     header.add_column(justify="right")
@@ -118,17 +122,17 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
         Text(item.name, style="bold cyan"),
         Text(f"exercise {item.index + 1} of {len(tl.items)} · {remaining} left"),
     )
-    title = Text(seg.title, style="bold")
+    title = Text(segment_title(seg, tl), style="bold")
     if player.paused:
         title = Text("Paused — press space to go on", style="bold black on yellow")
     style = "yellow" if player.paused else "bold green"
-    countdown = Align.center(Text(big(clock_text(left)), style=style))
+    big_count = Align.center(Text(big(clock_text(left)), style=style))
     work = Table.grid(padding=(0, 1))
     work.add_column(style="dim", width=6)
     work.add_column(ratio=1)
     work.add_row("Do", _doing(tl, seg, offset))
     work.add_row("Feel", item.feel)
-    work.add_row("Now", Text(coach.said, style="italic"))
+    work.add_row("Now", Text(cue_text(coach.said) if coach.said else "", style="italic"))
     bars = Table.grid(padding=(0, 1))
     bars.add_column(width=9)
     bars.add_column(ratio=1)
@@ -144,7 +148,7 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
         f"{int(100 * offset / tl.total_seconds)} %",
     )
     gap: list[RenderableType] = [] if compact else [Text("")]
-    parts: list[RenderableType] = [header, title, *gap, countdown, *gap, work, bars]
+    parts: list[RenderableType] = [header, title, *gap, big_count, *gap, work, bars]
     parts.append(Text(f"Next: {_next(tl, seg)}", style="cyan"))
     prompt = _prompt(coach)
     if prompt:
@@ -156,13 +160,13 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
 def _doing(tl: Timeline, seg: Segment, offset: float) -> str:
     """The latest 'what to do' said for the current exercise (its first step before that)."""
     said = [
-        c.text
+        c
         for s in tl.segments[: seg.index + 1]
         if s.item == seg.item
         for c in s.cues
         if c.kind == "do" and c.at <= offset
     ]
-    return said[-1] if said else tl.items[seg.item].steps[0]
+    return cue_text(said[-1]) if said else tl.items[seg.item].steps[0]
 
 
 def _next(tl: Timeline, seg: Segment) -> str:
@@ -170,7 +174,7 @@ def _next(tl: Timeline, seg: Segment) -> str:
         nxt = tl.segments[seg.index + 1]
         if nxt.item != seg.item:
             return tl.items[nxt.item].name
-        return nxt.title
+        return segment_title(nxt, tl)
     return "the end of the routine"
 
 

@@ -1,8 +1,13 @@
-"""What every command shares: the consoles, reading a file, JSON output, the one-line error."""
+"""What every command shares: the settings, the consoles, reading a file, JSON, the one-line error.
+
+Rich, Pydantic and the settings load inside the functions, so `supple --help` stays fast.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -10,6 +15,9 @@ import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from supple.library import Exercise, Library
+    from supple.settings import Settings
 
 
 class CliError(Exception):
@@ -23,6 +31,69 @@ class CliError(Exception):
 def fail(message: str, code: int = 2) -> NoReturn:
     """Stop the command with a one-line message on stderr and a non-zero exit code."""
     raise CliError(message, code)
+
+
+@dataclass
+class CliState:
+    """What ``main()`` hands every command in the Typer context: the settings, once read."""
+
+    settings: Settings | None = None
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings, read and validated on first use (the root callback asks at start)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, CliState):  # the app was invoked without main(), e.g. in tests
+        root.obj = CliState()
+    state: CliState = root.obj
+    if state.settings is None:
+        from supple.settings import SettingsError, load_settings
+
+        try:
+            state.settings = load_settings()
+        except SettingsError as exc:
+            fail(str(exc))
+    return state.settings
+
+
+class LazyLibrary(Mapping[str, "Exercise"]):
+    """The exercise library of the settings, loaded the first time it is looked into (most
+    tracking commands never need it, and loading it costs a good part of a start-up)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._library: Library | None = None
+
+    def load(self) -> Library:
+        if self._library is None:
+            from supple.library import LibraryError, load_library
+
+            try:
+                self._library = load_library(self.folder)
+            except LibraryError as exc:
+                fail(f"the exercise library is broken: {exc}")
+        return self._library
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        return self.load()[exercise_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.load())
+
+    def __len__(self) -> int:
+        return len(self.load())
+
+    def __bool__(self) -> bool:
+        return True  # a library is never empty; asking must not load it
+
+    def closest(self, text: str) -> list[str]:
+        """Ids close to ``text`` (the store suggests them for an unknown exercise)."""
+        return self.load().closest(text)
+
+
+def library_of(ctx: typer.Context) -> LazyLibrary:
+    """The exercise library the settings name (the packaged one by default), loaded on use."""
+    return LazyLibrary(settings_of(ctx).library_dir)
 
 
 def console() -> Console:

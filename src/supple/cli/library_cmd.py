@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from supple.cli.common import fail, print_json
+from supple.cli.common import fail, library_of, print_json
 
 if TYPE_CHECKING:
     from supple.library import Exercise, Library
@@ -82,7 +82,7 @@ def list_exercises(
         "kinds": _choices("kind", kind, vocab.KINDS),
         "equipment": _choices("equipment", equipment, (*vocab.EQUIPMENT, "none")),
     }
-    found = _library().select(**wanted, text=search)
+    found = library_of(ctx).load().select(**wanted, text=search)
     if as_json:
         print_json([_as_mapping(ex) for ex in found])
         return
@@ -91,6 +91,7 @@ def list_exercises(
 
 @library_app.command("show")
 def show_exercise(
+    ctx: typer.Context,
     exercise_id: str = typer.Argument(
         ..., metavar="ID", help="The exercise id (or one of its names), e.g. cat_cow."
     ),
@@ -112,7 +113,7 @@ def show_exercise(
     dpi: int = typer.Option(300, "--dpi", help="Dots per inch of the PNG (72 to 1200)."),
 ) -> None:
     """Show one exercise in full: dose, steps, breathing, what to feel, when to stop."""
-    library = _library()
+    library = library_of(ctx).load()
     exercise = _lookup(library, exercise_id)
     if size is not None and size not in ("thumb", "player", "print"):
         fail(f"unknown size '{size}'; choose from: thumb, player, print")
@@ -130,15 +131,6 @@ def show_exercise(
             typer.echo(f"Wrote the illustration of {exercise.id} to {written}.")
     if svg is None and png is None:
         _render_entry(exercise, library)
-
-
-def _library() -> Library:
-    from supple.library import LibraryError, load_library
-
-    try:
-        return load_library()
-    except LibraryError as exc:
-        fail(f"the exercise library is broken: {exc}")
 
 
 def _lookup(library: Library, text: str) -> Exercise:
@@ -202,33 +194,13 @@ def _write(exercise: Exercise, path: Path, draw: Any) -> None:
         fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
-def _dose_text(exercise: Exercise) -> str:
-    dose = exercise.dose
-    if dose.flowing:
-        text = (
-            f"{dose.duration_s} s of steady movement, breathing in for {dose.breath_in_s:g} s "
-            f"and out for {dose.breath_out_s:g} s"
-        )
-    else:
-        text = f"hold {dose.hold_s} s (safe range {dose.hold_min_s}-{dose.hold_max_s} s)"
-    if dose.reps > 1:
-        text += f", {dose.reps} times"
-    if dose.sets > 1:
-        text += f", {dose.sets} sets"
-    if dose.reps > 1 or dose.sets > 1:
-        text += f", {dose.rest_s} s rest between"
-    return text + (", on each side" if exercise.sided else "")
-
-
-def _words(values: list[str]) -> str:
-    return ", ".join(v.replace("_", " ") for v in values) or "none"
-
-
 def _render_table(found: list[Exercise]) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from supple.presentation.words import terms
 
     out = Console(highlight=False)
     if not found:
@@ -255,7 +227,7 @@ def _render_table(found: list[Exercise]) -> None:
         name = Text(ex.name)
         if ex.avoid is not None:
             name.append(" (not prescribed)", style="italic red")
-        kind = _words([ex.kind])
+        kind = terms([ex.kind])
         if wide:
             cells = [ident, name, Text(kind)]
         else:
@@ -263,9 +235,9 @@ def _render_table(found: list[Exercise]) -> None:
             cells = [Text("\n").join([ident, name + sided]), Text(f"{kind}\nlevel {ex.level}")]
         # Text cells, not strings: Rich then skips markup parsing and highlighting per cell.
         cells += [
-            Text(_words([ex.position])),
-            Text(_words(list(ex.regions))),
-            Text(_words(list(ex.equipment)) if ex.equipment else "-"),
+            Text(terms([ex.position])),
+            Text(terms(list(ex.regions))),
+            Text(terms(list(ex.equipment)) if ex.equipment else "-"),
         ]
         if wide:
             cells += [Text("each side" if ex.sided else "-"), Text(str(ex.level))]
@@ -285,6 +257,8 @@ def _render_entry(ex: Exercise, library: Library) -> None:
 
     from rich.console import Console
     from rich.text import Text
+
+    from supple.presentation.words import entry_dose, terms
 
     out = Console(highlight=False)
     width = max(40, min(out.width, 100))
@@ -313,15 +287,15 @@ def _render_entry(ex: Exercise, library: Library) -> None:
     if ex.avoid:
         wrapped(f"Not prescribed. {ex.avoid}", "", "", style="bold red")
     wrapped(
-        f"{_words([ex.kind])}, level {ex.level} of 3, {_words([ex.position])}; "
-        f"regions: {_words(list(ex.regions))}; equipment: {_words(list(ex.equipment))}",
+        f"{terms([ex.kind])}, level {ex.level} of 3, {terms([ex.position])}; "
+        f"regions: {terms(list(ex.regions))}; equipment: {terms(list(ex.equipment))}",
         "",
         "",
     )
     if ex.aliases:
         wrapped(f"Also called: {', '.join(ex.aliases)}", "", "", style="dim")
     section("Why", ex.purpose)
-    section("Dose", _dose_text(ex))
+    section("Dose", entry_dose(ex))
     items("Steps", list(ex.steps), numbered=True)
     section("Breathing", ex.breathing)
     section("What you should feel", ex.feel)
@@ -332,9 +306,9 @@ def _render_entry(ex: Exercise, library: Library) -> None:
         f"easier: {variants(list(ex.regressions))}",
         f"harder: {variants(list(ex.progressions))}",
     )
-    lines = [f"loads: {_words(list(ex.loads))}"]
+    lines = [f"loads: {terms(list(ex.loads))}"]
     if ex.end_range:
-        lines.append(f"to the end of the range: {_words(list(ex.end_range))}")
+        lines.append(f"to the end of the range: {terms(list(ex.end_range))}")
     section("What it asks of the body", *lines)
     out.print()
     wrapped(f"Licence: {ex.licence}. {ex.attribution}.", "", "", style="dim")

@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from supple.cli.common import console, fail, print_json, read_text
+from supple.cli.common import console, fail, library_of, print_json, read_text
 from supple.cli.plan_view import show_plan, show_program, show_referral
-from supple.cli.store_opts import DatabaseUrl, open_store
+from supple.cli.store_opts import DatabaseUrl, open_person
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from supple.planner import Adjustments
-    from supple.safety import Profile
+    from supple.app.plans import PlanRequest
     from supple.safety.questions import Question
 
 
@@ -171,31 +170,40 @@ def _flag_answers(params: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if v is not None}
 
 
-def _resolve(
-    profile_file: Path | None, flags: dict[str, Any], database_url: str | None
-) -> tuple[Profile, Adjustments | None]:
-    """The profile (file, else saved answers, else defaults; flags on top) and learned changes."""
+def _request(
+    ctx: typer.Context,
+    profile_file: Path | None,
+    flags: dict[str, Any],
+    database_url: str | None,
+    *,
+    day: date,
+    seed: int | None,
+) -> PlanRequest:
+    """What the plan is made from: the answers (the file, else the saved ones, else the
+    defaults; the flags on top) and, without a file, what tracking learned from feedback."""
+    from supple.app import plans
+    from supple.planner.adjust import NO_ADJUSTMENTS
     from supple.safety.profile_input import ProfileError, parse_document, profile_from
 
-    adjustments = None
     try:
         if profile_file is not None:
             base = parse_document(read_text(profile_file), str(profile_file))
-        else:
-            base, adjustments = _saved(database_url)
-        return profile_from({**base, **flags}), adjustments
+            profile = profile_from({**base, **flags})
+            return plans.PlanRequest(profile, NO_ADJUSTMENTS, day, seed=seed)
+        with open_person(ctx, database_url) as store:
+            saved = store.latest_profile()
+            profile = profile_from({**(saved.model_dump() if saved else {}), **flags})
+            return plans.request(
+                store=store,
+                library=library_of(ctx),
+                today=date.today(),
+                profile=profile,
+                learn=True,
+                day=day,
+                seed=seed,
+            )
     except ProfileError as exc:
         fail(str(exc))
-
-
-def _saved(database_url: str | None) -> tuple[dict[str, Any], Adjustments | None]:
-    """The latest saved answers (or none) and what tracking learned from the feedback."""
-    from supple.tracking import adjustments_from
-
-    with open_store(database_url) as store:
-        saved = store.latest_profile()
-        learned = adjustments_from(store.tracking_input(date.today()))
-    return (saved.model_dump() if saved else {}), learned
 
 
 def _day(text: str | None) -> date:
@@ -234,17 +242,16 @@ def plan(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Screen the answers and print a referral or today's routine, each move with its reason."""
-    from supple.library import load_library
-    from supple.planner import make_plan
+    from supple.app import plans
 
-    flags = _flag_answers(ctx.params)
-    when = _day(day)
-    profile, learned = _resolve(profile_file, flags, database_url)
-    result = make_plan(profile, load_library(), seed=seed, day=when, adjustments=learned)
+    req = _request(
+        ctx, profile_file, _flag_answers(ctx.params), database_url, day=_day(day), seed=seed
+    )
+    result = plans.make(req, library_of(ctx).load())
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
-    show_plan(console(), result, profile.minutes, explain=explain)
+    show_plan(console(), result, req.profile.minutes, explain=explain)
 
 
 def program(
@@ -278,17 +285,15 @@ def program(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Print a multi-week programme: holds grow each week and harder variants come in."""
-    from supple.library import load_library
-    from supple.planner.program import MAX_WEEKS, make_program
+    from supple.app import plans
+    from supple.planner.program import MAX_WEEKS
 
     if not 1 <= weeks <= MAX_WEEKS:
         fail(f"--weeks must be between 1 and {MAX_WEEKS}")
-    flags = _flag_answers(ctx.params)
-    first = _day(start)
-    profile, learned = _resolve(profile_file, flags, database_url)
-    result = make_program(
-        profile, load_library(), weeks=weeks, start=first, seed=seed, adjustments=learned
+    req = _request(
+        ctx, profile_file, _flag_answers(ctx.params), database_url, day=_day(start), seed=seed
     )
+    result = plans.programme(req, library_of(ctx).load(), weeks=weeks)
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
@@ -299,6 +304,7 @@ def program(
 
 
 def check(
+    ctx: typer.Context,
     output: Annotated[
         Path | None,
         typer.Option("--output", metavar="FILE", help="Also save the answers to this YAML file."),
@@ -309,7 +315,7 @@ def check(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Answer the screening questions one at a time; see whether to get checked first."""
-    from supple.safety import screen
+    from supple.app import screening
     from supple.safety.profile_input import ProfileError, profile_from, profile_to_yaml
     from supple.safety.questions import QUESTIONS
     from supple.safety.screen import bout_clearances
@@ -340,12 +346,13 @@ def check(
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}")
         out.print(f"Answers saved to {output}.")
-    if not no_store:
-        with open_store(database_url) as store:
-            store.save_profile(profile)
+    if no_store:
+        verdict = screening.judge(profile, today=today)
+    else:
+        with open_person(ctx, database_url) as store:
+            verdict = screening.answer(store=store, profile=profile, today=today)
         out.print("Answers saved; `supple plan` will use them.")
-    referral = screen(profile, today=today)
-    if referral is None:
+    if verdict.referral is None:
         out.print(
             "[green]Nothing in your answers needs checking first.[/green] "
             "Run `supple plan` for today's routine."
@@ -353,7 +360,7 @@ def check(
         return
     from supple.planner import Plan
 
-    show_referral(out, Plan(status="refer", referral=referral))
+    show_referral(out, Plan(status="refer", referral=verdict.referral))
 
 
 #: Where the answer to "has this bout been checked?" waits until the profile is built.
@@ -376,6 +383,7 @@ def _prompts() -> tuple[Any, Any]:
 
 def _ask(out: Console, q: Question, answers: dict[str, Any], today: date) -> None:
     """Ask ``q`` until the answer is valid, and store it in ``answers``."""
+    from supple.app.screening import suggested_answers
     from supple.safety.questions import AnswerError, parse_answer
 
     confirm, prompt = _prompts()
@@ -396,15 +404,20 @@ def _ask(out: Console, q: Question, answers: dict[str, Any], today: date) -> Non
     if q.kind == "yes_no":
         answers[q.field] = confirm.ask(q.text + hint, default=bool(q.default), console=out)
         return
-    default = "" if q.default is None else str(q.default)
+    # The suggestion is the profile's own default, the one the web form starts with too.
+    suggested = q.default if q.default is not None else suggested_answers().get(q.field)
+    default = f"{suggested:g}" if isinstance(suggested, int | float) else ""
     if q.kind in ("choices", "one_of"):
-        for n, (value, label) in enumerate(q.choices, 1):
+        picked = suggested if isinstance(suggested, list) else [suggested]
+        for n, (_, label) in enumerate(q.choices, 1):
             out.print(f"  {n}. {label}")
-            if value == q.default:
-                default = str(n)
-        hint += " [dim]numbers, comma-separated[/dim]" if q.kind == "choices" else ""
+        default = ",".join(str(n) for n, (v, _) in enumerate(q.choices, 1) if v in picked)
+        hint += " [dim]numbers, comma-separated, or none[/dim]" if q.kind == "choices" else ""
     while True:
         raw = prompt.ask(q.text + hint, default=default, console=out, show_default=bool(default))
+        if q.kind == "choices" and raw.strip().lower() == "none":
+            answers[q.field] = []
+            return
         try:
             value = parse_answer(q, raw)
         except AnswerError as exc:

@@ -7,25 +7,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from supple.planner import Plan, PlanItem
+    from supple.planner import Plan
     from supple.planner.program import Programme
-
-
-def dose_text(item: PlanItem) -> str:
-    """A dose in words, e.g. '3 x 20 s hold, each side'."""
-    if item.duration_s is not None:
-        text = f"{item.duration_s} s, flowing"
-    elif item.reps > 1:
-        text = f"{item.reps} x {item.hold_s} s hold"
-    else:
-        text = f"{item.hold_s} s hold"
-    if item.sets > 1:
-        text = f"{item.sets} sets of {text}"
-    return text + (", each side" if item.sided else "")
-
-
-def clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def show_referral(out: Console, result: Plan) -> None:
@@ -47,6 +30,8 @@ def show_referral(out: Console, result: Plan) -> None:
 def show_plan(out: Console, result: Plan, minutes: int, *, explain: bool) -> None:
     from rich.table import Table
 
+    from supple.presentation import clock, item_dose, position, why
+
     show_referral(out, result)
     if not result.items:
         if result.referral is not None:
@@ -65,13 +50,12 @@ def show_plan(out: Console, result: Plan, minutes: int, *, explain: bool) -> Non
     table.add_column("Time", justify="right", no_wrap=True)
     table.add_column("Why", ratio=5)
     for n, item in enumerate(result.items, 1):
-        where = item.position.replace("_", " ")
         table.add_row(
             str(n),
-            f"{item.name}\n[dim]{where}[/dim]",
-            dose_text(item),
+            f"{item.name}\n[dim]{position(item.position)}[/dim]",
+            item_dose(item),
             clock(item.seconds),
-            item.why,
+            why(item),
         )
     out.print(table)
     out.print(
@@ -110,6 +94,8 @@ def show_excluded(out: Console, result: Plan, explain: bool) -> None:
 def show_program(out: Console, result: Programme) -> None:
     from rich.table import Table
 
+    from supple.presentation import clock, item_dose
+
     if not result.weeks:
         from supple.planner import Plan
 
@@ -129,5 +115,5 @@ def show_program(out: Console, result: Programme) -> None:
         table.add_column("Dose", ratio=2)
         table.add_column("Time", justify="right", no_wrap=True)
         for item in week.plan.items:
-            table.add_row(item.name, dose_text(item), clock(item.seconds))
+            table.add_row(item.name, item_dose(item), clock(item.seconds))
         out.print(table)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from supple.cli.common import fail
+from supple.cli.common import fail, settings_of
+from supple.cli.store_opts import DatabaseUrl
 
 
 def register(app: typer.Typer) -> None:
@@ -13,14 +14,10 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
+    ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
-    database_url: str | None = typer.Option(
-        None,
-        "--database-url",
-        envvar="SUPPLE_DATABASE_URL",
-        help="Database URL (default: the SQLite file in your data folder).",
-    ),
+    database_url: DatabaseUrl = None,
     open_browser: bool = typer.Option(
         False, "--open", help="Open the app in the default browser once it is up."
     ),
@@ -41,7 +38,10 @@ def serve(
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port")
     try:
-        web_app = create_app(database_url=database_url)
+        settings = settings_of(ctx)
+        if database_url is not None:
+            settings = settings.model_copy(update={"database_url": database_url})
+        web_app = create_app(settings=settings)
     except StoreError as exc:
         fail(str(exc))
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"

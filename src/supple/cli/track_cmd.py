@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.common import CliError, console, fail
-from supple.cli.store_opts import DatabaseUrl, open_store
+from supple.cli.common import console, fail, library_of, settings_of
+from supple.cli.store_opts import DatabaseUrl, database_url_of, open_person, open_store
 
 if TYPE_CHECKING:
-    from supple.store import History, Store
-    from supple.tracking import Progress
+    from supple.app.records import History
+    from supple.app.tracking import Summary
+    from supple.store import PersonStore
 
 FORMATS = ("json", "csv")
 
@@ -28,19 +29,8 @@ def _score(text: str, what: str) -> int:
     return value
 
 
-def _run(store: Store, action):  # type: ignore[no-untyped-def]
-    """Run ``action(store)``, turning store errors into one line, and close the store."""
-    from supple.store import StoreError
-
-    try:
-        return action(store)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
-    finally:
-        store.close()
-
-
 def log_pain(
+    ctx: typer.Context,
     score: Annotated[str, typer.Argument(help="Pain now, 0 (none) to 10 (worst imaginable).")],
     note: Annotated[
         str | None, typer.Option("--note", help="A short note (what you did, how it felt).")
@@ -48,14 +38,18 @@ def log_pain(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Log how much your back hurts now, 0 to 10."""
+    from supple.app import tracking
+
     value = _score(score, "a pain score")
     if note is not None and len(note) > 2000:
         fail("a note is at most 2000 characters")
-    _run(open_store(database_url), lambda s: s.log_pain(value, note=note))
+    with open_person(ctx, database_url) as store:
+        tracking.log_pain(store=store, score=value, note=note)
     typer.echo(f"Logged pain {value}/10.")
 
 
 def psfs(
+    ctx: typer.Context,
     scores: Annotated[
         list[str] | None,
         typer.Option(
@@ -67,18 +61,23 @@ def psfs(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Patient-Specific Functional Scale: name up to 5 hard activities, then score them weekly."""
+    from supple.app import tracking
+
     given: dict[str, int] = {}
     for item in scores or []:
         name, sep, number = item.rpartition("=")
         if not sep or not name.strip():
             fail(f"write --score as ACTIVITY=N, for example 'climbing stairs=4', not '{item}'")
         given[name.strip()] = _score(number, f"the score of '{name.strip()}'")
-    count = _run(open_store(database_url), lambda s: s.save_psfs(given or _ask_psfs(s)))
+    with open_person(ctx, database_url) as store:
+        count = tracking.score_activities(store=store, scores=given or _ask_psfs(store))
     typer.echo(f"Saved {count} activit{'y' if count == 1 else 'ies'}.")
 
 
-def _ask_psfs(store: Store) -> dict[str, int]:
-    names = store.psfs_activities()
+def _ask_psfs(store: PersonStore) -> dict[str, int]:
+    from supple.app import tracking
+
+    names = tracking.activities(store=store)
     if not names:
         typer.echo(
             "Name up to 5 activities your back makes hard (for example 'putting on socks'). "
@@ -99,6 +98,7 @@ def _ask_psfs(store: Store) -> dict[str, int]:
 
 
 def progress(
+    ctx: typer.Context,
     chart_name: Annotated[
         str | None,
         typer.Option("--chart", help="Also write a chart of pain and adherence (.png or .svg)."),
@@ -118,41 +118,47 @@ def progress(
     chart = None if chart_name is None else Path(chart_name)
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         fail(f"the chart file must end in .png or .svg, not '{chart.name}'")
-    from supple.store import StoreError
+    from supple.app import tracking
     from supple.store.fastread import tracking_input
-    from supple.tracking import summarize
 
     if days_per_week is not None:
         if not 1 <= days_per_week <= 7:
             fail(f"--days-per-week must be 1 to 7, not {days_per_week}")
-        days = days_per_week
-        _run(open_store(database_url), lambda s: s.set_days_per_week(days))
-
-    try:  # the light read (no SQLAlchemy) when the database is at the current schema
-        data = tracking_input(database_url)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
-    if data is None:
-        data = _run(open_store(database_url), lambda s: s.tracking_input())
-    _render_progress(summarize(data))
+        with open_person(ctx, database_url) as store:
+            tracking.plan_days(store=store, days=days_per_week)
+    today = datetime.now().astimezone().date()
+    url = database_url_of(ctx, database_url)
+    # The light read (no SQLAlchemy) when the database is at the current schema.
+    settings = settings_of(ctx)
+    records = tracking_input(url, today, timeout=settings.db_timeout, person=settings.person)
+    if records is None:
+        with open_person(ctx, database_url) as store:
+            records = store.tracking_input(today)
+    summary = tracking.summary_of(records, library_of(ctx))
+    _render_progress(summary)
     if chart is not None:
         from supple.export.chart import write_chart
 
-        write_chart(data, chart)
+        write_chart(records, chart)
         typer.echo(f"Chart written to {chart}")
 
 
 def history(
+    ctx: typer.Context,
     limit: Annotated[
         int, typer.Option("--limit", min=1, max=1000, help="How many sessions and scores.")
     ] = 20,
     database_url: DatabaseUrl = None,
 ) -> None:
     """List your latest sessions and pain scores."""
-    _render_history(_run(open_store(database_url), lambda s: s.history(limit)))
+    from supple.app import tracking
+
+    with open_person(ctx, database_url) as store:
+        _render_history(tracking.history(store=store, limit=limit))
 
 
 def export(
+    ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
     output_name: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file (default: print).")
@@ -160,13 +166,13 @@ def export(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Export everything you have recorded, as JSON or CSV (import reads both back)."""
+    from supple.app import backups
+
     if fmt not in FORMATS:
         fail(f"--format must be json or csv, not '{fmt}'")
-    from supple.export.formats import to_csv, to_json
-
     output = None if output_name is None else Path(output_name)
-    data = _run(open_store(database_url), lambda s: s.export_all())
-    text = to_json(data) if fmt == "json" else to_csv(data)
+    with open_person(ctx, database_url) as store:
+        text = backups.export_records(store=store, fmt="json" if fmt == "json" else "csv")
     if output is None:
         typer.echo(text, nl=False)
     else:
@@ -175,25 +181,26 @@ def export(
 
 
 def import_(
+    ctx: typer.Context,
     file_name: Annotated[
         str, typer.Argument(help="A file written by `supple export` (JSON or CSV).")
     ],
     database_url: DatabaseUrl = None,
 ) -> None:
     """Import an export into an empty database (all or nothing)."""
-    from supple.export.formats import parse
-    from supple.store import StoreError
+    from supple.app import backups
+    from supple.store.errors import BadExport
 
     file = Path(file_name)
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
-    try:
-        data = parse(text)
-    except StoreError as exc:
-        fail(f"{file.name}: {exc}")
-    counts = _run(open_store(database_url), lambda s: s.import_all(data))
+    with open_person(ctx, database_url) as store:
+        try:
+            counts = backups.import_records(store=store, text=text)
+        except BadExport as exc:
+            fail(f"{file.name}: {exc}")
     total = sum(counts.values())
     typer.echo(
         f"Imported {total} records ({counts['sessions']} sessions, {counts['pain']} pain scores)."
@@ -201,6 +208,7 @@ def import_(
 
 
 def backup(
+    ctx: typer.Context,
     output_name: Annotated[
         str | None,
         typer.Option(
@@ -210,17 +218,11 @@ def backup(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Copy the database to a backup file (PostgreSQL: a JSON export)."""
-    store = open_store(database_url)
-    output = None if output_name is None else Path(output_name)
-    if output is None:
-        from supple.store.engine import sqlite_path
-        from supple.store.paths import default_path
+    from supple.app import backups
 
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        base = sqlite_path(store.url) or default_path()
-        suffix = ".db" if store.dialect == "sqlite" else ".json"
-        output = base.parent / "backups" / f"supple-{stamp}{suffix}"
-    path = _run(store, lambda s: s.backup(output))
+    output = None if output_name is None else Path(output_name)
+    with open_store(ctx, database_url) as database:
+        path = backups.backup(database=database, path=output, person=settings_of(ctx).person)
     typer.echo(f"Backup written to {path}")
 
 
@@ -235,33 +237,49 @@ def sparkline(values: list[float | None]) -> str:
     return "".join(out)
 
 
-def _render_progress(p: Progress) -> None:
-    out = console()
+def _say(text: str, *, label: str = "", color: str | None = None) -> None:
+    """One paragraph wrapped to the terminal (plain click styling: Rich costs a budgeted start)."""
+    import shutil
+    import textwrap
+
+    width = max(40, shutil.get_terminal_size().columns)
+    body = textwrap.fill(f"{label}{text}", width, subsequent_indent="  " if label else "")
+    if label:
+        body = typer.style(label, bold=True, fg=color) + body[len(label) :]
+    typer.echo(body)
+
+
+def _render_progress(summary: Summary) -> None:
+    from supple.presentation.phrases import say
+    from supple.presentation.verdicts import pain_verdict, psfs_verdict
+    from supple.presentation.words import plural
+
+    p = summary.progress
     week = p.this_week
-    out.print("[bold]Your progress[/bold]")
+    typer.echo(typer.style("Your progress", bold=True))
     trend = sparkline(p.pain_trend)
     now = "no scores this week" if p.pain_now is None else f"{p.pain_now:.1f}/10 (7-day average)"
-    out.print(f"Pain, last {len(p.pain_trend)} days: {trend}  now {now}")
-    out.print(
-        f"This week: {week.done} of {week.planned} planned days done ({round(100 * week.ratio)}%)"
-    )
-    out.print(
-        f"Streak: {p.streak_days} day{'s' if p.streak_days != 1 else ''} "
-        f"(best {p.best_streak_days}); {p.streak_weeks} week{'s' if p.streak_weeks != 1 else ''} "
+    _say(f"Pain, last {len(p.pain_trend)} days: {trend}  now {now}")
+    _say(f"This week: {week.done} of {week.planned} planned days done ({round(100 * week.ratio)}%)")
+    _say(
+        f"Streak: {plural(p.streak_days, 'day')} (best {p.best_streak_days}); "
+        f"{plural(p.streak_weeks, 'week')} "
         f"on plan; {p.sessions_done} sessions finished in all"
     )
-    out.print(p.pain_change.message, markup=False)
+    _say(pain_verdict(p.pain_change, on="command"))
     if p.psfs_change is not None:
-        out.print(p.psfs_change.message, markup=False)
+        _say(psfs_verdict(p.psfs_change))
     for warning in p.warnings:
-        out.print(f"[bold red]Warning:[/bold red] {warning}", highlight=False)
+        _say(say(warning), label="Warning: ", color="red")
     for note in p.adjustments.notes:
         if note not in p.warnings:
-            out.print(f"Plan: {note}", markup=False)
+            _say(say(note), label="Plan: ")
 
 
 def _render_history(h: History) -> None:
     from rich.table import Table
+
+    from supple.presentation.words import clock, term
 
     out = console()
     if not h.sessions and not h.pain:
@@ -273,10 +291,10 @@ def _render_history(h: History) -> None:
     for s in h.sessions:
         sessions.add_row(
             s.started_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            s.status.replace("_", " "),
+            term(s.status),
             str(s.done),
             str(s.skipped),
-            f"{s.seconds_held // 60}:{s.seconds_held % 60:02d}",
+            clock(s.seconds_held),
             "" if s.pain_before is None else str(s.pain_before),
             "" if s.pain_after is None else str(s.pain_after),
         )

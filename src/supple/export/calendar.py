@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Alarm, Calendar, Event, vRecur
 
-from supple.export.wording import WEEKDAYS, dose_words, minutes_of
 from supple.planner.model import Plan
+from supple.presentation.words import dose_sentence, minutes_of
 
+#: The weekdays as the calendar options name them, Monday first.
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PRODID = "-//Supple//Back routine//EN"
 #: Time-zone rules are written into the file from the first day to this one (icalendar's own
 #: horizon); calendar programs carry the last rule on after it.
@@ -70,7 +72,7 @@ def description(data: CalendarInput) -> str:
     """The event's text: the moves only when the person chose details."""
     lines = [summary(data.plan)]
     if data.details:
-        moves = (f"{n}. {i.name}: {dose_words(i)}" for n, i in enumerate(data.plan.items, 1))
+        moves = (f"{n}. {i.name}: {dose_sentence(i)}" for n, i in enumerate(data.plan.items, 1))
         lines += ["", *moves]
         lines += ["", "Stop any move that hurts."]
     if data.app_link:

@@ -18,15 +18,16 @@ from markupsafe import Markup
 
 from supple.export import print_figures
 from supple.export.pdf import html_to_pdf
-from supple.export.wording import (
-    POSITION_WORDS,
-    dose_words,
-    minutes_of,
-    seconds_words,
-    short_dose,
-)
 from supple.library.model import Exercise
 from supple.planner.model import Plan, PlanItem
+from supple.presentation.render import render_plan
+from supple.presentation.words import (
+    dose_sentence,
+    item_dose,
+    minutes_of,
+    position,
+    seconds_words,
+)
 
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[Paper, ...] = ("a4", "letter")
@@ -131,10 +132,10 @@ def _moves(data: HandoutInput, *, large_print: bool) -> list[Move]:
                 number=n,
                 item=item,
                 exercise=exercise,
-                dose=dose_words(item),
-                short_dose=short_dose(item),
+                dose=dose_sentence(item),
+                short_dose=item_dose(item),
                 time=seconds_words(item.seconds),
-                where=POSITION_WORDS.get(item.position, item.position),
+                where=position(item.position).capitalize(),
                 note=note,
                 still=Markup(svg) if svg else None,
                 frames=tuple((f.label, Markup(f.svg)) for f in frames),
@@ -185,7 +186,7 @@ def handout_html(data: HandoutInput, *, paper: Paper = "a4", large_print: bool =
             and len(moves) + (2 if plan.referral else 0) <= LOG_ROWS[paper],
             minutes=minutes_of(plan.total_seconds),
             referral=plan.referral,
-            advice=[a for a in plan.advice if a],
+            advice=[a for a in render_plan(plan).advice if a],
             stop_line=STOP_IF_IT_HURTS,
             get_checked=GET_CHECKED,
             app_link=data.app_link,

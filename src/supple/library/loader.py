@@ -7,7 +7,6 @@ a person writes goes through the adapters.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -21,8 +20,6 @@ from pydantic import BaseModel, ValidationError
 from supple.library.model import Exercise
 
 DATA = "supple.library.data"
-#: A folder of ``*.yaml`` entries to use instead of the packaged library (tests, clinicians).
-LIBRARY_DIR_ENV = "SUPPLE_LIBRARY_DIR"
 #: The fastest safe YAML loader available (libyaml when present).
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -225,10 +222,10 @@ def raw_files(kind: str = "exercises") -> Iterator[tuple[str, str]]:
 
 
 @cache
-def load_library() -> Library:
-    """The library, validated once per process: the packaged one, or ``$SUPPLE_LIBRARY_DIR``."""
-    folder = os.environ.get(LIBRARY_DIR_ENV)
-    if folder:
+def load_library(folder: Path | None = None) -> Library:
+    """The library, validated once per process and folder: the packaged one, or the ``*.yaml``
+    entries in ``folder`` (a clinician's own set, or tests)."""
+    if folder is not None:
         return load_dir(Path(folder))
     return Library(parse_exercise(text, name) for name, text in raw_files())
 

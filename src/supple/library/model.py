@@ -54,12 +54,6 @@ class Dose(_Strict):
     def flowing(self) -> bool:
         return self.duration_s is not None
 
-    def work_seconds(self) -> int:
-        """Seconds of work for one side, rests between repetitions excluded."""
-        per_rep = self.duration_s if self.duration_s is not None else self.hold_s
-        assert per_rep is not None
-        return per_rep * self.reps * self.sets
-
 
 class Exercise(_Strict):
     """One exercise of the library, as written in its YAML file."""

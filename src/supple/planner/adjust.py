@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-#: Upper bound on earned weekly hold steps; each step is clamped to an item's safe range anyway.
-MAX_HOLD_STEP = 12
+from supple.planner.phrase import Phrase
+from supple.planner.steps import MAX_HOLD_STEP
 
 
 class Adjustments(BaseModel):
@@ -30,7 +30,10 @@ class Adjustments(BaseModel):
     hold_step: int = Field(
         default=0, ge=0, le=MAX_HOLD_STEP, description="weekly hold progression steps earned"
     )
-    notes: list[str] = Field(default_factory=list, description="plain notes shown with the plan")
+    notes: list[Phrase] = Field(
+        default_factory=list,
+        description="notes shown with the plan (codes; words are made by supple.presentation)",
+    )
 
     @field_validator("replace")
     @classmethod

@@ -7,21 +7,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.library.vocab import Position
+from supple.planner.phrase import Phrase
+from supple.safety.referral import Referral
 
-Urgency = Literal["emergency", "urgent", "soon"]
 Bias = Literal["extension", "flexion", "neutral"]
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Referral(_Frozen):
-    """Why and how urgently to get checked; worded as advice, never as a diagnosis."""
-
-    urgency: Urgency
-    reasons: list[str] = Field(min_length=1)
-    advice: str
 
 
 class PlanItem(_Frozen):
@@ -37,7 +30,10 @@ class PlanItem(_Frozen):
     sets: int = 1
     rest_s: int = 0
     seconds: int
-    why: str
+    why: str = Field(default="", description="why this move is in the routine, in words")
+    why_codes: list[Phrase] = Field(
+        default_factory=list, description="the codes the words of why are made from"
+    )
 
 
 class Excluded(_Frozen):
@@ -56,6 +52,8 @@ class Plan(_Frozen):
     total_seconds: int = 0
     bias: Bias | None = None
     bias_reason: str | None = None
+    bias_codes: list[Phrase] = Field(default_factory=list)
     gentle: bool = False
     advice: list[str] = Field(default_factory=list)
+    advice_codes: list[Phrase] = Field(default_factory=list)
     excluded: list[Excluded] = Field(default_factory=list)

@@ -17,6 +17,7 @@ from supple.planner.fit import fit_doses
 from supple.planner.model import Bias, Plan, PlanItem
 from supple.planner.objective import Candidate, Problem, area_match, layout
 from supple.planner.order import position_key
+from supple.planner.phrase import Phrase, phrase
 from supple.planner.search import solve
 from supple.planner.why import why_for
 from supple.safety.profile import Profile
@@ -64,7 +65,7 @@ def make_plan(
     if referral is not None and not allows_routine(screening.rules, clinician_assigned):
         return Plan(status="refer", referral=referral)
     gentle = rules.gentle(profile)
-    bias, bias_reason = directional_bias(profile)
+    bias, bias_why = directional_bias(profile)
     pool = eligible(profile, library, adj, rules)
     problem = build_problem(
         profile,
@@ -99,7 +100,8 @@ def make_plan(
         gentle=gentle,
         total=total,
         target=problem.target,
-        notes=[*screening.notes(), *adj.notes],
+        # Safety's clearance lines come in its own words, as its referral texts do.
+        notes=[*(phrase("safety_note", text=line) for line in screening.notes()), *adj.notes],
     )
     return Plan(
         status=status,
@@ -107,9 +109,9 @@ def make_plan(
         items=items,
         total_seconds=total,
         bias=bias,
-        bias_reason=bias_reason,
+        bias_codes=[bias_why],
         gentle=gentle,
-        advice=advice,
+        advice_codes=advice,
         excluded=pool.excluded,
     )
 
@@ -208,8 +210,8 @@ def _jitter(key: str, exercise_id: str) -> float:
     return int.from_bytes(digest, "big") / 2**64
 
 
-def plan_item(ex: Exercise, dose: DoseChoice, why: str) -> PlanItem:
-    """The plan item for ``ex`` at ``dose``, with its reason."""
+def plan_item(ex: Exercise, dose: DoseChoice, why: list[Phrase]) -> PlanItem:
+    """The plan item for ``ex`` at ``dose``, with its reasons."""
     return PlanItem(
         exercise=ex.id,
         name=ex.name,
@@ -221,5 +223,5 @@ def plan_item(ex: Exercise, dose: DoseChoice, why: str) -> PlanItem:
         sets=dose.sets,
         rest_s=dose.rest_s,
         seconds=dose.seconds(ex.sided),
-        why=why,
+        why_codes=why,
     )

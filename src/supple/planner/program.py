@@ -14,12 +14,15 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.library.model import Exercise
-from supple.planner.adjust import MAX_HOLD_STEP, NO_ADJUSTMENTS, Adjustments
+from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
 from supple.planner.dose import HOLD_STEP_S
-from supple.planner.model import Plan, Referral
+from supple.planner.model import Plan
+from supple.planner.phrase import Phrase, phrase
 from supple.planner.plan import make_plan
+from supple.planner.steps import MAX_HOLD_STEP
 from supple.safety.exclusions import exclusions
 from supple.safety.profile import Profile
+from supple.safety.referral import Referral
 from supple.safety.rules import Rules, load_rules
 
 #: From this week on, moves are swapped for their progressions (gains plateau at weeks 4-5).
@@ -36,7 +39,10 @@ class Week(BaseModel):
     starts: date
     hold_step: int
     plan: Plan
-    changes: list[str] = Field(default_factory=list)
+    changes: list[str] = Field(default_factory=list, description="what changed, in words")
+    change_codes: list[Phrase] = Field(
+        default_factory=list, description="the codes the words of changes are made from"
+    )
 
 
 class Programme(BaseModel):
@@ -109,7 +115,7 @@ def make_program(
                 starts=day,
                 hold_step=step,
                 plan=plan,
-                changes=_changes(previous, plan, week, gentle),
+                change_codes=_changes(previous, week, gentle),
             )
         )
         previous = plan
@@ -117,14 +123,10 @@ def make_program(
     return Programme(status=first.status, referral=first.referral, weeks=out)
 
 
-def _changes(previous: Plan | None, plan: Plan, week: int, gentle: bool) -> list[str]:
+def _changes(previous: Plan | None, week: int, gentle: bool) -> list[Phrase]:
     if previous is None:
-        return ["The starting routine."]
-    notes = []
-    if gentle:
-        notes.append("Gentle mode: holds stay short until your pain is lower.")
-    else:
-        notes.append(f"Holds are about {HOLD_STEP_S} s longer where the safe range allows.")
+        return [phrase("week_start")]
+    notes = [phrase("week_gentle") if gentle else phrase("week_longer_holds", step_s=HOLD_STEP_S)]
     if week == PROGRESSION_FROM_WEEK and not gentle:
-        notes.append("Harder variants are swapped in where your answers allow them.")
+        notes.append(phrase("week_harder_variants"))
     return notes

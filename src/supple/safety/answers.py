@@ -10,7 +10,7 @@ from supple.safety.profile import Clearance
 from supple.safety.question_words import CLEARANCE_BY_DEFAULT
 
 if TYPE_CHECKING:
-    from supple.safety.questions import Question
+    from supple.safety.question import Question
 
 
 class AnswerError(ValueError):

@@ -7,15 +7,13 @@ clinician's check can clear is followed by :data:`CLEARANCE_QUESTION`.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
 from supple.safety.answers import AnswerError, parse_answer, parse_check, parse_clearance
 from supple.safety.profile import Profile
+from supple.safety.question import Answers, Question, always
 from supple.safety.question_words import (
     ACTIVITY_WORDS,
     AREAS,
@@ -51,35 +49,6 @@ __all__ = [
     "parse_check",
     "parse_clearance",
 ]
-
-QuestionKind = Literal["choices", "one_of", "number", "yes_no", "red_flag", "clearance"]
-Answers = Mapping[str, Any]
-
-
-def _always(_answers: Answers) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question: which field it fills, how it is asked, and when it is asked at all.
-
-    ``clearable`` (red flags): a yes is followed by the clearance question.
-    """
-
-    field: str
-    text: str
-    kind: QuestionKind
-    choices: tuple[tuple[str, str], ...] = ()
-    low: float = 0
-    high: float = 0
-    optional: bool = False
-    default: Any = None
-    hint: str = ""
-    flag: str = ""
-    clearable: bool = False
-    whole: bool = True
-    asked_if: Callable[[Answers], bool] = dataclasses.field(default=_always)
 
 
 def _has(field: str, value: str) -> Callable[[Answers], bool]:
@@ -141,7 +110,7 @@ def _red_flag_questions() -> tuple[Question, ...]:
             flag=flag,
             hint=RED_FLAG_HINTS.get(flag, ""),
             clearable=flag in clearable,
-            asked_if=_RED_FLAG_ASKED_IF.get(flag, _always),
+            asked_if=_RED_FLAG_ASKED_IF.get(flag, always),
         )
         for flag, text in RED_FLAG_QUESTIONS
     )

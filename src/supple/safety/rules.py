@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Literal, Self
+from typing import Self
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -12,10 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from supple.safety.criteria import Criteria
 from supple.safety.exclusion_rule import Evidence, ExclusionRule
 from supple.safety.profile import CLEARABLE_RULES, RED_FLAGS, Profile
-
-#: The same tiers as ``supple.planner.model.Urgency`` (kept here so safety never imports the
-#: planner at load time; a test checks they agree).
-Urgency = Literal["emergency", "urgent", "soon"]
+from supple.safety.referral import Urgency
 
 #: Tiers mean time: what each tier's advice must say (NICE CKS / NHS pathways).
 TIER_WORDS: dict[str, tuple[str, ...]] = {

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from supple.safety import clearance
 from supple.safety.profile import Clearance, Profile
-from supple.safety.rules import ReferralRule, Rules, Urgency, load_rules
-
-if TYPE_CHECKING:  # the planner imports safety; the model is imported late to avoid a cycle
-    from supple.planner.model import Referral
+from supple.safety.referral import Referral, Urgency
+from supple.safety.rules import ReferralRule, Rules, load_rules
 
 _ORDER: dict[Urgency, int] = {"emergency": 0, "urgent": 1, "soon": 2}
 
@@ -83,8 +80,6 @@ def screen(
 
 def referral_for(active: list[ReferralRule]) -> Referral | None:
     """The referral made of the rules in ``active`` (most urgent first), or None."""
-    from supple.planner.model import Referral
-
     if not active:
         return None
     # When any rule withholds the routine, only advice that withholds it is shown, so the

@@ -13,22 +13,17 @@ from datetime import UTC, datetime
 
 from supple.library.model import Exercise
 from supple.planner.model import Plan
+from supple.planner.substitute import Substitution
 from supple.session.cues import Cue
-from supple.session.events import (
-    EndEvent,
-    Feedback,
-    FeedbackEvent,
-    ItemEvent,
-    PainEvent,
-    PainMoment,
-    SessionEvent,
-)
-from supple.session.feedback import FEEDBACK_KEYS, easier_variant, with_variant
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
+from supple.session.feedback import FEEDBACK_KEYS
+from supple.session.kinds import Feedback, PainMoment
 from supple.session.player import ItemOutcome, Player
-from supple.session.timeline import WORK_KINDS, build_timeline
+from supple.session.timeline import SOUND_ONLY_KINDS, WORK_KINDS, build_timeline
 
 Record = Callable[[SessionEvent], object]
 Say = Callable[[Cue], object]
+Replanned = Callable[[Plan], object]
 
 
 def _utc_now() -> datetime:
@@ -44,20 +39,26 @@ class Coach:
         *,
         plan: Plan,
         library: Mapping[str, Exercise],
+        substitute: Substitution,
         record: Record,
         say: Say,
         countdown_s: int,
+        replanned: Replanned | None = None,
         wall: Callable[[], datetime] = _utc_now,
     ) -> None:
         self.player = player
         self.plan = plan
         self.library = library
+        #: the planner's rule for the easier variant offered when a move hurts
+        self.substitute = substitute
         self._record = record
         self._say = say
+        #: told the new plan when an easier variant comes in (the session now follows it)
+        self._replanned = replanned
         self._wall = wall
         self.countdown_s = countdown_s
-        #: the words of the latest cue, for the screen
-        self.said = ""
+        #: the latest cue said (not a bell), for the screen
+        self.said: Cue | None = None
         #: the exercise whose optional feedback is being asked for
         self.asking: int | None = None
         #: the exercise that hurt, while "easier variant or skip" is offered
@@ -96,9 +97,9 @@ class Coach:
         due = self.player.poll()
         for cue in due:
             self._say(cue)
-        words = [c.text for c in due if c.kind != "bell"]
-        if words:
-            self.said = words[-1]
+        spoken = [c for c in due if c.kind not in SOUND_ONLY_KINDS]
+        if spoken:
+            self.said = spoken[-1]
         for outcome in self.player.outcomes():
             self._item(outcome)
         seg = self.player.segment
@@ -132,24 +133,27 @@ class Coach:
         self.asking = None
         if feedback == "painful":
             self.offer = index
-            self.variant = easier_variant(item.exercise, self.plan, self.library)
+            self.variant = self.substitute.easier(self.plan, index)
             self.player.pause()
 
-    def offer_text(self) -> str:
-        """The question shown while an offer is open ('' when none is)."""
-        if self.offer is None:
-            return ""
-        name = self.player.timeline.items[self.offer].name
-        easier = f"e: try the easier {self.variant.name} · " if self.variant else ""
-        return f"{name} hurt: ease off. {easier}s: skip it · space: carry on gently"
-
     def take_variant(self) -> None:
-        """Swap the easier variant in for the exercise that hurt, and start it."""
+        """Put the easier variant in right after the exercise that hurt, and start it.
+
+        The exercise that hurt stays in the plan (skipped, if it was still going), so what was
+        recorded for it stays true; the plan the session follows grows by the variant.
+        """
         if self.offer is None or self.variant is None:
             return
-        self.plan = with_variant(self.plan, self.offer, self.variant)
-        timeline = build_timeline(self.plan, self.library, countdown_s=self.countdown_s)
-        self.player.replace(timeline, self.offer)
+        plan = self.substitute.after_hurt(self.plan, self.offer)
+        if plan is not None:
+            current = self.player.item
+            if current is not None and current.index == self.offer:
+                self.player.skip()
+            self.plan = plan
+            timeline = build_timeline(plan, self.library, countdown_s=self.countdown_s)
+            self.player.replace(timeline, self.offer + 1)
+            if self._replanned is not None:
+                self._replanned(plan)
         self.close_offer()
 
     def skip_hurting(self) -> None:

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from supple.library.model import Exercise
+from supple.planner.phrase import Phrase, phrase
 from supple.session import script
 
 CueKind = Literal[
@@ -32,29 +33,31 @@ MIN_GAP_S = 3.0
 
 
 class Cue(BaseModel):
-    """Something to say (or ring) at an exact offset."""
+    """Something to say (or ring) at an exact offset: ``say`` tells what, ``text`` is its words
+    once ``supple.presentation`` has said them (empty until then)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     at: float = Field(ge=0, description="seconds from the start of the session")
     kind: CueKind
-    text: str
+    say: Phrase
+    text: str = Field(default="", description="the words to say or show")
 
 
-def _cue(at: float, kind: CueKind, text: str) -> Cue:
-    return Cue(at=round(at, 3), kind=kind, text=text)
+def _cue(at: float, kind: CueKind, say: Phrase) -> Cue:
+    return Cue(at=round(at, 3), kind=kind, say=say)
 
 
 def _countdown(end: float, duration: float) -> list[Cue]:
     """'3', '2', '1' in the last three seconds, when the segment is long enough to hear them."""
     if duration < 4:
         return []
-    return [_cue(end - n, "count", str(n)) for n in (3, 2, 1)]
+    return [_cue(end - n, "count", phrase("count", n=n)) for n in (3, 2, 1)]
 
 
-def transition(start: float, duration: float, name: str, move: str) -> list[Cue]:
+def transition(start: float, duration: float, name: str, move: Phrase) -> list[Cue]:
     """Name what comes next and how to get there."""
-    return [_cue(start, "name", f"Next: {name}."), _cue(start, "do", move)]
+    return [_cue(start, "name", phrase("next", name=name)), _cue(start, "do", move)]
 
 
 def _main_step(exercise: Exercise) -> str:
@@ -65,8 +68,8 @@ def _main_step(exercise: Exercise) -> str:
 def get_ready(start: float, duration: float, name: str, exercise: Exercise) -> list[Cue]:
     """Name the exercise, say how to set up, count down."""
     return [
-        _cue(start, "name", f"{name}."),
-        _cue(start, "do", exercise.steps[0]),
+        _cue(start, "name", phrase("name", name=name)),
+        _cue(start, "do", phrase("step", text=exercise.steps[0])),
         *_countdown(start + duration, duration),
     ]
 
@@ -85,16 +88,18 @@ def hold(
     What to do is said on each side's first repetition; what to feel and the safety line once.
     """
     end = start + duration
-    where = f" on the {side} side" if side else ""
-    do = _main_step(exercise)
-    said = [_cue(start, "do", f"Hold{where}. {do}" if opening else f"Hold again{where}.")]
+    if opening:
+        do = phrase("hold", side=side, step=_main_step(exercise))
+    else:
+        do = phrase("hold_again", side=side)
+    said = [_cue(start, "do", do)]
     if first:
         feel_at = start + (4 if duration >= 12 else 0)
-        said.append(_cue(feel_at, "feel", exercise.feel))
-        said.append(_cue(start + 8 if duration >= 20 else feel_at, "safety", script.SAFETY_LINE))
+        said.append(_cue(feel_at, "feel", phrase("feel", text=exercise.feel)))
+        said.append(_cue(start + 8 if duration >= 20 else feel_at, "safety", phrase("safety")))
     tail = _countdown(end, duration)
     if duration >= 10:
-        said.append(_cue(start + duration / 2, "halfway", script.HALFWAY))
+        said.append(_cue(start + duration / 2, "halfway", phrase("halfway")))
     if duration >= 20:
         # Fill every silence of 8 s or more, never closer than MIN_GAP_S to the next cue.
         marks = sorted({c.at for c in said + tail if c.at > start})
@@ -107,7 +112,7 @@ def hold(
                 n += 1
             prev = mark
     said.sort(key=lambda c: c.at)
-    return [*said, *tail, _cue(end, "bell", script.BELL)]
+    return [*said, *tail, _cue(end, "bell", phrase("bell"))]
 
 
 def flow(
@@ -122,11 +127,10 @@ def flow(
     """Pace a flowing move: each breath in and out is a cue with the shape to move into."""
     end = start + duration
     inhale, exhale = script.flow_shapes(exercise.steps, exercise.breathing)
-    step = _main_step(exercise)
-    said = [_cue(start, "do", f"{step} Move with your breath, slowly.")]
+    said = [_cue(start, "do", phrase("flow", step=_main_step(exercise)))]
     if first:
-        said.append(_cue(start, "feel", exercise.feel))
-        said.append(_cue(start, "safety", script.SAFETY_LINE))
+        said.append(_cue(start, "feel", phrase("feel", text=exercise.feel)))
+        said.append(_cue(start, "safety", phrase("safety")))
     cycle = in_s + out_s
     # The first breath waits one cycle when there is an introduction to hear.
     at = start + (cycle if first else 0)
@@ -135,13 +139,13 @@ def flow(
         if at + in_s < end - 3:
             said.append(_cue(at + in_s, "exhale", exhale))
         at += cycle
-    return [*said, *_countdown(end, duration), _cue(end, "bell", script.BELL)]
+    return [*said, *_countdown(end, duration), _cue(end, "bell", phrase("bell"))]
 
 
 def rest(start: float, duration: float, next_rep: int, reps: int) -> list[Cue]:
     """Rest between repetitions, then count back in."""
     return [
-        _cue(start, "rest", f"Rest. Then {next_rep} of {reps}."),
+        _cue(start, "rest", phrase("rest", next=next_rep, reps=reps)),
         *_countdown(start + duration, duration),
     ]
 
@@ -149,6 +153,11 @@ def rest(start: float, duration: float, next_rep: int, reps: int) -> list[Cue]:
 def switch_sides(start: float, duration: float, side: str | None) -> list[Cue]:
     """Say which side comes next."""
     return [
-        _cue(start, "switch", f"Switch sides: now the {side} side."),
+        _cue(start, "switch", phrase("switch", side=side)),
         *_countdown(start + duration, duration),
     ]
+
+
+def well_done(at: float) -> Cue:
+    """The closing words of the session."""
+    return _cue(at, "end", phrase("well_done"))

@@ -12,10 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Feedback = Literal["fine", "too_easy", "too_hard", "painful"]
-ItemStatus = Literal["done", "skipped"]
-PainMoment = Literal["before", "after"]
-EndStatus = Literal["finished", "stopped"]
+from supple.session.kinds import EndStatus, Feedback, ItemStatus, PainMoment
 
 
 class _Event(BaseModel):
@@ -66,7 +63,6 @@ SessionEvent = Annotated[
 
 __all__ = [
     "EndEvent",
-    "Feedback",
     "FeedbackEvent",
     "ItemEvent",
     "PainEvent",

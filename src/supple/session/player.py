@@ -12,12 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from supple.session.cues import Cue
-from supple.session.events import ItemStatus
-from supple.session.timeline import WORK_KINDS, Segment, Timeline, TimelineItem
+from supple.session.kinds import ItemStatus
+from supple.session.timeline import BACK_GRACE_S, WORK_KINDS, Segment, Timeline, TimelineItem
 
 Clock = Callable[[], float]
-#: Going back within this many seconds of an exercise's start goes to the one before.
-BACK_GRACE_S = 3.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,14 @@ SegmentKind = Literal[
 ]
 #: Segments where the person is working: their seconds count as "held".
 WORK_KINDS: frozenset[str] = frozenset({"hold", "flow", "cool_down"})
+#: Going back within this many seconds of an exercise's start goes to the one before.
+BACK_GRACE_S = 3.0
+#: Cues that sound a tone besides (or instead of) their words: counts, bells, the end.
+TONE_KINDS: frozenset[str] = frozenset({"count", "bell", "end"})
+#: Cues that are a sound only, never words said aloud.
+SOUND_ONLY_KINDS: frozenset[str] = frozenset({"bell"})
+#: Cues whose words are not shown as the cue line (a count has its own big number).
+UNCAPTIONED_KINDS: frozenset[str] = frozenset({"count", "bell"})
 
 
 class _Frozen(BaseModel):
@@ -42,12 +50,23 @@ class Segment(_Frozen):
     reps: int = Field(ge=1, description="repetitions per side (sets included)")
     start: float = Field(ge=0)
     duration: float = Field(gt=0)
-    title: str = Field(description="what is happening, e.g. 'Hold — left side, 1 of 2'")
+    title: str = Field(
+        default="",
+        description="what is happening, in words, e.g. 'Hold — left side, 1 of 2' (empty until "
+        "supple.presentation says it; its parts are kind, side, rep and reps)",
+    )
     cues: list[Cue] = Field(default_factory=list)
 
     @property
     def end(self) -> float:
         return self.start + self.duration
+
+
+class Easier(_Frozen):
+    """The easier variant of a timeline item: its id and name."""
+
+    exercise: str
+    name: str
 
 
 class TimelineItem(_Frozen):
@@ -65,15 +84,30 @@ class TimelineItem(_Frozen):
     steps: list[str]
     feel: str
     breathing: str
+    easier: Easier | None = Field(
+        default=None,
+        description="the easier variant to offer when it hurts (the application layer fills "
+        "it in with the swap rule)",
+    )
 
 
 class Timeline(_Frozen):
-    """Every segment of a session in order, and the exercises they belong to."""
+    """Every segment of a session in order, and the exercises they belong to.
+
+    It also says how to play it, so a player (the browser's) follows it and keeps no rules of
+    its own: which segments count as held, how near an exercise's start going back goes to
+    the one before, and which cues sound a tone, are a sound only, or are not shown.
+    """
 
     countdown_s: int
     total_seconds: float
     items: list[TimelineItem]
     segments: list[Segment]
+    work_kinds: list[str] = Field(default_factory=lambda: sorted(WORK_KINDS))
+    back_grace_s: float = BACK_GRACE_S
+    tone_kinds: list[str] = Field(default_factory=lambda: sorted(TONE_KINDS))
+    sound_only_kinds: list[str] = Field(default_factory=lambda: sorted(SOUND_ONLY_KINDS))
+    uncaptioned_kinds: list[str] = Field(default_factory=lambda: sorted(UNCAPTIONED_KINDS))
 
     def all_cues(self) -> list[Cue]:
         """Every cue of the session, in time order (stable for cues at the same offset)."""
@@ -150,7 +184,6 @@ class _Builder:
                     rep=0,
                     duration=step.seconds,
                     **base,
-                    title=f"Next: {item.name}",
                     cues=said,
                 )
             elif step.kind == "get_ready":
@@ -161,7 +194,6 @@ class _Builder:
                         rep=0,
                         duration=self.countdown_s,
                         **base,
-                        title=f"Get ready: {item.name}",
                         cues=said,
                     )
             elif step.kind == "switch_side":
@@ -172,7 +204,6 @@ class _Builder:
                     rep=0,
                     duration=step.seconds,
                     **base,
-                    title=f"Switch to the {side} side",
                     cues=said,
                 )
             elif step.kind == "rest":
@@ -183,7 +214,6 @@ class _Builder:
                     rep=step.rep,
                     duration=step.seconds,
                     **base,
-                    title="Rest",
                     cues=said,
                 )
             else:
@@ -222,31 +252,27 @@ class _Builder:
         cool_down: bool,
         base: dict[str, Any],
     ) -> None:
-        where = f" — {side} side" if side else ""
-        count = f", {rep} of {base['reps']}" if base["reps"] > 1 else ""
         relax = cool_down and exercise.kind == "relaxation"
         if item.duration_s is not None:
             in_s = exercise.dose.breath_in_s or 3.0
             out_s = exercise.dose.breath_out_s or 3.0
             duration = item.duration_s
             said = cues.flow(self.t, duration, exercise, in_s, out_s, first=first)
-            kind, title = "flow", f"Move with your breath{where}{count}"
+            kind: SegmentKind = "flow"
         else:
             assert item.hold_s is not None
             duration = item.hold_s
             said = cues.hold(self.t, duration, exercise, side, first=first, opening=rep == 1)
-            kind, title = "hold", f"Hold{where}{count}"
+            kind = "hold"
         if relax:
-            kind, title = "cool_down", f"Cool down{where}{count}"
-        self.segment(
-            kind=kind, side=side, rep=rep, duration=duration, title=title, cues=said, **base
-        )
+            kind = "cool_down"
+        self.segment(kind=kind, side=side, rep=rep, duration=duration, cues=said, **base)
 
     def finish(self) -> Timeline:
         total = self.t
         if self.segments:
             last = self.segments[-1]
-            ended = [*last.cues, Cue(at=total, kind="end", text=script.WELL_DONE)]
+            ended = [*last.cues, cues.well_done(total)]
             self.segments[-1] = last.model_copy(update={"cues": ended})
         return Timeline(
             countdown_s=self.countdown_s,

@@ -1,10 +1,10 @@
-"""What every part of the store shares: the engine, the person, short transactions."""
+"""What every part of the store shares: the engine, short transactions, and the person."""
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -18,32 +18,16 @@ if TYPE_CHECKING:
 class StoreBase:
     """An open database; every public method is its own short transaction."""
 
-    def __init__(
-        self,
-        engine: Engine,
-        url: URL,
-        person_id: int,
-        backup: str | None,
-        exercises: Container[str] | None = None,
-    ) -> None:
+    def __init__(self, engine: Engine, url: URL, exercises: Container[str] | None) -> None:
         self._engine = engine
         self._exercises = exercises
         self._writer = engine.execution_options(supple_write=True)
         self.url = url
         self.where = eng.describe(url)
-        self.person_id = person_id
-        #: The backup made before a migration changed the file at open (None if no change).
-        self.migration_backup = backup
 
     def close(self) -> None:
         """Release every connection."""
         self._engine.dispose()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def exercises(self) -> Container[str]:
@@ -68,3 +52,16 @@ class StoreBase:
     def _write(self) -> Iterator[Session]:
         with Session(self._writer, expire_on_commit=False) as db, db.begin():
             yield db
+
+
+class PersonBase(StoreBase):
+    """The records of one person in an open database: every query filters by ``person_id``."""
+
+    def __init__(self, database: StoreBase, person_id: int) -> None:
+        super().__init__(database._engine, database.url, None)
+        self.database = database
+        self.person_id = person_id
+
+    @property
+    def exercises(self) -> Container[str]:
+        return self.database.exercises

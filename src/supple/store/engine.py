@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -13,19 +12,15 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from supple.store.errors import StoreError, explain
-from supple.store.paths import plain_file, requested
-
-ENV_TIMEOUT = "SUPPLE_DB_TIMEOUT"
-#: Seconds a write waits for another writer before giving up with "locked".
-DEFAULT_TIMEOUT = 10.0
+from supple.store.paths import DEFAULT_TIMEOUT, plain_file
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
 def resolve_url(url: str | None) -> URL:
-    """The URL to use: the argument, else ``SUPPLE_DATABASE_URL``, else the default file."""
-    text = requested(url)
+    """The URL to use: the argument, else the default file (supple.db in the data folder)."""
+    text = url or ""
     path = plain_file(text)
     if path is not None:
         if not text:  # the default file's folder may be new
@@ -59,7 +54,7 @@ def sqlite_path(url: URL) -> Path | None:
 def make_engine(url: URL, timeout: float | None = None) -> Engine:
     """An engine with WAL and foreign keys on SQLite, and explicit transaction begins."""
     if timeout is None:
-        timeout = float(os.environ.get(ENV_TIMEOUT, DEFAULT_TIMEOUT))
+        timeout = DEFAULT_TIMEOUT
     if url.get_backend_name() == "postgresql":
         return create_engine(
             url,

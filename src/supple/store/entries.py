@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from supple.store import engine as eng
-from supple.store.base import StoreBase
+from supple.store.base import PersonBase
 from supple.store.errors import StoreError
 from supple.store.schema import (
     NoteRow,
@@ -25,13 +25,18 @@ from supple.store.timeutil import at_or_now
 
 if TYPE_CHECKING:
     from supple.planner.model import Plan
-    from supple.planner.program import Programme
     from supple.safety.profile import Profile
 
-#: The plan kind of a multi-week programme (its body is a ``Programme``, not a ``Plan``).
+#: The plan kind of a multi-week programme (its body is a ``Programme``, not a ``Plan``): rows of
+#: it are read, exported and imported, though nothing makes new ones for now.
 PROGRAMME = "programme"
 #: Most activities a person names for the Patient-Specific Functional Scale.
 MAX_PSFS_ACTIVITIES = 5
+
+
+def plan_body(plan: Plan) -> dict[str, Any]:
+    """A plan as the JSON the plan table keeps."""
+    return plan.model_dump(mode="json")
 
 
 def _check_score(score: object, what: str) -> None:
@@ -39,7 +44,7 @@ def _check_score(score: object, what: str) -> None:
         raise StoreError(f"{what} is a whole number from 0 to 10, not {score!r}")
 
 
-class EntriesMixin(StoreBase):
+class EntriesMixin(PersonBase):
     """What a person answers and logs outside a session."""
 
     def _insert(self, row: ProfileRow | PlanRow | PainRow) -> int:
@@ -83,54 +88,38 @@ class EntriesMixin(StoreBase):
         if not 1 <= len(kind) <= 20:
             raise StoreError("a plan kind is 1 to 20 characters")
         if kind == PROGRAMME:
-            raise StoreError("keep a multi-week programme with save_programme")
-        return self._add_plan_row(kind, plan.model_dump(mode="json"), at)
+            raise StoreError("the plan kind 'programme' is kept for multi-week programmes")
+        return self._add_plan_row(kind, plan_body(plan), at)
 
     @eng.guarded
-    def save_programme(self, programme: Programme, *, at: datetime | None = None) -> int:
-        """Keep a multi-week programme; return its id."""
-        return self._add_plan_row(PROGRAMME, programme.model_dump(mode="json"), at)
+    def find_plan(self, plan_id: int) -> Plan | None:
+        """The person's routine with this id, or None (a programme is not a routine)."""
+        from supple.planner.model import Plan
+
+        with self._read() as db:
+            body = db.scalar(
+                select(PlanRow.body)
+                .where(PlanRow.id == plan_id)
+                .where(PlanRow.person_id == self.person_id)
+                .where(PlanRow.kind != PROGRAMME)
+            )
+        return None if body is None else Plan.model_validate(body)
 
     @eng.guarded
     def get_plan(self, plan_id: int) -> Plan:
-        """The plan with this id (StoreError if there is none)."""
-        from supple.planner.model import Plan
-
+        """The person's routine with this id (StoreError if there is none)."""
+        plan = self.find_plan(plan_id)
+        if plan is not None:
+            return plan
         with self._read() as db:
-            row = db.execute(
-                select(PlanRow.kind, PlanRow.body).where(PlanRow.id == plan_id)
-            ).first()
-        if row is None:
-            raise StoreError(f"no plan {plan_id} in {self.where}")
-        if row[0] == PROGRAMME:
-            raise StoreError(f"plan {plan_id} is a multi-week programme, not one routine")
-        return Plan.model_validate(row[1])
-
-    @eng.guarded
-    def latest_plan(self, *, kind: str | None = None) -> tuple[int, Plan] | None:
-        """The newest single routine (of ``kind`` if given) with its id, or None."""
-        from supple.planner.model import Plan
-
-        query = select(PlanRow.id, PlanRow.body).where(PlanRow.person_id == self.person_id)
-        query = query.where(PlanRow.kind == kind if kind else PlanRow.kind != PROGRAMME)
-        with self._read() as db:
-            row = db.execute(query.order_by(PlanRow.id.desc()).limit(1)).first()
-        return None if row is None else (row[0], Plan.model_validate(row[1]))
-
-    @eng.guarded
-    def latest_programme(self) -> tuple[int, Programme] | None:
-        """The newest multi-week programme with its id, or None."""
-        from supple.planner.program import Programme
-
-        with self._read() as db:
-            row = db.execute(
-                select(PlanRow.id, PlanRow.body)
+            kind = db.scalar(
+                select(PlanRow.kind)
+                .where(PlanRow.id == plan_id)
                 .where(PlanRow.person_id == self.person_id)
-                .where(PlanRow.kind == PROGRAMME)
-                .order_by(PlanRow.id.desc())
-                .limit(1)
-            ).first()
-        return None if row is None else (row[0], Programme.model_validate(row[1]))
+            )
+        if kind == PROGRAMME:
+            raise StoreError(f"plan {plan_id} is a multi-week programme, not one routine")
+        raise StoreError(f"no plan {plan_id} in {self.where}")
 
     @eng.guarded
     def set_days_per_week(self, days: int) -> None:
@@ -174,7 +163,8 @@ class EntriesMixin(StoreBase):
             text=text,
         )
         with self._write() as db:
-            if session_id is not None and db.get(SessionRow, session_id) is None:
+            session = None if session_id is None else db.get(SessionRow, session_id)
+            if session_id is not None and (session is None or session.person_id != self.person_id):
                 raise StoreError(f"no session {session_id} in {self.where}")
             db.add(row)
             db.flush()

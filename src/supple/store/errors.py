@@ -7,6 +7,15 @@ class StoreError(Exception):
     """A database problem a person can act on (locked, damaged, newer schema, bad input)."""
 
 
+class KeyConflict(StoreError):
+    """A key that is already someone else's: a session key bound to another plan, or a key
+    another person's session holds (the message never says whose)."""
+
+
+class BadExport(StoreError):
+    """A file that is not a valid export; the message names the first problem."""
+
+
 def explain(exc: BaseException, where: str) -> StoreError:
     """Turn a driver error into a message that says what to do."""
     text = str(getattr(exc, "orig", None) or exc).strip()

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from supple.app.records import SessionState
 from supple.store.errors import StoreError
-from supple.store.records import SessionState
 from supple.store.schema import EventKey, ItemRow, PainRow, PlanRow, SessionRow
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from supple.store.errors import StoreError, explain
-from supple.store.paths import plain_file, requested
+from supple.store.paths import DEFAULT_TIMEOUT, plain_file
+from supple.store.people import choose
 from supple.store.revision import HEAD
 from supple.tracking.adapt import FEEDBACK_WINDOW_DAYS
 from supple.tracking.model import (
@@ -128,7 +129,7 @@ def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
 
 def _target(url: str | None) -> tuple[str, str] | None:
     """(dialect, file path or libpq URI), or None when only the full store can handle it."""
-    text = requested(url)
+    text = url or ""
     path = plain_file(text)
     if path is not None:
         return "sqlite", str(path)
@@ -151,18 +152,27 @@ def driver_errors(dialect: str) -> tuple[type[BaseException], ...]:
     return (psycopg.Error,)
 
 
-def _connect(dialect: str, where: str) -> Any:
+def _connect(dialect: str, where: str, timeout: float) -> Any:
     if dialect == "sqlite":
         import sqlite3
 
-        return sqlite3.connect(f"file:{where}?mode=ro", uri=True, timeout=10, isolation_level=None)
+        return sqlite3.connect(
+            f"file:{where}?mode=ro", uri=True, timeout=timeout, isolation_level=None
+        )
     import psycopg
 
-    return psycopg.connect(where, connect_timeout=10)
+    return psycopg.connect(where, connect_timeout=max(1, int(timeout)))
 
 
-def tracking_input(url: str | None, today: date | None = None) -> TrackingInput | None:
-    """The tracking input read directly, or None when the full store must open the database."""
+def tracking_input(
+    url: str | None,
+    today: date | None = None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    person: int | None = None,
+) -> TrackingInput | None:
+    """The tracking input of ``person`` (default: the database's only person) read directly, or
+    None when the full store must open the database (to migrate it, or make its person)."""
     target = _target(url)
     if target is None:
         return None
@@ -173,7 +183,7 @@ def tracking_input(url: str | None, today: date | None = None) -> TrackingInput 
     errors = driver_errors(dialect)
     label = f"'{where}'" if dialect == "sqlite" else "PostgreSQL database"
     try:
-        conn = _connect(dialect, where)
+        conn = _connect(dialect, where, timeout)
     except errors as exc:
         raise explain(exc, label) from None
     try:
@@ -181,16 +191,17 @@ def tracking_input(url: str | None, today: date | None = None) -> TrackingInput 
             cur = conn.cursor()
             cur.execute("SELECT version_num FROM alembic_version")
             found = cur.fetchone()
-            cur.execute("SELECT MIN(id) FROM person")
-            person = cur.fetchone()
+            cur.execute("SELECT id FROM person ORDER BY id")
+            people = [int(row[0]) for row in cur.fetchall()]
             cur.close()
         except errors as exc:
             if "no such table" in str(exc) or "does not exist" in str(exc):
                 return None  # an empty or old database: the full store migrates it
             raise
-        if found is None or found[0] != HEAD or person is None or person[0] is None:
+        if found is None or found[0] != HEAD:
             return None
-        return read(conn, dialect, int(person[0]), today)
+        chosen = choose(people, person, label)
+        return None if chosen is None else read(conn, dialect, chosen, today)
     except errors as exc:
         raise explain(exc, label) from None
     finally:

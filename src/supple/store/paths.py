@@ -1,11 +1,12 @@
-"""Where the database is when no URL names a server (kept light: no SQLAlchemy import)."""
+"""Where the database is when no URL names a server, and how long to wait for it (kept light:
+no SQLAlchemy import)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-ENV_URL = "SUPPLE_DATABASE_URL"
+#: Seconds a write waits for another writer (or a connection for the server) before giving up.
+DEFAULT_TIMEOUT = 10.0
 
 
 def default_path() -> Path:
@@ -13,11 +14,6 @@ def default_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("supple", appauthor=False)) / "supple.db"
-
-
-def requested(url: str | None) -> str:
-    """The URL asked for: the argument, else ``SUPPLE_DATABASE_URL``, else '' (the default)."""
-    return url or os.environ.get(ENV_URL) or ""
 
 
 def plain_file(text: str) -> Path | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from supple.store.records import History, PainEntry, SessionSummary
+from supple.app.records import History, PainEntry, SessionSummary
 from supple.store.schema import (
     ItemRow,
     PainRow,

@@ -1,25 +1,62 @@
-"""The store: everything a person does, kept on SQLite or PostgreSQL."""
+"""The store: a database of people's records, on SQLite or PostgreSQL, one person at a time."""
 
 from __future__ import annotations
 
 from collections.abc import Container
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from supple.store import engine as eng
+from supple.store.base import StoreBase
 from supple.store.entries import EntriesMixin
 from supple.store.errors import StoreError, explain
-from supple.store.migrate import ensure_schema
+from supple.store.migrate import backup_sqlite, ensure_schema
+from supple.store.people import choose
 from supple.store.schema import Person
 from supple.store.sessions import SessionsMixin
 from supple.store.timeutil import now
 from supple.store.whole import WholeMixin
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
-class Store(SessionsMixin, EntriesMixin, WholeMixin):
-    """One open database; every method is its own short transaction."""
+
+class PersonStore(SessionsMixin, EntriesMixin, WholeMixin):
+    """Every read and write of one person's records; each method is one short transaction.
+
+    Made by :meth:`Store.for_person`; it shares the database's connections (closing the
+    database closes it too). No query of it reaches another person's rows.
+    """
+
+    def __init__(self, database: Store, person_id: int) -> None:
+        super().__init__(database, person_id)
+        self.database: Store = database
+
+    def __enter__(self) -> PersonStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database this person's records are in."""
+        self.database.close()
+
+
+class Store(StoreBase):
+    """One open database of people's records (see :meth:`for_person` for one person's)."""
+
+    def __init__(
+        self, engine: Engine, url: URL, backup: str | None, exercises: Container[str] | None
+    ) -> None:
+        super().__init__(engine, url, exercises)
+        #: The backup made before a migration changed the file at open (None if no change).
+        self.migration_backup = backup
 
     @classmethod
     def open(
@@ -39,18 +76,102 @@ class Store(SessionsMixin, EntriesMixin, WholeMixin):
         engine = eng.make_engine(resolved, timeout)
         try:
             backup = ensure_schema(engine, where, eng.sqlite_path(resolved))
-            with Session(engine) as db:
-                person_id = db.scalar(select(func.min(Person.id)))
-            if person_id is None:
-                with Session(engine.execution_options(supple_write=True)) as db, db.begin():
-                    person = Person(name="me", days_per_week=7, created_at=now())
-                    db.add(person)
-                    db.flush()
-                    person_id = person.id
         except SQLAlchemyError as exc:
             engine.dispose()
             raise explain(exc, where) from None
         except StoreError:
             engine.dispose()
             raise
-        return cls(engine, resolved, person_id, backup, exercises)
+        return cls(engine, resolved, backup, exercises)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- people ---------------------------------------------------------------------------
+
+    @eng.guarded
+    def person_ids(self) -> list[int]:
+        """Every person of the database, by id, oldest first."""
+        with self._read() as db:
+            return list(db.scalars(select(Person.id).order_by(Person.id)))
+
+    @eng.guarded
+    def add_person(self, name: str = "me", *, days_per_week: int = 7) -> int:
+        """Make a new person with no records; return their id."""
+        if not 1 <= len(name) <= 100:
+            raise StoreError("a person's name is 1 to 100 characters")
+        with self._write() as db:
+            person = Person(name=name, days_per_week=days_per_week, created_at=now())
+            db.add(person)
+            db.flush()
+            return person.id
+
+    @eng.guarded
+    def person(self, wanted: int | None = None) -> int:
+        """The person to serve: ``wanted`` (who must exist), else the database's only person,
+        made on first use. A database of several people needs ``wanted`` (StoreError)."""
+        found = choose(self.person_ids(), wanted, self.where)
+        if found is not None:
+            return found
+        with self._write() as db:
+            if self.dialect == "postgresql":  # SQLite's write transaction is exclusive already
+                db.execute(text("SELECT pg_advisory_xact_lock(774412)"))
+            # Two processes opening a new database at once must not make two people.
+            found = choose(list(db.scalars(select(Person.id).order_by(Person.id))), wanted, "")
+            if found is None:
+                person = Person(name="me", days_per_week=7, created_at=now())
+                db.add(person)
+                db.flush()
+                found = person.id
+            return found
+
+    @eng.guarded
+    def for_person(self, person_id: int) -> PersonStore:
+        """Every read and write of the records of ``person_id``."""
+        with self._read() as db:
+            if db.get(Person, person_id) is None:
+                raise StoreError(f"there is no person {person_id} in {self.where}")
+        return PersonStore(self, person_id)
+
+    # -- the whole database ---------------------------------------------------------------
+
+    @eng.guarded
+    def backup(self, path: Path | None = None, *, person: int | None = None) -> Path:
+        """Copy the database to ``path``: a SQLite file, or for PostgreSQL a JSON export of
+        ``person``'s records (default: the only person; use pg_dump for the whole server).
+
+        The default ``path`` is a dated file in a ``backups`` folder next to the database file
+        (for PostgreSQL, next to the default file in the data folder)."""
+        path = Path(path) if path is not None else self._backup_path()
+        if path.exists():
+            raise StoreError(f"{path} exists already; choose a new name")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        file = eng.sqlite_path(self.url)
+        if file is not None:
+            backup_sqlite(file, path)
+        else:
+            records = self.for_person(self.person(person))
+            path.write_text(records.export_text("json"), encoding="utf-8")
+        return path
+
+    def _backup_path(self) -> Path:
+        from supple.store.paths import default_path
+
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        base = eng.sqlite_path(self.url) or default_path()
+        suffix = ".db" if self.dialect == "sqlite" else ".json"
+        return base.parent / "backups" / f"supple-{stamp}{suffix}"
+
+    @eng.guarded
+    def counts(self) -> dict[str, int]:
+        """How many rows each table holds, everyone's (for checks and the import guard)."""
+        from supple.store.schema import TABLES
+
+        with self._read() as db:
+            return {
+                t.__tablename__: int(db.scalar(select(func.count()).select_from(t)) or 0)
+                for t in TABLES
+            }

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from supple.planner.phrase import Phrase, phrase
+from supple.planner.steps import MAX_HOLD_STEP
 from supple.tracking import pain as pain_mod
 from supple.tracking.adherence import done_days, week_counts, week_start
 from supple.tracking.model import TrackingInput
@@ -27,8 +29,6 @@ FEEDBACK_WINDOW_DAYS = 28
 REPORTS = 2
 #: Finished sessions a week needs to earn a hold step.
 SESSIONS_FOR_STEP = 4
-#: The planner's upper bound on hold steps (a test checks it equals planner.adjust's).
-MAX_HOLD_STEP = 12
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class Decisions:
     replace: dict[str, str] = field(default_factory=dict)
     leave_out: dict[str, str] = field(default_factory=dict)
     hold_step: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
     #: The rising-pain warning (also the last note), or None.
-    warning: str | None = None
+    warning: Phrase | None = None
 
 
 def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
@@ -53,17 +53,14 @@ def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
     return {ex: len(s) for ex, s in seen.items()}
 
 
-def pain_warning(data: TrackingInput) -> str | None:
-    """The warning when pain rose by 2 points or more over the last week."""
+def pain_warning(data: TrackingInput) -> Phrase | None:
+    """The warning when pain rose by 2 points or more over the last week (ease off, get
+    checked)."""
     rose = pain_mod.rising(data)
     if rose is None:
         return None
     before, now = rose
-    return (
-        f"Your pain went up from {before:.1f} to {now:.1f} over the past week. Ease off: do "
-        "fewer or gentler exercises, stop any that hurt, and get checked by a doctor or "
-        "physiotherapist, sooner if it keeps rising."
-    )
+    return phrase("pain_rising", before=round(before, 1), now=round(now, 1))
 
 
 def hold_steps(data: TrackingInput) -> int:
@@ -108,7 +105,7 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
     """Replacements, exclusions, hold steps and notes (the library loads only when needed)."""
     replace: dict[str, str] = {}
     leave_out: dict[str, str] = {}
-    notes: list[str] = []
+    notes: list[Phrase] = []
     painful = {ex for ex, n in _reported(data, "painful").items() if n >= REPORTS}
     easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS}
     if library is None and (painful or easy):
@@ -127,10 +124,10 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
         gentler = [r for r in (exercise.regressions if exercise else []) if r not in painful]
         if gentler:
             replace[ex_id] = gentler[0]
-            notes.append(f"{name} hurt twice, so the gentler {name_of(gentler[0])} replaces it.")
+            notes.append(phrase("painful_replaced", exercise=name, variant=name_of(gentler[0])))
         else:
             leave_out[ex_id] = f"{name} was painful twice and has no gentler variant"
-            notes.append(f"{name} hurt twice, so it is left out for now.")
+            notes.append(phrase("painful_left_out", exercise=name))
     for ex_id in sorted(easy - painful):
         exercise = library.get(ex_id)
         if exercise is None:
@@ -139,15 +136,13 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
         if harder:
             replace[ex_id] = harder[0]
             notes.append(
-                f"{exercise.name} felt too easy twice, so {name_of(harder[0])} takes its place."
+                phrase("easy_replaced", exercise=exercise.name, variant=name_of(harder[0]))
             )
         else:
-            notes.append(f"{exercise.name} felt too easy twice; it is already the hardest form.")
+            notes.append(phrase("easy_hardest", exercise=exercise.name))
     step = hold_steps(data)
     if step:
-        notes.append(
-            f"Steady weeks have earned {step} step{'s' if step > 1 else ''} of longer holds."
-        )
+        notes.append(phrase("hold_steps", steps=step))
     warning = pain_warning(data)
     if warning:
         notes.append(warning)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from supple.session.kinds import Feedback
+
 SessionStatus = Literal["in_progress", "finished", "stopped"]
 PainMoment = Literal["before", "after", "daily"]
-Feedback = Literal["fine", "too_easy", "too_hard", "painful"]
 
 
 @dataclass(frozen=True, slots=True)

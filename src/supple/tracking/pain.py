@@ -58,15 +58,23 @@ def threshold(baseline: float) -> int:
     return 3
 
 
+#: Why the verdict is what it is: ``not_enough_data`` has three reasons.
+ChangeCode = Literal[
+    "no_scores", "too_early", "too_few", "no_pain", "better", "worse", "no_clear_change"
+]
+
+
 @dataclass(frozen=True, slots=True)
 class PainChange:
-    """Baseline against now, and the verdict in plain words."""
+    """Baseline against now, the verdict, and why (``supple.presentation`` says it in words)."""
 
     verdict: Verdict
-    message: str
+    code: ChangeCode
     baseline: float | None = None
     now: float | None = None
     threshold: int | None = None
+    #: days until the first comparison is possible (code ``too_early``)
+    wait_days: int | None = None
 
     @property
     def change(self) -> float | None:
@@ -74,60 +82,31 @@ class PainChange:
             return None
         return self.now - self.baseline
 
-    @property
-    def percent(self) -> float | None:
-        if self.change is None or not self.baseline:
-            return None
-        return 100 * self.change / self.baseline
-
 
 def change(data: TrackingInput) -> PainChange:
     """Compare the first week of scores with the last 7 days."""
     if not data.pain:
-        return PainChange("not_enough_data", "No pain scores yet: log one with `supple log pain`.")
+        return PainChange("not_enough_data", "no_scores")
     start = min(p.day for p in data.pain)
     base_scores = window(data.pain, start + timedelta(days=WINDOW_DAYS - 1))
     recent_first = data.today - timedelta(days=WINDOW_DAYS - 1)
     if recent_first <= start + timedelta(days=WINDOW_DAYS - 1):
         wait = (start + timedelta(days=2 * WINDOW_DAYS - 1) - data.today).days
-        return PainChange(
-            "not_enough_data",
-            f"Too early to compare: your first week of scores is the baseline; "
-            f"check back in {wait} day{'s' if wait != 1 else ''}.",
-        )
+        return PainChange("not_enough_data", "too_early", wait_days=wait)
     now_scores = window(data.pain, data.today)
     if len(base_scores) < MIN_SCORES or len(now_scores) < MIN_SCORES:
-        return PainChange(
-            "not_enough_data",
-            "Not enough scores to compare: log your pain on at least two days a week.",
-        )
+        return PainChange("not_enough_data", "too_few")
     base = sum(base_scores) / len(base_scores)
     now = sum(now_scores) / len(now_scores)
     if base < 0.5:
-        return PainChange(
-            "no_pain", "You started with little or no pain; keep moving.", base, now, None
-        )
+        return PainChange("no_pain", "no_pain", base, now, None)
     need = threshold(base)
     diff = now - base
-    pct = abs(100 * diff / base)
     if -diff >= need:
-        message = (
-            f"Your pain is clearly lower: {now:.1f} now against {base:.1f} at the start "
-            f"({-diff:.1f} points, {pct:.0f}% less). That is a change that matters."
-        )
-        return PainChange("better", message, base, now, need)
+        return PainChange("better", "better", base, now, need)
     if diff >= need:
-        message = (
-            f"Your pain is higher than at the start: {now:.1f} against {base:.1f}. Ease off, "
-            "stop anything that hurts, and get checked by a doctor or physiotherapist."
-        )
-        return PainChange("worse", message, base, now, need)
-    message = (
-        f"No clear change yet: {now:.1f} now against {base:.1f} at the start "
-        f"(a change of {need} point{'s' if need > 1 else ''} or more would matter from there). "
-        "Most people need a few weeks."
-    )
-    return PainChange("no_clear_change", message, base, now, need)
+        return PainChange("worse", "worse", base, now, need)
+    return PainChange("no_clear_change", "no_clear_change", base, now, need)
 
 
 def rising(data: TrackingInput, by: float = 2.0) -> tuple[float, float] | None:

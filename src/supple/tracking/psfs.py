@@ -8,6 +8,7 @@ for chronic low back pain, Maughan & Lewis 2010).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from supple.tracking.model import TrackingInput
 
@@ -15,12 +16,17 @@ AVERAGE_CHANGE = 2.0
 SINGLE_CHANGE = 3
 
 
+#: What the scale shows: nothing to compare yet, clearly easier on average, some activities
+#: clearly easier, or no clear change.
+PsfsCode = Literal["again_next_week", "easier", "some_easier", "no_clear_change"]
+
+
 @dataclass(frozen=True, slots=True)
 class PsfsChange:
-    """First against latest average, activities that moved most, and the verdict."""
+    """First against latest average, activities that moved most, and the verdict's code."""
 
     meaningful: bool
-    message: str
+    code: PsfsCode
     first: float | None = None
     latest: float | None = None
     improved: tuple[str, ...] = ()
@@ -37,18 +43,12 @@ def change(data: TrackingInput) -> PsfsChange | None:
         latest[rec.activity] = (rec.day, rec.score)
     scored_twice = [a for a in first if latest[a][0] != first[a][0]]
     if not scored_twice:
-        return PsfsChange(False, "Score your activities again next week to see a change.")
+        return PsfsChange(False, "again_next_week")
     start = sum(first[a][1] for a in scored_twice) / len(scored_twice)
     end = sum(latest[a][1] for a in scored_twice) / len(scored_twice)
     improved = tuple(a for a in scored_twice if latest[a][1] - first[a][1] >= SINGLE_CHANGE)
     if end - start >= AVERAGE_CHANGE:
-        msg = (
-            f"Your activities are clearly easier: {end:.1f} on average against {start:.1f} "
-            "at the start. That is a change that matters."
-        )
-        return PsfsChange(True, msg, start, end, improved)
+        return PsfsChange(True, "easier", start, end, improved)
     if improved:
-        msg = f"Clearly easier now: {', '.join(improved)}."
-        return PsfsChange(True, msg, start, end, improved)
-    msg = f"Activities: {end:.1f} on average against {start:.1f} at the start; no clear change yet."
-    return PsfsChange(False, msg, start, end, improved)
+        return PsfsChange(True, "some_easier", start, end, improved)
+    return PsfsChange(False, "no_clear_change", start, end, improved)

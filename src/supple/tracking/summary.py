@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from supple.planner.phrase import Phrase
 from supple.tracking import adherence, pain, psfs
 from supple.tracking.adapt import Decisions, decide
 from supple.tracking.model import TrackingInput
@@ -31,7 +32,7 @@ class Progress:
     pain_trend: list[float | None]
     pain_change: pain.PainChange
     psfs_change: psfs.PsfsChange | None
-    warnings: list[str]
+    warnings: list[Phrase]
     adjustments: Decisions
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
@@ -16,28 +14,38 @@ from fastapi.templating import Jinja2Templates
 
 from supple import __version__
 from supple.library import Library, load_library
-from supple.web import errors
-from supple.web.deps import Context, utc_now
+from supple.web import errors, filters
+from supple.web.deps import Web, utc_now
+from supple.web.files import STATIC, TEMPLATES
 
 if TYPE_CHECKING:
+    from supple.settings import Settings
     from supple.store import Store
-
-HERE = Path(str(resources.files("supple.web")))
 
 
 def create_app(
     *,
-    database_url: str | None = None,
+    settings: Settings | None = None,
     store: Store | None = None,
     library: Library | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> FastAPI:
-    """Build the web app on ``store`` (or a store opened at ``database_url``, or the default)."""
+    """Build the web app on ``store`` (or on the store the settings name, opened here).
+
+    ``settings`` default to the environment's (``SUPPLE_*``), read and checked here, once.
+    """
+    from supple.settings import load_settings
     from supple.store import Store
     from supple.web import api, pages
 
+    settings = settings if settings is not None else load_settings()
+    library = library if library is not None else load_library(settings.library_dir)
     own_store = store is None
-    the_store = store if store is not None else Store.open(database_url)
+    the_store = (
+        store
+        if store is not None
+        else Store.open(settings.database_url, timeout=settings.db_timeout, exercises=library)
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -54,15 +62,17 @@ def create_app(
         openapi_url="/api/v1/openapi.json",
         lifespan=lifespan,
     )
-    app.state.ctx = Context(
-        store=the_store, library=library if library is not None else load_library(), clock=clock
+    person_id = the_store.person(settings.person)
+    app.state.web = Web(
+        database=the_store, library=library, settings=settings, person_id=person_id, clock=clock
     )
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.globals["version"] = __version__
+    filters.install(templates.env)
     app.state.templates = templates
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app

@@ -1,4 +1,5 @@
-"""What every route needs, as typed FastAPI dependencies."""
+"""What every route needs, as typed FastAPI dependencies: the person whose request it is, and
+their records."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from fastapi import Depends, Request
 from supple.library import Library
 
 if TYPE_CHECKING:
-    from supple.store import Store
+    from supple.settings import Settings
+    from supple.store import PersonStore, Store
 
 
 def utc_now() -> datetime:
@@ -43,16 +45,62 @@ class Memo:
                 self._items.popitem(last=False)
         return value
 
+    def forget(self, key: Hashable) -> None:
+        with self._lock:
+            self._items.pop(key, None)
+
+
+@dataclass(frozen=True)
+class PersonMemo:
+    """The memo as one person's requests see it: every key is theirs alone."""
+
+    memo: Memo
+    person_id: int
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        return self.memo.get((self.person_id, key), make)
+
+    def forget(self, key: Hashable) -> None:
+        self.memo.forget((self.person_id, key))
+
 
 @dataclass
-class Context:
+class Web:
     """The app's collaborators, made once by ``create_app`` (nothing global at import)."""
 
-    store: Store
+    database: Store
     library: Library
+    settings: Settings
+    #: whom the app serves while it has no login: the settings' person or the only one
+    person_id: int
     clock: Callable[[], datetime] = utc_now
     memo: Memo = field(default_factory=Memo)
     _write_lock: threading.Lock = field(default_factory=threading.Lock)
+    _records: dict[int, PersonStore] = field(default_factory=dict)
+
+    def records(self, person_id: int) -> PersonStore:
+        """The records of ``person_id`` (looked up once)."""
+        found = self._records.get(person_id)
+        if found is None:
+            found = self._records[person_id] = self.database.for_person(person_id)
+        return found
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one request works with: the records of the person whose request it is."""
+
+    web: Web
+    store: PersonStore
+    memo: PersonMemo
+
+    @property
+    def library(self) -> Library:
+        return self.web.library
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self.web.clock
 
     def writing(self) -> AbstractContextManager[Any]:
         """Hold this while writing session events.
@@ -61,16 +109,22 @@ class Context:
         queueing this process's writers on a lock instead keeps the wait short and fair.
         PostgreSQL locks rows, so writers there go in parallel.
         """
-        return self._write_lock if self.store.dialect == "sqlite" else nullcontext()
+        return self.web._write_lock if self.store.dialect == "sqlite" else nullcontext()
 
     def today(self) -> date:
         """The person's local day (the store and tracking count days in local time too)."""
         return self.clock().astimezone().date()
 
 
-def get_context(request: Request) -> Context:
-    ctx: Context = request.app.state.ctx
-    return ctx
+def current_person(request: Request) -> int:
+    """Whose request this is. One person for now; a login will decide it (override this)."""
+    web: Web = request.app.state.web
+    return web.person_id
+
+
+def get_context(request: Request, person_id: Annotated[int, Depends(current_person)]) -> Context:
+    web: Web = request.app.state.web
+    return Context(web=web, store=web.records(person_id), memo=PersonMemo(web.memo, person_id))
 
 
 ContextDep = Annotated[Context, Depends(get_context)]

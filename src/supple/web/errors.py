@@ -11,17 +11,11 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from supple.app.errors import Conflict, NotFound, Refused
 from supple.library import LibraryError, UnknownExercise
+from supple.planner.substitute import SwapRefused
 
 log = logging.getLogger("supple.web")
-
-
-class NotFound(LookupError):
-    """A thing the request names does not exist (404)."""
-
-
-class Conflict(RuntimeError):
-    """The request cannot be done in the current state, e.g. no profile yet (409)."""
 
 
 def _clean(errors: list[Any]) -> list[dict[str, Any]]:
@@ -52,9 +46,7 @@ def _respond(request: Request, status: int, detail: str, errors: Any = ()) -> Re
 
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
-    from supple.store import StoreError
-    from supple.web.services import BadEvent
-    from supple.web.swap import SwapRefused
+    from supple.store import KeyConflict, StoreError
 
     async def _invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError | ValidationError)
@@ -76,10 +68,11 @@ def install(app: FastAPI) -> None:
         UnknownExercise: 404,
         NotFound: 404,
         Conflict: 409,
+        KeyConflict: 409,
         LibraryError: 422,
         StoreError: 422,
         SwapRefused: 422,
-        BadEvent: 422,
+        Refused: 422,
     }
 
     async def _known(request: Request, exc: Exception) -> Response:

@@ -7,7 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from supple.planner.model import Plan, Referral
+from supple.app.records import SessionSummary
+from supple.planner.model import Plan
+from supple.safety.referral import Referral
+from supple.session.timeline import Timeline
 
 ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 
@@ -92,6 +95,20 @@ class SessionOut(BaseModel):
     key: str
 
 
+class EasierIn(_In):
+    """Take the easier variant of the exercise at ``index``, which hurt."""
+
+    index: int = Field(ge=0, lt=1000)
+
+
+class EasierOut(BaseModel):
+    """The session now follows plan ``plan_id``; play ``timeline`` from item ``index``."""
+
+    plan_id: int
+    index: int
+    timeline: Timeline
+
+
 class EventOut(BaseModel):
     """``stored`` is false when an event with the same key was already there."""
 
@@ -149,18 +166,6 @@ class PsfsPoint(BaseModel):
     score: int
 
 
-class SessionRow(BaseModel):
-    id: int
-    started_at: datetime
-    ended_at: datetime | None
-    status: str
-    done: int
-    skipped: int
-    seconds_held: int
-    pain_before: int | None
-    pain_after: int | None
-
-
 class ProgressOut(BaseModel):
     """What the progress page shows, computed by the tracking domain from the store's records."""
 
@@ -180,4 +185,4 @@ class ProgressOut(BaseModel):
     pain: list[PainPoint] = Field(default_factory=list)
     psfs: list[PsfsPoint] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list)
-    history: list[SessionRow] = Field(default_factory=list)
+    history: list[SessionSummary] = Field(default_factory=list)

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from supple.safety.profile import HOUSEHOLD_EQUIPMENT, Profile
+from supple.app.screening import suggested_answers
+from supple.safety.profile import Profile
 from supple.safety.questions import (
     CLEARANCE_BY,
     CLEARANCE_BY_DEFAULT,
@@ -39,6 +40,7 @@ __all__ = [  # the template reads the clearance words from this module too
     "CLEARANCE_QUESTION",
     "RED_FLAGS",
     "STEPS",
+    "SUGGESTED",
     "FormError",
     "Step",
     "profile_from_form",
@@ -79,8 +81,10 @@ STEPS: tuple[Step, ...] = (
         ("can_get_to_floor", "can_kneel", "can_lie_on_front", "equipment", "minutes"),
     ),
 )
+#: What each answer starts as: the same suggestions `supple check` makes (the profile's defaults).
+SUGGESTED = suggested_answers()
 #: What the equipment boxes start with (what most homes have).
-CHECKED_EQUIPMENT = frozenset(HOUSEHOLD_EQUIPMENT)
+CHECKED_EQUIPMENT = frozenset(SUGGESTED["equipment"])
 
 
 class FormError(ValueError):
@@ -136,7 +140,7 @@ def profile_from_form(form: Mapping[str, Sequence[str]], *, today: date | None =
                 who, on = checked
                 data["cleared"].append({"flag": flag, "on": on, "by": who})
     if not data["pain_areas"]:
-        data["pain_areas"] = ["lower_back"]
+        data["pain_areas"] = list(SUGGESTED["pain_areas"])
     for name in BOOLS:
         data[name] = _last(form, name, "yes") != "no"
     for name in NO_BY_DEFAULT:

@@ -114,7 +114,8 @@ def _items(careplan: Resource, library: Mapping[str, Exercise]) -> tuple[PlanIte
             )
         dose = _dose(detail)  # sides come from the library entry, as when it was planned
         why = " ".join(r.get("text", "") for r in detail.get("reasonCode", [])).strip()
-        items.append(plan_item(exercise, dose, why))
+        # The reason comes in the sender's words, not as codes: it is kept as they wrote it.
+        items.append(plan_item(exercise, dose, []).model_copy(update={"why": why}))
     return tuple(items)
 
 

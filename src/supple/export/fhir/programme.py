@@ -9,9 +9,10 @@ from typing import Any
 from supple import __version__
 from supple.export.fhir import codes
 from supple.export.fhir.model import CarePlanInput, PatientInput, PractitionerInput
-from supple.export.wording import dose_words
 from supple.library.model import Exercise
 from supple.planner.model import PlanItem
+from supple.presentation.render import why
+from supple.presentation.words import dose_sentence
 
 Resource = dict[str, Any]
 
@@ -121,11 +122,11 @@ def activity(item: PlanItem, care: CarePlanInput) -> dict[str, Any]:
                 ],
                 "text": item.name,
             },
-            "reasonCode": [{"text": item.why}],
+            "reasonCode": [{"text": why(item)}],
             "status": "scheduled",
             "scheduledTiming": _timing(item, care),
             "quantity": _repetitions(item.reps * item.sets),
-            "description": f"{dose_words(item)}.",
+            "description": f"{dose_sentence(item)}.",
         }
     }
 

@@ -1,0 +1,3 @@
+"""The packaged exercise entries and their figures (YAML files, read by the library)."""
+
+__all__: list[str] = []

@@ -13,3 +13,5 @@ from supple.web.api.sessions import router as sessions_router
 router = APIRouter(prefix="/api/v1")
 for part in (profile_router, plans_router, sessions_router, progress_router, library_router):
     router.include_router(part)
+
+__all__ = ["router"]

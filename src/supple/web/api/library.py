@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from supple.app.errors import NotFound
 from supple.library import Exercise
 from supple.web.deps import ContextDep
-from supple.web.errors import NotFound
 from supple.web.library_view import figure_svg, filter_exercises, summary
 from supple.web.schemas import ErrorOut, ExerciseSummary
 
@@ -46,7 +46,7 @@ def entry(exercise_id: str, ctx: ContextDep) -> Any:
 )
 def figure(exercise_id: str, ctx: ContextDep, animated: bool = True) -> Response:
     """The exercise's illustration as SVG (animated between its keyframes by default)."""
-    svg = figure_svg(ctx.memo, ctx.library[exercise_id], animated=animated)
+    svg = figure_svg(ctx.web.memo, ctx.library[exercise_id], animated=animated)
     if svg is None:
         raise NotFound(f"no figure for {exercise_id} yet")
     return Response(

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
+from supple.app import plans
 from supple.session.timeline import Timeline
 from supple.web import services
 from supple.web.deps import ContextDep
-from supple.web.errors import Conflict
 from supple.web.schemas import ErrorOut, PlanOut, PlanRequest
 
 router = APIRouter(
@@ -22,26 +22,25 @@ router = APIRouter(
 @router.get("/plan/today", response_model=PlanOut)
 def preview(ctx: ContextDep, minutes: Annotated[int | None, Query(ge=3, le=60)] = None) -> PlanOut:
     """Today's routine for the latest profile, not saved."""
-    profile, plan = services.build_plan(ctx, minutes=minutes)
-    return services.plan_out(ctx, profile, plan, swaps={}, plan_id=None)
+    req, plan = services.todays_plan(ctx, minutes=minutes)
+    return services.plan_out(ctx, req, plan, plan_id=None)
 
 
 @router.post("/plans", response_model=PlanOut, status_code=201)
 def create(body: PlanRequest, ctx: ContextDep) -> PlanOut:
     """Build today's routine with the given minutes and swaps, and save it (to play it)."""
-    profile, plan = services.build_plan(ctx, minutes=body.minutes, swaps=body.swaps)
-    if not plan.items:
-        raise Conflict("these answers lead to a referral, not a routine: get checked first")
-    plan_id = ctx.store.save_plan(plan)
-    return services.plan_out(ctx, profile, plan, swaps=body.swaps, plan_id=plan_id)
+    req, plan = services.todays_plan(ctx, minutes=body.minutes, swaps=body.swaps)
+    plan_id = plans.keep(store=ctx.store, plan=plan)
+    return services.plan_out(ctx, req, plan, plan_id=plan_id)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanOut)
 def get(plan_id: int, ctx: ContextDep) -> PlanOut:
     """A saved plan."""
     plan = services.saved_plan(ctx, plan_id)
+    req = plans.request(store=ctx.store, library=ctx.library, today=ctx.today())
     minutes = max(3, min(60, round(plan.total_seconds / 60)))
-    out = services.plan_out(ctx, services.current_profile(ctx), plan, swaps={}, plan_id=plan_id)
+    out = services.plan_out(ctx, req, plan, plan_id=plan_id)
     return out.model_copy(update={"minutes": minutes})
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from supple.app import screening
+from supple.app.errors import NotFound
 from supple.safety.profile import Profile
 from supple.web import services
 from supple.web.deps import ContextDep
-from supple.web.errors import NotFound
 from supple.web.schemas import ErrorOut, ScreeningOut, SettingsIn
 
 router = APIRouter(tags=["screening"], responses={422: {"model": ErrorOut}})
@@ -16,8 +17,8 @@ router = APIRouter(tags=["screening"], responses={422: {"model": ErrorOut}})
 @router.post("/profile", response_model=ScreeningOut)
 def save_profile(profile: Profile, ctx: ContextDep) -> ScreeningOut:
     """Save the screening answers and judge them (red flags → refer, no plan)."""
-    ctx.store.save_profile(profile)
-    return services.screening(profile)
+    verdict = screening.answer(store=ctx.store, profile=profile, today=ctx.today())
+    return services.screening_out(verdict)
 
 
 @router.get("/profile", response_model=Profile, responses={404: {"model": ErrorOut}})
@@ -32,6 +33,4 @@ def latest_profile(ctx: ContextDep) -> Profile:
 @router.put("/settings", response_model=Profile, responses={409: {"model": ErrorOut}})
 def save_settings(body: SettingsIn, ctx: ContextDep) -> Profile:
     """Change the minutes per day (saved as a new version of the profile)."""
-    profile = services.with_minutes(services.current_profile(ctx), body.minutes)
-    ctx.store.save_profile(profile)
-    return profile
+    return screening.set_minutes(store=ctx.store, minutes=body.minutes)

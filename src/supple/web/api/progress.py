@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from supple.app import tracking
 from supple.web import progress_view
 from supple.web.deps import ContextDep
 from supple.web.schemas import ErrorOut, PainIn, ProgressOut, PsfsIn, SavedOut
@@ -16,14 +17,15 @@ router = APIRouter(tags=["progress"], responses={422: {"model": ErrorOut}})
 @router.post("/pain", response_model=SavedOut, status_code=201)
 def log_pain(body: PainIn, ctx: ContextDep) -> SavedOut:
     """Log today's pain, 0 (none) to 10 (worst imaginable), with an optional note."""
-    return SavedOut(id=ctx.store.log_pain(body.score, note=body.note, at=ctx.clock()))
+    saved = tracking.log_pain(store=ctx.store, score=body.score, note=body.note, at=ctx.clock())
+    return SavedOut(id=saved)
 
 
 @router.post("/psfs", response_model=SavedOut, status_code=201)
 def save_psfs(body: PsfsIn, ctx: ContextDep) -> SavedOut:
     """Score up to five activities you find hard, 0 (cannot) to 10 (as before the pain)."""
     scores = {item.activity: item.score for item in body.items}
-    ctx.store.save_psfs(scores, at=ctx.clock())
+    tracking.score_activities(store=ctx.store, scores=scores, at=ctx.clock())
     return SavedOut()
 
 

@@ -13,3 +13,5 @@ from supple.web.pages.start import router as start_router
 router = APIRouter(include_in_schema=False)
 for part in (start_router, routine_router, progress_router, library_router, misc_router):
     router.include_router(part)
+
+__all__ = ["router"]

@@ -65,6 +65,6 @@ def entry(request: Request, exercise_id: str, ctx: ContextDep) -> HTMLResponse:
         "exercise.html",
         nav="library",
         ex=ex,
-        figure=figure_svg(ctx.memo, ex),
+        figure=figure_svg(ctx.web.memo, ex),
         variants=variants,
     )

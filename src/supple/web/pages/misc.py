@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from supple import __version__
-from supple.web import services
-from supple.web.app import HERE
+from supple.app import screening
+from supple.web import offline
 from supple.web.deps import ContextDep
+from supple.web.files import STATIC
 from supple.web.pages.render import form_lists, page, whole_number
 
 router = APIRouter()
@@ -26,7 +26,7 @@ def settings(request: Request, ctx: ContextDep, saved: bool = False) -> HTMLResp
 async def save_settings(request: Request, ctx: ContextDep) -> Response:
     minutes = whole_number((await form_lists(request)).get("minutes", [""])[-1], 3, 60)
     profile = ctx.store.latest_profile()
-    if profile is None:
+    if profile is None:  # nothing to change yet
         return RedirectResponse("/check", status_code=303)
     if minutes is None:
         return page(
@@ -38,17 +38,17 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
             saved=False,
             error="Minutes per day must be a whole number from 3 to 60.",
         )
-    ctx.store.save_profile(services.with_minutes(profile, minutes))
+    screening.set_minutes(store=ctx.store, minutes=minutes)
     return RedirectResponse("/settings?saved=true", status_code=303)
 
 
 @router.get("/sw.js")
-def service_worker() -> Response:
-    # Served from the root so its scope covers every page; the cache is named after the
-    # version, so a new release replaces the cached app instead of mixing old and new files.
-    text = (HERE / "static" / "sw.js").read_text(encoding="utf-8")
+def service_worker(ctx: ContextDep) -> Response:
+    # Served from the root so its scope covers every page; its shell and cache name are made
+    # from the static folder, so a changed file replaces the cached app instead of mixing.
+    text: str = ctx.web.memo.get("service_worker", offline.service_worker)
     return Response(
-        text.replace('"supple-v1"', f'"supple-{__version__}"'),
+        text,
         media_type="text/javascript",
         headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
     )
@@ -56,9 +56,7 @@ def service_worker() -> Response:
 
 @router.get("/manifest.webmanifest")
 def manifest() -> FileResponse:
-    return FileResponse(
-        HERE / "static" / "manifest.webmanifest", media_type="application/manifest+json"
-    )
+    return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

@@ -7,6 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from supple.app import tracking
 from supple.web import charts, progress_view
 from supple.web.deps import ContextDep
 from supple.web.pages.render import form_lists, page, whole_number
@@ -62,7 +63,7 @@ async def log_pain(request: Request, ctx: ContextDep) -> Response:
     note = (form.get("note") or [""])[-1].strip()[:500] or None
     if score is None:
         return _render(request, ctx, error="Pain is a whole number from 0 to 10.")
-    ctx.store.log_pain(score, note=note, at=ctx.clock())
+    tracking.log_pain(store=ctx.store, score=score, note=note, at=ctx.clock())
     return RedirectResponse("/progress#pain", status_code=303)
 
 
@@ -84,5 +85,5 @@ async def save_psfs(request: Request, ctx: ContextDep) -> Response:
         scores[name] = score
     if not scores:
         return _render(request, ctx, error="Name at least one activity and score it.")
-    ctx.store.save_psfs(scores, at=ctx.clock())
+    tracking.score_activities(store=ctx.store, scores=scores, at=ctx.clock())
     return RedirectResponse("/progress#psfs", status_code=303)

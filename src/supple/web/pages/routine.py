@@ -7,10 +7,11 @@ import re
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from supple.app import plans
+from supple.app.errors import NoProfile
 from supple.library import Library
 from supple.web import services
 from supple.web.deps import ContextDep
-from supple.web.errors import Conflict
 from supple.web.pages.render import form_lists, page, query_lists, whole_number
 
 router = APIRouter()
@@ -44,8 +45,8 @@ def _choices(
 def today(request: Request, ctx: ContextDep) -> Response:
     minutes, swaps, problem = _choices(query_lists(request), ctx.library)
     try:
-        profile, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
-    except Conflict:  # no screening answers yet
+        req, plan = services.todays_plan(ctx, minutes=minutes, swaps=swaps)
+    except NoProfile:
         return RedirectResponse("/check", status_code=303)
     if plan.status == "refer" and not plan.items:
         return RedirectResponse("/referral", status_code=303)
@@ -54,10 +55,9 @@ def today(request: Request, ctx: ContextDep) -> Response:
         "today.html",
         status_code=400 if problem else 200,
         nav="today",
-        out=services.plan_out(ctx, profile, plan, swaps=swaps, plan_id=None),
+        out=services.plan_out(ctx, req, plan, plan_id=None),
         problem=problem,
         library=ctx.library,
-        positions=POSITION_WORDS,
     )
 
 
@@ -65,12 +65,12 @@ def today(request: Request, ctx: ContextDep) -> Response:
 async def start(request: Request, ctx: ContextDep) -> Response:
     minutes, swaps, _ = _choices(await form_lists(request), ctx.library)
     try:
-        _, plan = services.build_plan(ctx, minutes=minutes, swaps=swaps)
-    except Conflict:  # no screening answers yet
+        _, plan = services.todays_plan(ctx, minutes=minutes, swaps=swaps)
+    except NoProfile:
         return RedirectResponse("/check", status_code=303)
     if not plan.items:
         return RedirectResponse("/referral", status_code=303)
-    plan_id = ctx.store.save_plan(plan)
+    plan_id = plans.keep(store=ctx.store, plan=plan)
     return RedirectResponse(f"/play/{plan_id}", status_code=303)
 
 
@@ -78,15 +78,3 @@ async def start(request: Request, ctx: ContextDep) -> Response:
 def play(request: Request, plan_id: int, ctx: ContextDep) -> HTMLResponse:
     plan = services.saved_plan(ctx, plan_id)
     return page(request, "play.html", nav="today", plan=plan, plan_id=plan_id)
-
-
-POSITION_WORDS = {
-    "standing": "standing",
-    "seated_chair": "on a chair",
-    "seated_floor": "sitting on the floor",
-    "kneeling": "kneeling",
-    "all_fours": "on hands and knees",
-    "supine": "lying on your back",
-    "prone": "lying on your front",
-    "side_lying": "lying on your side",
-}

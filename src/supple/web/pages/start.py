@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from supple.app import screening as verdicts
 from supple.web import screening, services
 from supple.web.deps import ContextDep
 from supple.web.pages.render import form_lists, page
@@ -40,8 +41,7 @@ async def submit(request: Request, ctx: ContextDep) -> Response:
         profile = screening.profile_from_form(await form_lists(request), today=ctx.today())
     except screening.FormError as exc:
         return _form(request, error=str(exc), status=400)
-    ctx.store.save_profile(profile)
-    if services.screening(profile).status == "refer":
+    if verdicts.answer(store=ctx.store, profile=profile, today=ctx.today()).status == "refer":
         return RedirectResponse("/referral", status_code=303)
     return RedirectResponse("/today", status_code=303)
 
@@ -51,7 +51,7 @@ def referral(request: Request, ctx: ContextDep) -> Response:
     profile = ctx.store.latest_profile()
     if profile is None:
         return RedirectResponse("/check", status_code=303)
-    verdict = services.screening(profile)
+    verdict = services.screening_out(verdicts.judge(profile, today=ctx.today()))
     return page(
         request,
         "referral.html",

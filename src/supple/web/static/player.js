@@ -1,36 +1,32 @@
-// The guided player: plays the engine's timeline, sends each event as it happens.
+// The guided player's view: plays the timeline the server gives (playback.js keeps the state),
+// draws the page, speaks and beeps, and sends each event as it happens.
 import { SessionClock } from "./clock.js";
+import { Playback } from "./playback.js";
 import { beep, hush, say, unlockAudio } from "./sound.js";
 import { loadSettings, saveSettings } from "./settings-store.js";
 import { enqueue, flush, onChange, pending } from "./sync.js";
 import { newKey } from "./uuid.js";
 
-const WORK = new Set(["hold", "flow", "cool_down"]);
-const BEEP_KINDS = new Set(["count", "bell", "end"]);
 const root = document.getElementById("player");
-const planId = Number(root.dataset.planId);
+let planId = Number(root.dataset.planId);
 const params = new URLSearchParams(location.search);
 const speed = Math.min(200, Math.max(1, Number(params.get("speed")) || 1));
 const settings = loadSettings();
 const sessionKey = newKey();
 const $ = (id) => document.getElementById(id);
 
-let tl = null;
-let cues = [];
-let nextCue = 0;
-let clock = new SessionClock(speed);
+let pb = null;
+const clock = new SessionClock(speed);
 let timer = null;
-let last = 0; // offset at the previous tick, to add up seconds actually held
-let itemIndex = -1;
-let segIndex = -1;
-const held = [];
-const reported = new Set();
+let itemShown = -1;
 let finished = false;
 let wakeLock = null;
 let stage = "before";
+let offering = -1; // the item that hurt, while the easier variant or a skip is offered
 
 const now = () => new Date().toISOString();
-const event = (body) => enqueue(`/api/v1/plans/${planId}/sessions/${sessionKey}/events`, { key: newKey(), at: now(), ...body });
+const base = () => `/api/v1/plans/${planId}/sessions/${sessionKey}`;
+const event = (body) => enqueue(`${base()}/events`, { key: newKey(), at: now(), ...body });
 
 function show(pane) {
   for (const id of ["before", "run", "after", "done"]) $(`pane-${id}`).hidden = id !== pane;
@@ -38,35 +34,26 @@ function show(pane) {
 }
 
 async function load() {
-  const url = `/api/v1/plans/${planId}/timeline?countdown_s=${settings.countdown}`;
-  const res = await fetch(url);
+  const res = await fetch(`/api/v1/plans/${planId}/timeline?countdown_s=${settings.countdown}`);
   if (!res.ok) throw new Error((await res.json()).detail || res.statusText);
-  tl = await res.json();
-  cues = tl.segments.flatMap((s) => s.cues).sort((a, b) => a.at - b.at);
-  tl.items.forEach((_, i) => (held[i] = 0));
-}
-
-function segmentAt(offset) {
-  const segs = tl.segments;
-  let i = segs.length - 1;
-  while (i > 0 && segs[i].start > offset) i--;
-  return i;
+  pb = new Playback(await res.json());
 }
 
 function fire(cue) {
-  if (BEEP_KINDS.has(cue.kind) && settings.beeps) beep(cue.kind);
-  if (cue.kind !== "bell") {
+  const how = pb.playing(cue);
+  if (how.tone && settings.beeps) beep(cue.kind);
+  if (how.spoken) {
     if (settings.voice) say(cue.text);
     $("live").textContent = cue.text;
   }
-  if (cue.kind !== "count" && cue.kind !== "bell") $("cue").textContent = cue.text;
+  if (how.caption) $("cue").textContent = cue.text;
 }
 
 function render(offset) {
-  const seg = tl.segments[segIndex];
-  const item = tl.items[seg.item];
-  if (seg.item !== itemIndex) {
-    itemIndex = seg.item;
+  const seg = pb.segment;
+  const item = pb.item;
+  if (seg.item !== itemShown) {
+    itemShown = seg.item;
     $("ex-name").textContent = item.name;
     const fig = $("figure");
     fig.replaceChildren();
@@ -77,28 +64,26 @@ function render(offset) {
     img.src = `/api/v1/exercises/${item.exercise}/figure.svg${still ? "?animated=false" : ""}`;
     fig.append(img);
   }
+  const shown = pb.shown(offset);
   $("phase").textContent = seg.title;
-  const left = Math.max(0, Math.ceil(seg.start + seg.duration - offset - 1e-6));
-  $("count").textContent = String(left);
-  const frac = Math.min(1, (offset - seg.start) / seg.duration);
-  $("bar-fill").style.width = `${(frac * 100).toFixed(1)}%`;
-  const total = Math.max(0, Math.ceil(tl.total_seconds - offset));
-  $("session-left").textContent = `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")} left in the session`;
+  $("count").textContent = String(shown.left);
+  $("bar-fill").style.width = `${(shown.fraction * 100).toFixed(1)}%`;
+  const m = Math.floor(shown.sessionLeft / 60);
+  const s = String(shown.sessionLeft % 60).padStart(2, "0");
+  $("session-left").textContent = `${m}:${s} left in the session`;
 }
 
 function reportItem(i, status) {
-  if (i < 0 || reported.has(i)) return;
-  reported.add(i);
-  const item = tl.items[i];
-  const heldS = Math.min(item.planned_seconds, Math.round(held[i]));
-  event({ type: "item", index: i, exercise: item.exercise, planned_seconds: item.planned_seconds, held_seconds: heldS, status });
+  const body = pb.report(i, status);
+  if (!body) return;
+  event(body);
   if (status === "done") askFeedback(i);
 }
 
 function askFeedback(i) {
   const box = $("feedback");
   box.dataset.index = String(i);
-  $("fb-name").textContent = tl.items[i].name;
+  $("fb-name").textContent = pb.tl.items[i].name;
   box.hidden = false;
 }
 
@@ -106,71 +91,112 @@ function tick() {
   clearTimeout(timer);
   if (finished || clock.paused) return;
   const offset = clock.offset();
-  const seg = tl.segments[segIndex];
-  if (seg && WORK.has(seg.kind)) held[seg.item] += Math.max(0, Math.min(offset, seg.start + seg.duration) - last);
-  last = offset;
-  while (nextCue < cues.length && cues[nextCue].at <= offset) fire(cues[nextCue++]);
-  if (offset >= tl.total_seconds) return end();
-  const idx = segmentAt(offset);
-  if (idx !== segIndex) {
-    const before = segIndex >= 0 ? tl.segments[segIndex].item : -1;
-    segIndex = idx;
-    if (before >= 0 && tl.segments[idx].item !== before) reportItem(before, "done");
-  }
+  const step = pb.advance(offset);
+  step.due.forEach(fire);
+  if (step.ended) return end();
+  if (step.finished >= 0) reportItem(step.finished, "done");
   render(offset);
-  // Wake at the next deadline: a cue, the end of the segment, or the next whole second shown.
-  const s = tl.segments[segIndex];
-  const segEnd = s.start + s.duration;
-  const nextSecond = segEnd - Math.floor(segEnd - offset - 1e-6);
-  const deadline = Math.min(segEnd, nextCue < cues.length ? cues[nextCue].at : Infinity, nextSecond > offset ? nextSecond : segEnd);
-  timer = setTimeout(tick, Math.min(250, clock.msUntil(deadline) + 1));
+  timer = setTimeout(tick, Math.min(250, clock.msUntil(pb.nextDeadline(offset)) + 1));
 }
 
 function seek(offset) {
   clock.seek(offset);
-  last = offset;
-  nextCue = cues.findIndex((c) => c.at >= offset);
-  if (nextCue < 0) nextCue = cues.length;
-  segIndex = segmentAt(offset);
+  pb.seek(offset);
   tick();
   if (clock.paused) render(offset);
 }
 
 function skip() {
-  const i = tl.segments[segIndex].item;
-  reportItem(i, "skipped");
-  if (i + 1 >= tl.items.length) return seek(tl.total_seconds);
-  seek(tl.items[i + 1].start);
-}
-
-function hurts() {
-  // Never push through pain: the move ends now, is marked painful, and the next one starts.
-  const i = tl.segments[segIndex].item;
-  event({ type: "feedback", index: i, exercise: tl.items[i].exercise, feedback: "painful" });
-  $("feedback").hidden = true;
-  skip();
-  $("cue").textContent = "Stopped. If the pain stays or spreads down a leg, get it checked.";
+  const { index, to } = pb.skipTarget();
+  reportItem(index, "skipped");
+  seek(to);
 }
 
 function back() {
-  const i = tl.segments[segIndex].item;
-  const into = clock.offset() - tl.items[i].start;
-  seek(into > 3 || i === 0 ? tl.items[i].start : tl.items[i - 1].start);
+  seek(pb.backTarget(clock.offset()));
+}
+
+function pause() {
+  clock.pause();
+  hush();
+  $("pause").textContent = "Resume";
+  $("live").textContent = "Paused";
+}
+
+function resume() {
+  clock.start();
+  pb.last = clock.offset();
+  $("pause").textContent = "Pause";
+  $("live").textContent = "Resumed";
+  tick();
 }
 
 function togglePause() {
-  if (clock.paused) {
-    clock.start();
-    last = clock.offset();
-    $("pause").textContent = "Pause";
-    $("live").textContent = "Resumed";
-    tick();
-  } else {
-    clock.pause();
-    hush();
-    $("pause").textContent = "Resume";
-    $("live").textContent = "Paused";
+  if (offering >= 0) return; // the offer is answered with its own buttons
+  if (clock.paused) resume();
+  else pause();
+}
+
+function hurts() {
+  // Never push through pain: everything stops and the person chooses, as in the terminal.
+  const i = pb.segment.item;
+  pause();
+  event({ type: "feedback", index: i, exercise: pb.tl.items[i].exercise, feedback: "painful" });
+  $("feedback").hidden = true;
+  offering = i;
+  const easier = pb.tl.items[i].easier;
+  $("offer-name").textContent = pb.tl.items[i].name;
+  $("offer-easier").hidden = !easier;
+  $("offer-easier").textContent = easier ? `Try the easier ${easier.name}` : "";
+  $("offer").hidden = false;
+  (easier ? $("offer-easier") : $("offer-skip")).focus();
+}
+
+function closeOffer() {
+  offering = -1;
+  $("offer").hidden = true;
+  $("pause").focus();
+}
+
+async function takeEasier() {
+  const i = offering;
+  // The session moves to a new plan: what was queued for this one goes first.
+  const sent = (await flush()) && (await pending()) === 0;
+  let answer = null;
+  if (sent) {
+    try {
+      const res = await fetch(`${base()}/easier?countdown_s=${settings.countdown}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ index: i }),
+      });
+      if (res.ok) answer = await res.json();
+    } catch {
+      answer = null; // offline: the easier variant needs the server
+    }
   }
+  if (!answer) return skipHurting("The easier variant needs the network, so this one is skipped. ");
+  planId = answer.plan_id;
+  reportItem(i, "skipped");
+  pb.replace(answer.timeline, answer.index);
+  itemShown = -1;
+  closeOffer();
+  clock.seek(pb.tl.items[answer.index].start);
+  render(clock.offset());
+  resume();
+}
+
+function skipHurting(why = "") {
+  closeOffer();
+  skip();
+  resume();
+  // After the next move's first cues, so the words stay until it says something new.
+  $("cue").textContent = `${why}Stopped. If the pain stays or spreads down a leg, get it checked.`;
+}
+
+function carryOn() {
+  closeOffer();
+  resume();
 }
 
 async function lockScreen() {
@@ -188,9 +214,8 @@ document.addEventListener("visibilitychange", () => {
 function begin() {
   show("run");
   lockScreen();
-  segIndex = 0;
+  pb.start();
   clock.start();
-  last = 0;
   tick();
   $("pause").focus();
 }
@@ -198,9 +223,8 @@ function begin() {
 function end(status = "finished") {
   finished = true;
   clearTimeout(timer);
-  const i = segIndex >= 0 ? tl.segments[segIndex].item : -1;
-  if (status === "finished") reportItem(i, "done");
-  else reportItem(i, "skipped");
+  const i = pb.segment ? pb.segment.item : -1;
+  reportItem(i, status === "finished" ? "done" : "skipped");
   wakeLock?.release?.().catch(() => {});
   if (status === "finished") {
     show("after");
@@ -231,27 +255,34 @@ root.addEventListener("click", (e) => {
   const pain = e.target.closest("[data-pain]");
   const action = e.target.closest("[data-action]")?.dataset.action;
   const fb = e.target.closest("[data-feedback]");
+  const offer = e.target.closest("[data-offer]")?.dataset.offer;
   if (pain || action === "skip-pain") {
     const when = stage === "before" ? "before" : "after";
     if (when === "before") enqueue("/api/v1/sessions", { plan_id: planId, key: sessionKey, at: now() });
     if (pain) event({ type: "pain", when, score: Number(pain.dataset.pain) });
     if (when === "before") begin();
     else done("finished");
-  } else if (fb) {
+  } else if (offer === "easier") takeEasier();
+  else if (offer === "skip") skipHurting();
+  else if (offer === "carry-on") carryOn();
+  else if (fb) {
     const i = Number($("feedback").dataset.index);
-    event({ type: "feedback", index: i, exercise: tl.items[i].exercise, feedback: fb.dataset.feedback });
+    event({ type: "feedback", index: i, exercise: pb.tl.items[i].exercise, feedback: fb.dataset.feedback });
     $("feedback").hidden = true;
     if (fb.dataset.feedback === "painful") $("cue").textContent = "Thanks. Next time it will be eased or left out. Never push into pain.";
     $("pause").focus();
   } else if (action === "hurts") hurts();
   else if (action === "pause") togglePause();
-  else if (action === "skip") skip();
-  else if (action === "back") back();
-  else if (action === "stop") end("stopped");
+  else if (action === "skip" && offering < 0) skip();
+  else if (action === "back" && offering < 0) back();
+  else if (action === "stop") {
+    closeOffer();
+    end("stopped");
+  }
 });
 
 document.addEventListener("keydown", (e) => {
-  if (stage !== "run" || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (stage !== "run" || offering >= 0 || e.altKey || e.ctrlKey || e.metaKey) return;
   const tag = e.target.tagName;
   if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
   if (e.key === " " && tag !== "BUTTON") {

@@ -1,25 +1,10 @@
 // The service worker: the app shell is cached at install; pages, plans and timelines are
 // cached when fetched (network first), so a loaded session keeps working offline. Events are
 // not handled here: the page queues them in IndexedDB (sync.js) and sends them itself.
-const CACHE = "supple-v1";
-// Pages that depend on the person's answers are cached when visited, not here.
-const SHELL = [
-  "/",
-  "/library",
-  "/manifest.webmanifest",
-  "/static/app.css",
-  "/static/app.js",
-  "/static/sync.js",
-  "/static/clock.js",
-  "/static/sound.js",
-  "/static/settings-store.js",
-  "/static/settings.js",
-  "/static/steps.js",
-  "/static/player.js",
-  "/static/uuid.js",
-  "/static/icons/icon.svg",
-  "/static/icons/icon-192.png",
-];
+// The server fills both in (supple.web.offline): the cache is named after the static files'
+// content, and the shell is every one of them and the pages that need no answers.
+const CACHE = "supple";
+const SHELL = [];
 
 self.addEventListener("install", (event) => {
   // One failing URL (e.g. /today before any screening) must not stop the install.

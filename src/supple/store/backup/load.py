@@ -6,15 +6,15 @@ from collections.abc import Container
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
-from supple.export.dump import TABLE_OF
-from supple.export.formats import first_error
-from supple.export.schema import SECTIONS, ExportFile
+from supple.store.backup.dump import TABLE_OF
+from supple.store.backup.formats import first_error
+from supple.store.backup.schema import SECTIONS, ExportFile
 from supple.store.entries import PROGRAMME
 from supple.store.errors import StoreError
-from supple.store.schema import Person, PlanRow, ProfileRow, PsfsActivity, SessionRow
+from supple.store.schema import TABLES, Person, PlanRow, ProfileRow, PsfsActivity, SessionRow
 
 
 def _check_content(data: ExportFile, known: Container[str]) -> None:
@@ -63,3 +63,16 @@ def load(db: Session, person_id: int, data: ExportFile, known: Container[str]) -
         db.flush()  # parents before children
         counts[section] = len(rows)
     return counts
+
+
+def reset_sequences(conn: Connection) -> None:
+    """Make PostgreSQL's id sequences continue after the ids an import kept."""
+    for table in TABLES:
+        name = table.__tablename__
+        if "id" in table.__table__.c:
+            conn.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+                )
+            )

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from supple.export.schema import SECTIONS, ExportFile, PersonRec
-from supple.store.errors import StoreError
+from supple.store.backup.schema import SECTIONS, ExportFile, PersonRec
+from supple.store.errors import BadExport
 
 #: Columns holding a JSON document inside a CSV cell.
 JSON_FIELDS = {"answers", "body"}
@@ -64,24 +64,24 @@ def first_error(exc: ValidationError) -> str:
 
 
 def parse_json(text: str) -> ExportFile:
-    """Validate a JSON export (StoreError names the first problem)."""
+    """Validate a JSON export (BadExport names the first problem)."""
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise StoreError(f"not valid JSON (line {exc.lineno}): {exc.msg}") from None
+        raise BadExport(f"not valid JSON (line {exc.lineno}): {exc.msg}") from None
     if not isinstance(raw, dict) or raw.get("format") != "supple-export":
-        raise StoreError('not a Supple export (no "format": "supple-export")')
+        raise BadExport('not a Supple export (no "format": "supple-export")')
     try:
         return ExportFile.model_validate(raw)
     except ValidationError as exc:
-        raise StoreError(f"the export does not validate: {first_error(exc)}") from None
+        raise BadExport(f"the export does not validate: {first_error(exc)}") from None
 
 
 def parse_csv(text: str) -> ExportFile:
     """Validate a CSV export made by :func:`to_csv`."""
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or reader.fieldnames[0] != "record":
-        raise StoreError("not a Supple CSV export (the first column must be 'record')")
+        raise BadExport("not a Supple CSV export (the first column must be 'record')")
     data: dict[str, Any] = {section: [] for section in SECTIONS}
     fields = {"person": list(PersonRec.model_fields)}
     fields.update({s: list(m.model_fields) for s, m in SECTIONS.items()})
@@ -92,7 +92,7 @@ def parse_csv(text: str) -> ExportFile:
                 data["exported_at"] = cells.get("exported_at")
                 continue
             if kind not in fields:
-                raise StoreError(f"line {line}: unknown record kind {kind!r}")
+                raise BadExport(f"line {line}: unknown record kind {kind!r}")
             values: dict[str, Any] = {}
             for name in fields[kind]:
                 cell = cells.get(name)
@@ -107,15 +107,15 @@ def parse_csv(text: str) -> ExportFile:
             else:
                 data[kind].append(values)
     except json.JSONDecodeError as exc:
-        raise StoreError(f"a JSON cell does not parse: {exc.msg}") from None
+        raise BadExport(f"a JSON cell does not parse: {exc.msg}") from None
     except csv.Error as exc:
-        raise StoreError(f"not a valid CSV file: {exc}") from None
+        raise BadExport(f"not a valid CSV file: {exc}") from None
     if "person" not in data:
-        raise StoreError("the CSV export has no person row")
+        raise BadExport("the CSV export has no person row")
     try:
         return ExportFile.model_validate(data)
     except ValidationError as exc:
-        raise StoreError(f"the export does not validate: {first_error(exc)}") from None
+        raise BadExport(f"the export does not validate: {first_error(exc)}") from None
 
 
 def parse(text: str) -> ExportFile:

@@ -7,6 +7,9 @@ from typing import Any, Literal, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from supple.session.kinds import Feedback, ItemStatus
+from supple.tracking.model import PainMoment, SessionStatus
+
 
 class _Rec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -37,7 +40,7 @@ class SessionRec(_Rec):
     key: str = Field(min_length=8, max_length=64)
     started_at: AwareDatetime
     ended_at: AwareDatetime | None
-    status: Literal["in_progress", "finished", "stopped"]
+    status: SessionStatus
 
 
 class ItemRec(_Rec):
@@ -47,8 +50,8 @@ class ItemRec(_Rec):
     exercise: str = Field(min_length=1, max_length=60)
     planned_seconds: int | None = Field(ge=0)
     held_seconds: int | None = Field(ge=0)
-    status: Literal["done", "skipped"] | None
-    feedback: Literal["fine", "too_easy", "too_hard", "painful"] | None
+    status: ItemStatus | None
+    feedback: Feedback | None
     at: AwareDatetime
 
 
@@ -57,7 +60,7 @@ class PainRec(_Rec):
     session_id: int | None
     at: AwareDatetime
     score: int = Field(ge=0, le=10)
-    moment: Literal["before", "after", "daily"]
+    moment: PainMoment
     note: str | None = Field(max_length=2000)
 
 

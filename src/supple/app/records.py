@@ -1,4 +1,5 @@
-"""What the store hands back besides domain objects: plain, read-only records."""
+"""Plain, read-only records the use cases hand back besides domain objects (the store fills
+them)."""
 
 from __future__ import annotations
 

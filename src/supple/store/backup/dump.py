@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from supple.export.schema import SECTIONS, ExportFile, PersonRec
+from supple.store.backup.schema import SECTIONS, ExportFile, PersonRec
 from supple.store.schema import (
     EventKey,
     ItemRow,
@@ -51,6 +51,12 @@ def _owned(section: str, person_id: int) -> Any:
         )
     order = table.key if section == "event_keys" else table.id
     return query.order_by(order)
+
+
+def owned_count(db: Session, section: str, person_id: int) -> int:
+    """How many rows of a file section are ``person_id``'s."""
+    rows = _owned(section, person_id).order_by(None).subquery()
+    return int(db.scalar(select(func.count()).select_from(rows)) or 0)
 
 
 def dump(db: Session, person_id: int) -> ExportFile:

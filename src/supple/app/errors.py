@@ -1,0 +1,28 @@
+"""What a use case refuses, in words a person can act on; each adapter shows them its own way
+(the web as a 4xx status, the command line as one line)."""
+
+from __future__ import annotations
+
+
+class AppError(Exception):
+    """A request the use case cannot carry out; the message says why."""
+
+
+class NotFound(AppError, LookupError):
+    """What the request names does not exist for this person (a plan, a session)."""
+
+
+class Conflict(AppError):
+    """Not possible in the current state: no answers yet, a referral instead of a routine, a
+    session key already bound to another plan."""
+
+
+class NoProfile(Conflict):
+    """The person has not answered the screening questions yet."""
+
+
+class Refused(AppError, ValueError):
+    """The request does not fit what it refers to, e.g. an event that is not the plan's."""
+
+
+__all__ = ["AppError", "Conflict", "NoProfile", "NotFound", "Refused"]

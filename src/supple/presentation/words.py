@@ -1,0 +1,153 @@
+"""The small words: vocabulary terms, positions, areas, lists, clock times and doses."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supple.library.model import Exercise
+    from supple.planner.model import PlanItem
+
+#: Where a move is done, as a sentence says it.
+POSITIONS = {
+    "standing": "standing",
+    "seated_chair": "on a chair",
+    "seated_floor": "sitting on the floor",
+    "kneeling": "kneeling",
+    "all_fours": "on hands and knees",
+    "supine": "lying on your back",
+    "prone": "lying on your front",
+    "side_lying": "lying on your side",
+}
+#: Where it hurts, as a sentence says it.
+AREAS = {
+    "lower_back": "lower back",
+    "upper_back": "upper back",
+    "neck": "neck",
+    "buttock_or_leg": "buttock or leg",
+    "hip": "hip",
+}
+
+
+def term(value: str) -> str:
+    """A vocabulary value as a term a person reads (and may type back): 'seated chair'."""
+    return value.replace("_", " ")
+
+
+def terms(values: Iterable[str], empty: str = "none") -> str:
+    """Vocabulary values as a comma-separated list of terms (``empty`` when there are none)."""
+    return ", ".join(term(v) for v in values) or empty
+
+
+def position(value: str) -> str:
+    """Where a move is done, in words: 'on a chair', 'lying on your back'."""
+    return POSITIONS.get(value, term(value))
+
+
+def area(value: str) -> str:
+    """A pain area in words: 'lower back'."""
+    return AREAS.get(value, term(value))
+
+
+def join_words(words: Sequence[str]) -> str:
+    """``words`` as a phrase: 'a', 'a and b', 'a, b and c'."""
+    if not words:
+        return ""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 day', '2 days'."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
+
+def clock(seconds: float) -> str:
+    """A duration as m:ss: '2:05'."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def timestamp(seconds: float) -> str:
+    """A time into the session as mm:ss, for a line of the log: '03:05'."""
+    whole = max(0, int(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def countdown(seconds: float) -> str:
+    """Seconds left as m:ss, rounded up the way a countdown reads (29.2 s left is 0:30)."""
+    return clock(math.ceil(seconds - 1e-9))
+
+
+def item_dose(item: PlanItem) -> str:
+    """A plan item's dose: '3 x 20 s hold, each side', '60 s, flowing'."""
+    if item.duration_s is not None:
+        text = f"{item.duration_s} s, flowing"
+    elif item.reps > 1:
+        text = f"{item.reps} x {item.hold_s} s hold"
+    else:
+        text = f"{item.hold_s} s hold"
+    if item.sets > 1:
+        text = f"{item.sets} sets of {text}"
+    return text + (", each side" if item.sided else "")
+
+
+def entry_dose(exercise: Exercise) -> str:
+    """A library entry's usual dose with its safe range, or the pace of a flowing move."""
+    dose = exercise.dose
+    if dose.flowing:
+        text = (
+            f"{dose.duration_s} s of steady movement, breathing in for {dose.breath_in_s:g} s "
+            f"and out for {dose.breath_out_s:g} s"
+        )
+    else:
+        text = f"hold {dose.hold_s} s (safe range {dose.hold_min_s}-{dose.hold_max_s} s)"
+    if dose.reps > 1:
+        text += f", {dose.reps} times"
+    if dose.sets > 1:
+        text += f", {dose.sets} sets"
+    if dose.reps > 1 or dose.sets > 1:
+        text += f", {dose.rest_s} s rest between"
+    return text + (", on each side" if exercise.sided else "")
+
+
+_TIMES = {1: "once", 2: "twice"}
+
+
+def seconds_words(seconds: int) -> str:
+    """A length of time as people say it: '45 seconds', '1 minute', '2 min 30 s'."""
+    if seconds < 60:
+        return plural(seconds, "second")
+    minutes, rest = divmod(seconds, 60)
+    if rest == 0:
+        return plural(minutes, "minute")
+    return f"{minutes} min {rest} s"
+
+
+def minutes_of(seconds: int) -> int:
+    """Whole minutes a routine takes, rounded up so nobody is rushed."""
+    return max(1, -(-seconds // 60))
+
+
+def times_words(count: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return _TIMES.get(count, f"{count} times")
+
+
+def dose_sentence(item: PlanItem) -> str:
+    """A plan item's dose as a sentence for print: 'Hold 20 seconds, 3 times on each side'."""
+    if item.duration_s is not None:
+        text = f"For {seconds_words(item.duration_s)}, slowly and steadily"
+    else:
+        assert item.hold_s is not None
+        text = f"Hold {seconds_words(item.hold_s)}"
+    if item.reps > 1:
+        text += f", {times_words(item.reps)}"
+    if item.sided:
+        text += " on each side"
+    if item.sets > 1:
+        text += f"; do all of that {times_words(item.sets)}"
+    if item.rest_s and item.reps * item.sets > 1:
+        text += f" (rest {seconds_words(item.rest_s)} in between)"
+    return text

@@ -1,0 +1,102 @@
+"""The settings: every ``SUPPLE_*`` environment variable, read and validated once at start.
+
+The command line reads them in ``main()`` and carries them in the Typer context; the web app
+takes them as ``create_app(settings=...)``. Nothing else reads the environment for Supple: the
+store, the library and the domain are handed the values (docs/environment.md lists them all).
+
+The variables are read here rather than through pydantic-settings, which does the same for flat
+fields like these but costs every command about 45 ms at start (it imports asyncio, argparse,
+dotenv and its cloud secret sources): that is a sixth of the 300 ms cold-start budget
+(docs/benchmarks.md). The rules are pydantic-settings' defaults: the name is ``SUPPLE_`` and the
+field's name in any case, an empty variable is unset, and the text is validated as the field's
+type (so ``1``/``true`` is a boolean and ``abc`` is no number).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+PREFIX = "SUPPLE_"
+
+
+class SettingsError(ValueError):
+    """A setting with a value Supple cannot use; the message names the variable, in one line."""
+
+
+class Settings(BaseModel):
+    """What can be set from outside; each field is the variable ``SUPPLE_<FIELD NAME>``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    database_url: str | None = Field(
+        default=None,
+        description="where everything is kept: sqlite:///FILE, a file path, or "
+        "postgresql://user@host/db (default: supple.db in your data folder); --database-url "
+        "overrides it",
+    )
+    db_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=3600,
+        description="seconds a write waits for another writer (SQLite) or for the server to "
+        "answer (PostgreSQL) before giving up",
+    )
+    person: int | None = Field(
+        default=None,
+        ge=1,
+        description="whose records to use, by person id, in a database that holds more than "
+        "one person (default: its only person)",
+    )
+    library_dir: Path | None = Field(
+        default=None,
+        description="a folder of *.yaml exercise entries to use instead of the packaged library",
+    )
+    debug: bool = Field(
+        default=False, description="show the full traceback of an unexpected error (1 or true)"
+    )
+    time_scale: float = Field(
+        default=1.0,
+        ge=0.01,
+        le=1000,
+        description="play `supple start` this many times faster (for tests and demos)",
+    )
+    speech_command: str | None = Field(
+        default=None,
+        description="the command `supple start --voice` speaks through, words separated by "
+        "spaces (default: espeak-ng -s 150); the text is added as its last argument",
+    )
+
+
+def env_name(field: str) -> str:
+    """The environment variable of a settings field."""
+    return PREFIX + field.upper()
+
+
+def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The ``SUPPLE_*`` variables that name a setting, by field (any case; empty ones left out)."""
+    fields = {env_name(name): name for name in Settings.model_fields}
+    found: dict[str, str] = {}
+    for key, value in (os.environ if environ is None else environ).items():
+        field = fields.get(key.upper())
+        if field is not None and value != "":
+            found[field] = value
+    return found
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **given: object) -> Settings:
+    """The settings from the environment (``given`` values win); SettingsError names the culprit."""
+    try:
+        return Settings.model_validate({**from_environment(environ), **given})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        got = first.get("input")
+        shown = f" (got {got!r})" if isinstance(got, str | int | float) else ""
+        raise SettingsError(f"{env_name(field)}: {first['msg']}{shown}") from None
+
+
+__all__ = ["PREFIX", "Settings", "SettingsError", "env_name", "from_environment", "load_settings"]
