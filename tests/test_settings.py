@@ -3,6 +3,7 @@ place the code reads ``SUPPLE_*`` variables."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from supple.settings import Settings, SettingsError, env_name, from_environment, load_settings
+from supple.settings import Settings, SettingsError, env_name, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "environment.md"
@@ -69,20 +70,25 @@ def test_values_are_read_typed_and_empty_means_unset(monkeypatch: pytest.MonkeyP
     assert load_settings(database_url="x.db").database_url == "x.db"  # given values win
 
 
-def test_names_are_read_in_any_case_and_other_variables_are_left_alone() -> None:
-    environ = {"supple_db_timeout": "3", "SUPPLE_SKIP_POSTGRES": "1", "HOME": "/h", "PERSON": "9"}
-    assert from_environment(environ) == {"db_timeout": "3"}
-    settings = load_settings(environ)
+def test_names_are_read_in_any_case_and_other_variables_are_left_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in [n for n in os.environ if n.upper().startswith("SUPPLE_")]:
+        monkeypatch.delenv(name)
+    assert load_settings() == Settings()  # nothing set: the defaults
+    monkeypatch.setenv("supple_db_timeout", "3")
+    monkeypatch.setenv("SUPPLE_SKIP_POSTGRES", "1")  # a test switch, not a setting
+    monkeypatch.setenv("PERSON", "9")
+    settings = load_settings()
     assert (settings.db_timeout, settings.person) == (3.0, None)
-    assert load_settings({}) == Settings()  # nothing set: the defaults
 
 
 def test_settings_cannot_change_once_read() -> None:
-    settings = load_settings({})
+    settings = load_settings()
     with pytest.raises(ValidationError):
         settings.db_timeout = 1.0  # type: ignore[misc]
     with pytest.raises(SettingsError, match=f"^{env_name('no_such')}: "):
-        load_settings({}, no_such=1)
+        load_settings(no_such=1)
 
 
 def test_the_command_line_stops_at_a_bad_setting(tmp_path: Path) -> None:

@@ -3,22 +3,17 @@
 The command line reads them in ``main()`` and carries them in the Typer context; the web app
 takes them as ``create_app(settings=...)``. Nothing else reads the environment for Supple: the
 store, the library and the domain are handed the values (docs/environment.md lists them all).
-
-The variables are read here rather than through pydantic-settings, which does the same for flat
-fields like these but costs every command about 45 ms at start (it imports asyncio, argparse,
-dotenv and its cloud secret sources): that is a sixth of the 300 ms cold-start budget
-(docs/benchmarks.md). The rules are pydantic-settings' defaults: the name is ``SUPPLE_`` and the
-field's name in any case, an empty variable is unset, and the text is validated as the field's
-type (so ``1``/``true`` is a boolean and ``abc`` is no number).
+pydantic-settings does the reading: the name is ``SUPPLE_`` and the field's name in any case, an
+empty variable is unset, and the text is validated as the field's type (so ``1``/``true`` is a
+boolean and ``abc`` is no number).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PREFIX = "SUPPLE_"
 
@@ -27,10 +22,12 @@ class SettingsError(ValueError):
     """A setting with a value Supple cannot use; the message names the variable, in one line."""
 
 
-class Settings(BaseModel):
+class Settings(BaseSettings):
     """What can be set from outside; each field is the variable ``SUPPLE_<FIELD NAME>``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = SettingsConfigDict(
+        env_prefix=PREFIX, env_ignore_empty=True, case_sensitive=False, frozen=True, extra="forbid"
+    )
 
     database_url: str | None = Field(
         default=None,
@@ -76,21 +73,10 @@ def env_name(field: str) -> str:
     return PREFIX + field.upper()
 
 
-def from_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The ``SUPPLE_*`` variables that name a setting, by field (any case; empty ones left out)."""
-    fields = {env_name(name): name for name in Settings.model_fields}
-    found: dict[str, str] = {}
-    for key, value in (os.environ if environ is None else environ).items():
-        field = fields.get(key.upper())
-        if field is not None and value != "":
-            found[field] = value
-    return found
-
-
-def load_settings(environ: Mapping[str, str] | None = None, **given: object) -> Settings:
+def load_settings(**given: object) -> Settings:
     """The settings from the environment (``given`` values win); SettingsError names the culprit."""
     try:
-        return Settings.model_validate({**from_environment(environ), **given})
+        return Settings.model_validate(given)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else ""
@@ -99,4 +85,4 @@ def load_settings(environ: Mapping[str, str] | None = None, **given: object) -> 
         raise SettingsError(f"{env_name(field)}: {first['msg']}{shown}") from None
 
 
-__all__ = ["PREFIX", "Settings", "SettingsError", "env_name", "from_environment", "load_settings"]
+__all__ = ["PREFIX", "Settings", "SettingsError", "env_name", "load_settings"]
