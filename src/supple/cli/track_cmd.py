@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.common import console, fail, library_of, settings_of
+from supple.cli.common import (
+    console,
+    fail,
+    library_of,
+    plain,
+    read_text,
+    settings_of,
+    user_text,
+)
 from supple.cli.store_opts import DatabaseUrl, database_url_of, open_person, open_store
 
 if TYPE_CHECKING:
@@ -93,7 +101,7 @@ def _ask_psfs(store: PersonStore) -> dict[str, int]:
     typer.echo("Score each one: 0 = unable to do it, 10 = as well as before the problem.")
     answers: dict[str, int] = {}
     for name in names:
-        answers[name] = _score(typer.prompt(name), f"the score of '{name}'")
+        answers[name] = _score(typer.prompt(plain(name)), f"the score of '{name}'")
     return answers
 
 
@@ -140,7 +148,7 @@ def progress(
         from supple.export.chart import write_chart
 
         write_chart(records, chart)
-        typer.echo(f"Chart written to {chart}")
+        typer.echo(plain(f"Chart written to {chart}"))
 
 
 def history(
@@ -177,7 +185,7 @@ def export(
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        typer.echo(f"Exported to {output}", err=True)
+        typer.echo(plain(f"Exported to {output}"), err=True)
 
 
 def import_(
@@ -192,10 +200,7 @@ def import_(
     from supple.store.errors import BadExport
 
     file = Path(file_name)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
+    text = read_text(file)
     with open_person(ctx, database_url) as store:
         try:
             counts = backups.import_records(store=store, text=text)
@@ -223,7 +228,7 @@ def backup(
     output = None if output_name is None else Path(output_name)
     with open_store(ctx, database_url) as database:
         path = backups.backup(database=database, path=output, person=settings_of(ctx).person)
-    typer.echo(f"Backup written to {path}")
+    typer.echo(plain(f"Backup written to {path}"))
 
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -243,7 +248,9 @@ def _say(text: str, *, label: str = "", color: str | None = None) -> None:
     import textwrap
 
     width = max(40, shutil.get_terminal_size().columns)
-    body = textwrap.fill(f"{label}{text}", width, subsequent_indent="  " if label else "")
+    body = textwrap.fill(
+        plain(f"{label}{text}"), width, subsequent_indent="  " if label else ""
+    )
     if label:
         body = typer.style(label, bold=True, fg=color) + body[len(label) :]
     typer.echo(body)
@@ -299,11 +306,15 @@ def _render_history(h: History) -> None:
             "" if s.pain_after is None else str(s.pain_after),
         )
     pain = Table(title="Pain scores", title_justify="left")
-    for col in ("when", "score", "moment", "note"):
+    for col in ("id", "when", "score", "moment", "note"):
         pain.add_column(col)
     for p in h.pain:
         pain.add_row(
-            p.at.astimezone().strftime("%Y-%m-%d %H:%M"), str(p.score), p.moment, p.note or ""
+            str(p.id),
+            p.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            str(p.score),
+            p.moment,
+            user_text(p.note or ""),  # a note is shown as typed: never markup, no escapes
         )
     if h.sessions:
         out.print(sessions)
