@@ -56,10 +56,16 @@ def make_engine(url: URL, timeout: float | None = None) -> Engine:
     if timeout is None:
         timeout = DEFAULT_TIMEOUT
     if url.get_backend_name() == "postgresql":
+        # A statement waits for a lock as long as a SQLite write waits for the writer before
+        # it, then fails as temporary (a 503 on the web), instead of hanging a request.
+        wait_ms = max(1, int(timeout * 1000))
         return create_engine(
             url,
             pool_pre_ping=False,
-            connect_args={"connect_timeout": max(1, int(timeout))},
+            connect_args={
+                "connect_timeout": max(1, int(timeout)),
+                "options": f"-c lock_timeout={wait_ms}",
+            },
         )
     engine = create_engine(url, connect_args={"timeout": timeout})
 
