@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # annotations only: a command that needs one use case loads o
     from supple.planner.model import Plan
     from supple.safety.profile import Profile
     from supple.session.events import SessionEvent
+    from supple.tracking.digest import Digest
     from supple.tracking.model import TrackingInput
 
 #: The forms of the export file.
@@ -24,7 +25,11 @@ ExportFormat = Literal["json", "csv"]
 class TrackingSource(Protocol):
     """Where tracking's records come from (the store, or its light read for a fast start)."""
 
-    def tracking_input(self, today: date | None = None) -> TrackingInput: ...
+    def tracking_input(
+        self, today: date | None = None, *, since: date | None = None
+    ) -> TrackingInput: ...
+
+    def tracking_digest(self, today: date | None = None) -> Digest: ...
 
 
 class Records(TrackingSource, Protocol):

@@ -127,7 +127,7 @@ def progress(
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         fail(f"the chart file must end in .png or .svg, not '{chart.name}'")
     from supple.app import tracking
-    from supple.store.fastread import tracking_input
+    from supple.store.digest_read import LightSource
 
     if days_per_week is not None:
         if not 1 <= days_per_week <= 7:
@@ -138,16 +138,16 @@ def progress(
     url = database_url_of(ctx, database_url)
     # The light read (no SQLAlchemy) when the database is at the current schema.
     settings = settings_of(ctx)
-    records = tracking_input(url, today, timeout=settings.db_timeout, person=settings.person)
-    if records is None:
+    light = LightSource(url, timeout=settings.db_timeout, person=settings.person)
+    summary = tracking.progress(source=light, library=library_of(ctx), today=today)
+    if not light.usable:
         with open_person(ctx, database_url) as store:
-            records = store.tracking_input(today)
-    summary = tracking.summary_of(records, library_of(ctx))
+            summary = tracking.progress(source=store, library=library_of(ctx), today=today)
     _render_progress(summary)
     if chart is not None:
         from supple.export.chart import write_chart
 
-        write_chart(records, chart)
+        write_chart(summary.records, chart)
         typer.echo(plain(f"Chart written to {chart}"))
 
 

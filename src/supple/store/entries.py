@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from supple.store import engine as eng
+from supple.store import summary
 from supple.store.base import PersonBase
 from supple.store.errors import StoreError
 from supple.store.schema import (
@@ -146,7 +147,11 @@ class EntriesMixin(PersonBase):
             moment="daily",
             note=note,
         )
-        return self._insert(row)
+        with self._write() as db:
+            summary.pain_changed(db, self.person_id, row.at, score, 1)
+            db.add(row)
+            db.flush()
+            return row.id
 
     @eng.guarded
     def add_note(

@@ -82,7 +82,9 @@ class Store(StoreBase):
         except StoreError:
             engine.dispose()
             raise
-        return cls(engine, resolved, backup, exercises)
+        database = cls(engine, resolved, backup, exercises)
+        database.fill_summaries()
+        return database
 
     def __enter__(self) -> Store:
         return self
@@ -135,6 +137,27 @@ class Store(StoreBase):
             if db.get(Person, person_id) is None:
                 raise StoreError(f"there is no person {person_id} in {self.where}")
         return PersonStore(self, person_id)
+
+    def fill_summaries(self) -> None:
+        """Make the summaries of every person who has none yet (after a migration, or a
+        database written by an older Supple); a busy database leaves it to the next write."""
+        from supple.store import summary
+        from supple.store.schema import TrackingState
+
+        try:
+            with self._read() as db:
+                missing = list(
+                    db.scalars(
+                        select(Person.id).where(
+                            Person.id.not_in(select(TrackingState.person_id))
+                        )
+                    )
+                )
+            for person_id in missing:
+                with self._write() as db:
+                    summary.lock(db, person_id)
+        except SQLAlchemyError:
+            pass  # a read-only or busy database: reads recompute, the next write fills them
 
     # -- the whole database ---------------------------------------------------------------
 
