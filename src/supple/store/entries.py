@@ -40,9 +40,31 @@ def plan_body(plan: Plan) -> dict[str, Any]:
     return plan.model_dump(mode="json")
 
 
-def _check_score(score: object, what: str) -> None:
+#: Longest note, in characters (a pain entry's or a note of its own).
+MAX_NOTE = 2000
+
+
+def check_score(score: object, what: str) -> None:
+    """Refuse anything but a whole number from 0 to 10."""
     if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
         raise StoreError(f"{what} is a whole number from 0 to 10, not {score!r}")
+
+
+def clean_note(note: str | None) -> str | None:
+    """A pain entry's note without surrounding blanks (None when empty); refuse a long one."""
+    if note is not None:
+        note = note.strip() or None
+    if note is not None and len(note) > MAX_NOTE:
+        raise StoreError(f"a note is at most {MAX_NOTE} characters")
+    return note
+
+
+def clean_activity(name: str) -> str:
+    """An activity name with its blanks folded; refuse one shorter than 2 or longer than 80."""
+    label = " ".join(name.split())
+    if not 2 <= len(label) <= 80:
+        raise StoreError(f"an activity name is 2 to 80 characters: {name!r}")
+    return label
 
 
 class EntriesMixin(PersonBase):
@@ -135,11 +157,8 @@ class EntriesMixin(PersonBase):
     @eng.guarded
     def log_pain(self, score: int, *, note: str | None = None, at: datetime | None = None) -> int:
         """Keep a daily pain score 0–10 with an optional note; return its id."""
-        _check_score(score, "a pain score")
-        if note is not None:
-            note = note.strip() or None
-        if note is not None and len(note) > 2000:
-            raise StoreError("a note is at most 2000 characters")
+        check_score(score, "a pain score")
+        note = clean_note(note)
         row = PainRow(
             person_id=self.person_id,
             at=at_or_now(at),
@@ -159,8 +178,8 @@ class EntriesMixin(PersonBase):
     ) -> int:
         """Keep a free-text note, on its own or about a session; return its id."""
         text = text.strip()
-        if not 1 <= len(text) <= 2000:
-            raise StoreError("a note is 1 to 2000 characters")
+        if not 1 <= len(text) <= MAX_NOTE:
+            raise StoreError(f"a note is 1 to {MAX_NOTE} characters")
         row = NoteRow(
             person_id=self.person_id,
             session_id=session_id,
@@ -194,10 +213,8 @@ class EntriesMixin(PersonBase):
             raise StoreError("give at least one activity and its score")
         clean: dict[str, int] = {}
         for name, score in scores.items():
-            label = " ".join(name.split())
-            if not 2 <= len(label) <= 80:
-                raise StoreError(f"an activity name is 2 to 80 characters: {name!r}")
-            _check_score(score, "a PSFS score")
+            label = clean_activity(name)
+            check_score(score, "a PSFS score")
             clean[label] = score
         when = at_or_now(at)
         with self._write() as db:

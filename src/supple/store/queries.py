@@ -1,13 +1,14 @@
-"""The history read: counts and sums aggregated in SQL."""
+"""The history read: counts and sums aggregated in SQL, the latest pain scores and notes."""
 
 from __future__ import annotations
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from supple.app.records import History, PainEntry, SessionSummary
+from supple.app.records import History, NoteEntry, PainEntry, SessionSummary
 from supple.store.schema import (
     ItemRow,
+    NoteRow,
     PainRow,
     SessionRow,
 )
@@ -74,4 +75,13 @@ def history(db: Session, person_id: int, limit: int) -> History:
             .limit(limit)
         )
     ]
-    return History(sessions=sessions, pain=pain)
+    notes = [
+        NoteEntry(id=n.id, at=n.at, text=n.text, session_id=n.session_id)
+        for n in db.scalars(
+            select(NoteRow)
+            .where(NoteRow.person_id == person_id)
+            .order_by(NoteRow.at.desc(), NoteRow.id.desc())
+            .limit(limit)
+        )
+    ]
+    return History(sessions=sessions, pain=pain, notes=notes)

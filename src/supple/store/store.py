@@ -11,7 +11,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from supple.store import engine as eng
+from supple.store import summary
 from supple.store.base import StoreBase
+from supple.store.corrections import CorrectionsMixin
 from supple.store.entries import EntriesMixin
 from supple.store.errors import StoreError, explain
 from supple.store.migrate import backup_sqlite, ensure_schema
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 
-class PersonStore(SessionsMixin, EntriesMixin, WholeMixin):
+class PersonStore(SessionsMixin, EntriesMixin, CorrectionsMixin, WholeMixin):
     """Every read and write of one person's records; each method is one short transaction.
 
     Made by :meth:`Store.for_person`; it shares the database's connections (closing the
@@ -109,6 +111,7 @@ class Store(StoreBase):
             person = Person(name=name, days_per_week=days_per_week, created_at=now())
             db.add(person)
             db.flush()
+            summary.lock(db, person.id)  # empty summaries, ready to read
             return person.id
 
     @eng.guarded
@@ -127,6 +130,7 @@ class Store(StoreBase):
                 person = Person(name="me", days_per_week=7, created_at=now())
                 db.add(person)
                 db.flush()
+                summary.lock(db, person.id)
                 found = person.id
             return found
 
@@ -141,7 +145,6 @@ class Store(StoreBase):
     def fill_summaries(self) -> None:
         """Make the summaries of every person who has none yet (after a migration, or a
         database written by an older Supple); a busy database leaves it to the next write."""
-        from supple.store import summary
         from supple.store.schema import TrackingState
 
         try:
