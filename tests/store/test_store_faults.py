@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from supple.store import Store, StoreError, migrate
+from supple.store.revision import KNOWN
 from tests.records import person_records
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -185,7 +186,7 @@ def test_migration_backs_up_the_file_first(
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     # Pretend this Supple knows a newer revision, so the file at HEAD needs a migration.
     monkeypatch.setattr(migrate, "HEAD", "9998")
-    monkeypatch.setattr(migrate, "KNOWN", (*migrate.KNOWN, "9998"))
+    monkeypatch.setattr(migrate, "KNOWN", (*KNOWN, "9998"))
     seen: list[list[str]] = []
 
     def upgrade(engine: object) -> None:

@@ -136,7 +136,7 @@ def test_two_processes_writing_for_one_person_keep_the_summaries_right(
     logs = writer(database_url, "pain", 30, "a")
     sessions = writer(database_url, "sessions", 4, "b")
     for proc in (logs, sessions):
-        out, err = proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
     with person_records(database_url) as store:
         check(store)

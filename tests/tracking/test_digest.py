@@ -14,9 +14,9 @@ from supple.tracking import (
     SessionRecord,
     TrackingInput,
     adjustments_from,
+    readout,
     summarize,
 )
-from supple.tracking import readout
 from supple.tracking.digest import digest_of
 
 TODAY = date(2026, 6, 10)

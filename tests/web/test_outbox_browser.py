@@ -45,15 +45,26 @@ class Lock:
 
     def hold(self) -> None:
         if self.url.startswith("sqlite"):
-            conn = sqlite3.connect(self.url.removeprefix("sqlite:///"), isolation_level=None)
-            conn.execute("BEGIN IMMEDIATE")
-            self._release = lambda: (conn.execute("ROLLBACK"), conn.close())
+            lite = sqlite3.connect(self.url.removeprefix("sqlite:///"), isolation_level=None)
+            lite.execute("BEGIN IMMEDIATE")
+
+            def release_file() -> None:
+                lite.execute("ROLLBACK")
+                lite.close()
+
+            self._release = release_file
             return
         engine = create_engine(self.url)
         conn = engine.connect()
         tx = conn.begin()
         conn.execute(text("LOCK TABLE event_key IN ACCESS EXCLUSIVE MODE"))
-        self._release = lambda: (tx.rollback(), conn.close(), engine.dispose())
+
+        def release_table() -> None:
+            tx.rollback()
+            conn.close()
+            engine.dispose()
+
+        self._release = release_table
 
     def release(self) -> None:
         if self._release is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -100,3 +101,12 @@ class Change:
     action: Literal["corrected", "deleted"]
     before: dict[str, Any]
     after: dict[str, Any] | None
+
+
+class Keep(Enum):
+    """A value a correction leaves as it is (``KEEP``)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP

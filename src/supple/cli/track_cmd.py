@@ -248,9 +248,7 @@ def _say(text: str, *, label: str = "", color: str | None = None) -> None:
     import textwrap
 
     width = max(40, shutil.get_terminal_size().columns)
-    body = textwrap.fill(
-        plain(f"{label}{text}"), width, subsequent_indent="  " if label else ""
-    )
+    body = textwrap.fill(plain(f"{label}{text}"), width, subsequent_indent="  " if label else "")
     if label:
         body = typer.style(label, bold=True, fg=color) + body[len(label) :]
     typer.echo(body)

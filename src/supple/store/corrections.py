@@ -5,28 +5,18 @@ after) for the audit log."""
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from supple.app.records import Activity, Change
+from supple.app.records import KEEP, Activity, Change, Keep
 from supple.store import engine as eng
 from supple.store import summary
 from supple.store.base import PersonBase
 from supple.store.entries import MAX_NOTE, check_score, clean_activity, clean_note
 from supple.store.errors import StoreError
 from supple.store.schema import NoteRow, PainRow, PsfsActivity
-
-
-class Keep(Enum):
-    """A value left as it is by a correction."""
-
-    KEEP = "keep"
-
-
-KEEP = Keep.KEEP
 
 
 def _pain(row: PainRow) -> dict[str, Any]:
@@ -39,7 +29,7 @@ class CorrectionsMixin(PersonBase):
 
     @eng.guarded
     def correct_pain(
-        self, pain_id: int, *, score: int | None = None, note: str | None | Keep = KEEP
+        self, pain_id: int, *, score: int | None = None, note: str | Keep | None = KEEP
     ) -> Change | None:
         """Change the score and/or the note (None clears it) of one of the person's pain
         entries."""

@@ -19,7 +19,7 @@ WEEK_COLUMNS = "start, done, pain_sum, pain_count, runs, hold_step, hold_pain_su
 
 
 def _day(value: Any) -> date:
-    return date.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[no-any-return]
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _week(row: Any) -> Week:
@@ -60,7 +60,9 @@ def read_digest(conn: Any, dialect: str, person_id: int, today: date) -> Digest 
         return day.isoformat() if dialect == "sqlite" else day
 
     try:
-        state = rows("SELECT zone, sessions_done FROM tracking_state WHERE person_id = :p", person_id)
+        state = rows(
+            "SELECT zone, sessions_done FROM tracking_state WHERE person_id = :p", person_id
+        )
         if not state or state[0][0] != fastread.zone_key():
             return None
         first_day = today - timedelta(days=DIGEST_DAYS - 1)

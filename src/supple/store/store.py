@@ -151,9 +151,7 @@ class Store(StoreBase):
             with self._read() as db:
                 missing = list(
                     db.scalars(
-                        select(Person.id).where(
-                            Person.id.not_in(select(TrackingState.person_id))
-                        )
+                        select(Person.id).where(Person.id.not_in(select(TrackingState.person_id)))
                     )
                 )
             for person_id in missing:

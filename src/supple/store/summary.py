@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -23,7 +23,7 @@ from supple.store.schema import PainRow, SessionRow, TrackingDay, TrackingState,
 from supple.store.timeutil import as_utc
 from supple.tracking.adherence import week_start
 from supple.tracking.digest import Day, Hold, Week, days_of, next_day, next_week, weeks_of
-from supple.tracking.model import PainRecord, SessionRecord, TrackingInput
+from supple.tracking.model import PainRecord, SessionRecord, SessionStatus, TrackingInput
 
 #: Rows read at a time while re-folding forward.
 CHUNK = 256
@@ -172,11 +172,13 @@ def records(db: Session, pid: int) -> TrackingInput:
     """The person's finished sessions and pain scores as records (days in local time)."""
     sessions = db.execute(
         select(SessionRow.started_at, SessionRow.status).where(SessionRow.person_id == pid)
-    )
+    ).tuples()
     pain = db.execute(select(PainRow.at, PainRow.score).where(PainRow.person_id == pid))
     return TrackingInput(
         today=date.today(),
-        sessions=tuple(SessionRecord(local_day(at), st) for at, st in sessions),
+        sessions=tuple(
+            SessionRecord(local_day(at), cast(SessionStatus, status)) for at, status in sessions
+        ),
         pain=tuple(PainRecord(local_day(at), score) for at, score in pain),
     )
 
@@ -212,15 +214,11 @@ def rebuild(db: Session, pid: int, state: TrackingState | None = None) -> None:
 def stored(db: Session, pid: int) -> tuple[list[Day], list[Week]]:
     """The summaries as stored (for the checks that compare them with a rebuild)."""
     days = db.scalars(select(TrackingDay).where(TrackingDay.person_id == pid).order_by("day"))
-    weeks = db.scalars(
-        select(TrackingWeek).where(TrackingWeek.person_id == pid).order_by("start")
-    )
+    weeks = db.scalars(select(TrackingWeek).where(TrackingWeek.person_id == pid).order_by("start"))
     return [_day(r) for r in days], [_week(r) for r in weeks]
 
 
-def session_finished(
-    db: Session, session: SessionRow, old_status: str, new_status: str
-) -> None:
+def session_finished(db: Session, session: SessionRow, old_status: str, new_status: str) -> None:
     """Count a session that became finished (or stopped being so) on its day."""
     if (old_status == "finished") == (new_status == "finished"):
         return

@@ -5,6 +5,7 @@ again."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -47,7 +48,7 @@ def _respond(
     status: int,
     detail: str,
     errors: Any = (),
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse(
