@@ -287,7 +287,7 @@ def _render_history(h: History) -> None:
     from supple.presentation.words import clock, term
 
     out = console()
-    if not h.sessions and not h.pain:
+    if not h.sessions and not h.pain and not h.notes:
         out.print("Nothing recorded yet: start a session with `supple start`.", markup=False)
         return
     sessions = Table(title="Sessions", title_justify="left")
@@ -314,10 +314,15 @@ def _render_history(h: History) -> None:
             p.moment,
             user_text(p.note or ""),  # a note is shown as typed: never markup, no escapes
         )
-    if h.sessions:
-        out.print(sessions)
-    if h.pain:
-        out.print(pain)
+    notes = Table(title="Notes", title_justify="left")
+    for col in ("id", "when", "session", "note"):
+        notes.add_column(col)
+    for n in h.notes:
+        when = n.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        notes.add_row(str(n.id), when, str(n.session_id or ""), user_text(n.text))
+    for table, rows in ((sessions, h.sessions), (pain, h.pain), (notes, h.notes)):
+        if rows:
+            out.print(table)
 
 
 def register(app: typer.Typer) -> None:

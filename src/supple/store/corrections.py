@@ -14,8 +14,14 @@ from supple.app.records import KEEP, Activity, Change, Keep
 from supple.store import engine as eng
 from supple.store import summary
 from supple.store.base import PersonBase
-from supple.store.entries import MAX_NOTE, check_score, clean_activity, clean_note
-from supple.store.errors import StoreError
+from supple.store.entries import (
+    MAX_NOTE,
+    check_score,
+    check_text,
+    clean_activity,
+    clean_note,
+)
+from supple.store.errors import NameTaken, StoreError
 from supple.store.schema import NoteRow, PainRow, PsfsActivity
 
 
@@ -63,7 +69,7 @@ class CorrectionsMixin(PersonBase):
     @eng.guarded
     def correct_note(self, note_id: int, text: str) -> Change | None:
         """Change the text of one of the person's notes."""
-        text = text.strip()
+        text = check_text(text, "a note").strip()
         if not 1 <= len(text) <= MAX_NOTE:
             raise StoreError(f"a note is 1 to {MAX_NOTE} characters")
         with self._write() as db:
@@ -109,7 +115,7 @@ class CorrectionsMixin(PersonBase):
                 db.flush()
                 return Change("psfs_activity", activity_id, "corrected", before, {"name": label})
         except IntegrityError:
-            raise StoreError(f"you already have an activity named {label!r}") from None
+            raise NameTaken(f"you already have an activity named {label!r}") from None
 
     @eng.guarded
     def remove_activity(self, activity_id: int) -> Change | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Container, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -50,10 +51,24 @@ def check_score(score: object, what: str) -> None:
         raise StoreError(f"{what} is a whole number from 0 to 10, not {score!r}")
 
 
+#: Control characters a note may hold (a name may hold none).
+NOTE_CONTROLS = {"\t", "\n", "\r"}
+
+
+def check_text(text: str, what: str, allowed: Container[str] = NOTE_CONTROLS) -> str:
+    """Refuse text with a control character (a NUL, an escape) other than ``allowed``: no
+    database keeps a NUL the same way, and no terminal should meet an escape sequence."""
+    if not text.isprintable() and any(
+        unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text
+    ):
+        raise StoreError(f"{what} holds a control character; type it as plain text")
+    return text
+
+
 def clean_note(note: str | None) -> str | None:
     """A pain entry's note without surrounding blanks (None when empty); refuse a long one."""
     if note is not None:
-        note = note.strip() or None
+        note = check_text(note, "a note").strip() or None
     if note is not None and len(note) > MAX_NOTE:
         raise StoreError(f"a note is at most {MAX_NOTE} characters")
     return note
@@ -61,7 +76,7 @@ def clean_note(note: str | None) -> str | None:
 
 def clean_activity(name: str) -> str:
     """An activity name with its blanks folded; refuse one shorter than 2 or longer than 80."""
-    label = " ".join(name.split())
+    label = " ".join(check_text(name, "an activity name", ()).split())
     if not 2 <= len(label) <= 80:
         raise StoreError(f"an activity name is 2 to 80 characters: {name!r}")
     return label
@@ -177,7 +192,7 @@ class EntriesMixin(PersonBase):
         self, text: str, *, session_id: int | None = None, at: datetime | None = None
     ) -> int:
         """Keep a free-text note, on its own or about a session; return its id."""
-        text = text.strip()
+        text = check_text(text, "a note").strip()
         if not 1 <= len(text) <= MAX_NOTE:
             raise StoreError(f"a note is 1 to {MAX_NOTE} characters")
         row = NoteRow(

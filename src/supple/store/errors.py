@@ -19,6 +19,10 @@ class KeyConflict(StoreError):
     another person's session holds (the message never says whose)."""
 
 
+class NameTaken(StoreError):
+    """A name the person already gave to another of their entries (an activity)."""
+
+
 class BadExport(StoreError):
     """A file that is not a valid export; the message names the first problem."""
 

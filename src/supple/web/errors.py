@@ -68,6 +68,7 @@ def _respond(
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     from supple.store import KeyConflict, StoreBusy, StoreError
+    from supple.store.errors import NameTaken
 
     async def _invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError | ValidationError)
@@ -104,6 +105,7 @@ def install(app: FastAPI) -> None:
         NotFound: 404,
         Conflict: 409,
         KeyConflict: 409,
+        NameTaken: 409,
         LibraryError: 422,
         StoreError: 422,
         SwapRefused: 422,

@@ -30,6 +30,11 @@ def save_psfs(body: PsfsIn, ctx: ContextDep) -> SavedOut:
 
 
 @router.get("/progress", response_model=ProgressOut)
-def progress(ctx: ContextDep, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> ProgressOut:
-    """Adherence, streak, pain trend, the meaningful-change verdict, PSFS and the history."""
-    return progress_view.build(ctx, limit=limit)
+def progress(
+    ctx: ContextDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    days: Annotated[int, Query(ge=7, le=3660)] = tracking.RECENT_DAYS,
+) -> ProgressOut:
+    """Adherence, streak, pain trend, the meaningful-change verdict, PSFS and the history;
+    ``session_days``, ``pain`` and ``psfs`` cover the last ``days`` days."""
+    return progress_view.build(ctx, limit=limit, days=days)
