@@ -12,7 +12,7 @@ from sqlalchemy import select
 from supple.store import engine as eng
 from supple.store import summary
 from supple.store.base import PersonBase
-from supple.store.errors import StoreError
+from supple.store.errors import NoSuchRecord, StateConflict, StoreError
 from supple.store.schema import (
     NoteRow,
     PainRow,
@@ -204,7 +204,7 @@ class EntriesMixin(PersonBase):
         with self._write() as db:
             session = None if session_id is None else db.get(SessionRow, session_id)
             if session_id is not None and (session is None or session.person_id != self.person_id):
-                raise StoreError(f"no session {session_id} in {self.where}")
+                raise NoSuchRecord(f"no session {session_id} in {self.where}")
             db.add(row)
             db.flush()
             return row.id
@@ -241,7 +241,7 @@ class EntriesMixin(PersonBase):
             }
             new = [n for n in clean if n not in known]
             if len(known) + len(new) > MAX_PSFS_ACTIVITIES:
-                raise StoreError(
+                raise StateConflict(
                     f"the scale holds at most {MAX_PSFS_ACTIVITIES} activities; "
                     f"already named: {', '.join(known) or 'none'}"
                 )

@@ -19,8 +19,17 @@ class KeyConflict(StoreError):
     another person's session holds (the message never says whose)."""
 
 
-class NameTaken(StoreError):
+class StateConflict(StoreError):
+    """Not possible with the records as they are: a name the person already gave to another
+    entry, a scale that holds five activities already."""
+
+
+class NameTaken(StateConflict):
     """A name the person already gave to another of their entries (an activity)."""
+
+
+class NoSuchRecord(StoreError):
+    """The person has no record with that id (a plan, a session)."""
 
 
 class BadExport(StoreError):

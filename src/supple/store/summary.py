@@ -172,12 +172,12 @@ def records(db: Session, pid: int) -> TrackingInput:
     """The person's finished sessions and pain scores as records (days in local time)."""
     sessions = db.execute(
         select(SessionRow.started_at, SessionRow.status).where(SessionRow.person_id == pid)
-    ).tuples()
+    )
     pain = db.execute(select(PainRow.at, PainRow.score).where(PainRow.person_id == pid))
     return TrackingInput(
         today=date.today(),
         sessions=tuple(
-            SessionRecord(local_day(at), cast(SessionStatus, status)) for at, status in sessions
+            SessionRecord(local_day(row[0]), cast(SessionStatus, row[1])) for row in sessions
         ),
         pain=tuple(PainRecord(local_day(at), score) for at, score in pain),
     )

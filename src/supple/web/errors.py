@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from supple.app.errors import Conflict, NotFound, Refused
 from supple.library import LibraryError, UnknownExercise
@@ -65,10 +66,20 @@ def _respond(
     return page
 
 
+def _allowed(request: Request) -> str:
+    """Every method some route of the app answers on this request's path."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        found = getattr(route, "methods", None)
+        if found and route.matches(request.scope)[0] != Match.NONE:
+            methods |= set(found)
+    return ", ".join(sorted(methods))
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     from supple.store import KeyConflict, StoreBusy, StoreError
-    from supple.store.errors import NameTaken
+    from supple.store.errors import NoSuchRecord, StateConflict
 
     async def _invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError | ValidationError)
@@ -88,9 +99,13 @@ def install(app: FastAPI) -> None:
             # FastAPI turns a body that is not UTF-8 into this 400; the API documents a body
             # that is not valid JSON as 422, whatever the reason.
             status, detail = 422, "the body is not valid JSON (JSON is UTF-8 text)"
-        if exc.status_code == 405 and detail == "Method Not Allowed":
-            detail = f"{request.method} is not allowed on {request.url.path}"
-        return _respond(request, status, detail, headers=exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route of this path only.
+            headers = {**(headers or {}), "Allow": _allowed(request)}
+            if detail == "Method Not Allowed":
+                detail = f"{request.method} is not allowed on {request.url.path}"
+        return _respond(request, status, detail, headers=headers)
 
     @app.exception_handler(StoreBusy)
     async def _busy(request: Request, exc: Exception) -> Response:
@@ -105,7 +120,8 @@ def install(app: FastAPI) -> None:
         NotFound: 404,
         Conflict: 409,
         KeyConflict: 409,
-        NameTaken: 409,
+        StateConflict: 409,
+        NoSuchRecord: 404,
         LibraryError: 422,
         StoreError: 422,
         SwapRefused: 422,

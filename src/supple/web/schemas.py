@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, field_validator
 
 from supple.app.records import SessionSummary
+from supple.library.jsontypes import Moment, Whole, integral
 from supple.planner.model import Plan
 from supple.safety.referral import Referral
 from supple.session.timeline import Timeline
@@ -21,7 +22,7 @@ _SEEN = r"[^\s\x00-\x1f\x7f-\x9f]"
 #: Any character but a control character (what a name may hold).
 _NAME = r"[^\x00-\x1f\x7f-\x9f]*"
 #: Any character but a control character other than tab and line breaks (what a note may hold).
-_TEXT = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*"
+_TEXT = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*"
 #: A PSFS activity: no control character, at least two characters that count, 80 at most.
 ActivityName = Annotated[
     str, Field(min_length=2, max_length=80, pattern=f"^{_NAME}{_SEEN}{_NAME}{_SEEN}{_NAME}$")
@@ -54,7 +55,7 @@ class ScreeningOut(BaseModel):
 class PlanRequest(_In):
     """Ask for today's routine; ``minutes`` refits it, ``swaps`` replaces items by variants."""
 
-    minutes: int | None = Field(default=None, ge=3, le=60)
+    minutes: Annotated[int, Field(ge=3, le=60), Strict(), BeforeValidator(integral)] | None = None
     swaps: dict[ExerciseId, ExerciseId] = Field(
         default_factory=dict,
         max_length=20,
@@ -99,9 +100,9 @@ class PlanOut(BaseModel):
 class SessionStart(_In):
     """Begin a guided session of a saved plan; ``key`` makes a retry harmless."""
 
-    plan_id: int = Field(ge=1)
+    plan_id: Whole = Field(ge=1)
     key: str = Field(min_length=8, max_length=64)
-    at: datetime
+    at: Moment
 
     @field_validator("at")
     @classmethod
@@ -119,7 +120,7 @@ class SessionOut(BaseModel):
 class EasierIn(_In):
     """Take the easier variant of the exercise at ``index``, which hurt."""
 
-    index: int = Field(ge=0, lt=1000)
+    index: Whole = Field(ge=0, lt=1000)
 
 
 class EasierOut(BaseModel):
@@ -138,13 +139,13 @@ class EventOut(BaseModel):
 
 
 class PainIn(_In):
-    score: int = Field(ge=0, le=10)
+    score: Whole = Field(ge=0, le=10)
     note: PainNote | None = None
 
 
 class PsfsItem(_In):
     activity: ActivityName
-    score: int = Field(ge=0, le=10)
+    score: Whole = Field(ge=0, le=10)
 
 
 class PsfsIn(_In):
@@ -154,7 +155,16 @@ class PsfsIn(_In):
 
 
 class SavedOut(BaseModel):
-    id: int | None = None
+    """A new entry was kept: its id."""
+
+    id: int
+    ok: bool = True
+
+
+class ScoredOut(BaseModel):
+    """Scores were kept: how many activities."""
+
+    scored: int
     ok: bool = True
 
 
@@ -172,7 +182,7 @@ class ExerciseSummary(BaseModel):
 
 
 class SettingsIn(_In):
-    minutes: int = Field(ge=3, le=60)
+    minutes: Whole = Field(ge=3, le=60)
 
 
 class PainPoint(BaseModel):
@@ -212,7 +222,7 @@ class ProgressOut(BaseModel):
 class PainCorrection(_In):
     """What to correct in a pain entry: the score, the note (``null`` clears it), or both."""
 
-    score: int | None = Field(default=None, ge=0, le=10)
+    score: Annotated[int, Field(ge=0, le=10), Strict(), BeforeValidator(integral)] | None = None
     note: PainNote | None = None
 
 
@@ -220,7 +230,9 @@ class NoteIn(_In):
     """A note, on its own or about one of the person's sessions."""
 
     text: NoteText
-    session_id: int | None = Field(default=None, ge=1, lt=2**31)
+    session_id: (
+        Annotated[int, Field(ge=1, le=2**31 - 1), Strict(), BeforeValidator(integral)] | None
+    ) = None
 
 
 class NoteCorrection(_In):

@@ -10,8 +10,18 @@ from supple.web.api.plans import router as plans_router
 from supple.web.api.profile import router as profile_router
 from supple.web.api.progress import router as progress_router
 from supple.web.api.sessions import router as sessions_router
+from supple.web.schemas import ErrorOut
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(
+    prefix="/api/v1",
+    responses={
+        503: {
+            "model": ErrorOut,
+            "description": "the database is busy or out of reach: nothing was stored; send the "
+            "same request again after the seconds of the Retry-After header",
+        }
+    },
+)
 for part in (
     profile_router,
     plans_router,

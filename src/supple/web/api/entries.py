@@ -20,9 +20,10 @@ from supple.web.schemas import (
 )
 
 router = APIRouter(
-    tags=["entries"], responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+    tags=["entries"],
+    responses={404: {"model": ErrorOut}, 409: {"model": ErrorOut}, 422: {"model": ErrorOut}},
 )
-EntryId = Annotated[int, Path(ge=1, lt=2**31, description="the entry's id")]
+EntryId = Annotated[int, Path(ge=1, le=2**31 - 1, description="the entry's id")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 
 
