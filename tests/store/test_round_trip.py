@@ -116,11 +116,10 @@ def test_both_forms_round_trip_on_postgres(postgres_url: str, tmp_path: Path) ->
 
 def test_a_nul_is_refused_not_half_kept(database_url: str) -> None:
     with person_records(database_url) as store:
-        for write in (
-            lambda: store.log_pain(3, note="before\x00after"),
-            lambda: store.add_note("a\x00b"),
-            lambda: store.save_psfs({"socks\x00": 3}),
-        ):
-            with pytest.raises(StoreError, match="control character"):
-                write()
+        with pytest.raises(StoreError, match="control character"):
+            store.log_pain(3, note="before\x00after")
+        with pytest.raises(StoreError, match="control character"):
+            store.add_note("a\x00b")
+        with pytest.raises(StoreError, match="control character"):
+            store.save_psfs({"socks\x00": 3})
         assert store.database.counts()["pain"] == 0
