@@ -98,14 +98,21 @@ class SessionsMixin(PersonBase):
             return row.id
 
     @eng.guarded
-    def record(self, session_id: int, event: SessionEvent) -> bool:
+    def record(self, session_id: int, event: SessionEvent, *, plan_id: int | None = None) -> bool:
         """Store one event of the person's session ``session_id``; False when its key was
-        stored before (a key of another person's session is a KeyConflict)."""
+        stored before (a key of another person's session is a KeyConflict). With ``plan_id``,
+        a session that follows another plan by now is a KeyConflict too: checked in the
+        write itself, so a copy of the session kept by another process cannot get round it."""
         from supple.store import events
 
         try:
             with self._write() as db:
                 session = self._session_row(db, session_id)
+                if plan_id is not None and session.plan_id != plan_id:
+                    raise KeyConflict(
+                        f"session {session.key} is a session of plan {session.plan_id}, "
+                        f"not of plan {plan_id}"
+                    )
                 if self._seen(db, event.key):
                     return False
                 events.apply(db, session, event, self.exercises)

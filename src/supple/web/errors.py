@@ -66,14 +66,19 @@ def _respond(
     return page
 
 
+#: The methods a route may answer (probed one by one for ``Allow``).
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
 def _allowed(request: Request) -> str:
     """Every method some route of the app answers on this request's path."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        found = getattr(route, "methods", None)
-        if found and route.matches(request.scope)[0] != Match.NONE:
-            methods |= set(found)
-    return ", ".join(sorted(methods))
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in METHODS
+        if any(r.matches({**request.scope, "method": method})[0] == Match.FULL for r in routes)
+    ]
+    return ", ".join(allowed)
 
 
 def install(app: FastAPI) -> None:
