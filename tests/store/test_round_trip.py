@@ -26,7 +26,7 @@ ODD = ['"quoted", with commas', "two\nlines\r\nand a tab\t", "😀 👍🏽 ❤�
 text = st.one_of(
     st.sampled_from(ODD),
     st.text(
-        alphabet=st.characters(blacklist_categories=["Cs", "Cc"]) | st.sampled_from("\n\t,\""),
+        alphabet=st.characters(blacklist_categories=["Cs", "Cc"]) | st.sampled_from('\n\t,"'),
         min_size=1,
         max_size=60,
     ),
