@@ -36,9 +36,11 @@ def plan_days(*, store: Records, days: int) -> None:
     store.set_days_per_week(days)
 
 
-#: Days of records a progress summary carries for its charts and calendar (14 weeks: the
-#: printed chart's 90 days and the week before them).
-RECENT_DAYS = 98
+#: Days of records a progress summary carries by default, for the page's charts and its
+#: five-week calendar.
+RECENT_DAYS = 35
+#: Days the printed chart needs (its 90 days, and the week before them).
+CHART_DAYS = 98
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def history(*, store: Records, limit: int = 20) -> History:
 
 
 __all__ = [
+    "CHART_DAYS",
     "RECENT_DAYS",
     "Overview",
     "Summary",

@@ -139,10 +139,13 @@ def progress(
     # The light read (no SQLAlchemy) when the database is at the current schema.
     settings = settings_of(ctx)
     light = LightSource(url, timeout=settings.db_timeout, person=settings.person)
-    summary = tracking.progress(source=light, library=library_of(ctx), today=today)
+    days = tracking.CHART_DAYS if chart is not None else tracking.RECENT_DAYS
+    summary = tracking.progress(source=light, library=library_of(ctx), today=today, days=days)
     if not light.usable:
         with open_person(ctx, database_url) as store:
-            summary = tracking.progress(source=store, library=library_of(ctx), today=today)
+            summary = tracking.progress(
+                source=store, library=library_of(ctx), today=today, days=days
+            )
     _render_progress(summary)
     if chart is not None:
         from supple.export.chart import write_chart

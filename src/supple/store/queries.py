@@ -64,21 +64,27 @@ def history(db: Session, person_id: int, limit: int) -> History:
         )
         for r in rows
     ]
+    # Columns, not ORM objects: the history is read on every progress request.
     pain = [
-        PainEntry(
-            id=p.id, at=p.at, score=p.score, moment=p.moment, note=p.note, session_id=p.session_id
-        )
-        for p in db.scalars(
-            select(PainRow)
+        PainEntry(*row)
+        for row in db.execute(
+            select(
+                PainRow.id,
+                PainRow.at,
+                PainRow.score,
+                PainRow.moment,
+                PainRow.note,
+                PainRow.session_id,
+            )
             .where(PainRow.person_id == person_id)
             .order_by(PainRow.at.desc(), PainRow.id.desc())
             .limit(limit)
         )
     ]
     notes = [
-        NoteEntry(id=n.id, at=n.at, text=n.text, session_id=n.session_id)
-        for n in db.scalars(
-            select(NoteRow)
+        NoteEntry(*row)
+        for row in db.execute(
+            select(NoteRow.id, NoteRow.at, NoteRow.text, NoteRow.session_id)
             .where(NoteRow.person_id == person_id)
             .order_by(NoteRow.at.desc(), NoteRow.id.desc())
             .limit(limit)

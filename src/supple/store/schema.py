@@ -163,6 +163,7 @@ class NoteRow(Base):
     session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     text: Mapped[str] = mapped_column(Text)
+    __table_args__ = (Index("ix_note_person_at", "person_id", "at"),)
 
 
 class EventKey(Base):

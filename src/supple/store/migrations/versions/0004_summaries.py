@@ -1,5 +1,6 @@
 """Summaries kept up to date as records arrive: per person a state row, one row per day and one
-per week with a record, so progress and today's plan cost the same after years of use.
+per week with a record, so progress and today's plan cost the same after years of use; and an
+index for the latest notes.
 
 The tables start empty; opening the store fills them for every person (``Store.open``), and the
 first write for a person fills them too, so the migration needs none of today's code.
@@ -66,9 +67,14 @@ def upgrade() -> None:
         _person("tracking_week"),
         sa.PrimaryKeyConstraint("person_id", "start", name=op.f("pk_tracking_week")),
     )
+    # The latest notes are read with the history on every progress request.
+    with op.batch_alter_table("note", schema=None) as batch_op:
+        batch_op.create_index("ix_note_person_at", ["person_id", "at"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("note", schema=None) as batch_op:
+        batch_op.drop_index("ix_note_person_at")
     op.drop_table("tracking_week")
     with op.batch_alter_table("tracking_day", schema=None) as batch_op:
         batch_op.drop_index("ix_tracking_day_person_run")
