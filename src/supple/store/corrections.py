@@ -5,10 +5,11 @@ after) for the audit log."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from supple.app.records import KEEP, Activity, Change, Keep
 from supple.store import engine as eng
@@ -29,9 +30,17 @@ def _pain(row: PainRow) -> dict[str, Any]:
     return {"score": row.score, "note": row.note, "at": row.at.isoformat(), "moment": row.moment}
 
 
+Row = TypeVar("Row", PainRow, NoteRow, PsfsActivity)
+
+
 class CorrectionsMixin(PersonBase):
     """Corrections and deletions, each one short transaction; None when the person has no
     entry with that id."""
+
+    def _own(self, db: Session, table: type[Row], entry_id: int) -> Row | None:
+        """The person's row of ``table`` with this id (None for anyone else's)."""
+        row = db.get(table, entry_id)
+        return row if row is not None and row.person_id == self.person_id else None
 
     @eng.guarded
     def correct_pain(
@@ -43,8 +52,8 @@ class CorrectionsMixin(PersonBase):
             check_score(score, "a pain score")
         new_note = note if isinstance(note, Keep) else clean_note(note)
         with self._write() as db:
-            row = db.get(PainRow, pain_id)
-            if row is None or row.person_id != self.person_id:
+            row = self._own(db, PainRow, pain_id)
+            if row is None:
                 return None
             before = _pain(row)
             if score is not None and score != row.score:
@@ -58,8 +67,8 @@ class CorrectionsMixin(PersonBase):
     def delete_pain(self, pain_id: int) -> Change | None:
         """Remove one of the person's pain entries (a session's pain before or after too)."""
         with self._write() as db:
-            row = db.get(PainRow, pain_id)
-            if row is None or row.person_id != self.person_id:
+            row = self._own(db, PainRow, pain_id)
+            if row is None:
                 return None
             before = _pain(row)
             summary.pain_changed(db, self.person_id, row.at, -row.score, -1)
@@ -73,8 +82,8 @@ class CorrectionsMixin(PersonBase):
         if not 1 <= len(text) <= MAX_NOTE:
             raise StoreError(f"a note is 1 to {MAX_NOTE} characters")
         with self._write() as db:
-            row = db.get(NoteRow, note_id)
-            if row is None or row.person_id != self.person_id:
+            row = self._own(db, NoteRow, note_id)
+            if row is None:
                 return None
             before = {"text": row.text}
             row.text = text
@@ -84,8 +93,8 @@ class CorrectionsMixin(PersonBase):
     def delete_note(self, note_id: int) -> Change | None:
         """Remove one of the person's notes."""
         with self._write() as db:
-            row = db.get(NoteRow, note_id)
-            if row is None or row.person_id != self.person_id:
+            row = self._own(db, NoteRow, note_id)
+            if row is None:
                 return None
             db.delete(row)
             return Change("note", note_id, "deleted", {"text": row.text}, None)
@@ -107,8 +116,8 @@ class CorrectionsMixin(PersonBase):
         label = clean_activity(name)
         try:
             with self._write() as db:
-                row = db.get(PsfsActivity, activity_id)
-                if row is None or row.person_id != self.person_id:
+                row = self._own(db, PsfsActivity, activity_id)
+                if row is None:
                     return None
                 before = {"name": row.name}
                 row.name = label
@@ -121,8 +130,8 @@ class CorrectionsMixin(PersonBase):
     def remove_activity(self, activity_id: int) -> Change | None:
         """Remove one of the person's activities and its scores (a free place for another)."""
         with self._write() as db:
-            row = db.get(PsfsActivity, activity_id)
-            if row is None or row.person_id != self.person_id:
+            row = self._own(db, PsfsActivity, activity_id)
+            if row is None:
                 return None
             db.delete(row)  # its scores go with it (ON DELETE CASCADE)
             return Change("psfs_activity", activity_id, "deleted", {"name": row.name}, None)

@@ -10,7 +10,9 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from supple.app import corrections
-from supple.app.errors import Refused
+from supple.app.errors import NotFound, Refused
+from supple.app.ports import Records
+from supple.app.records import Change
 from supple.store import StoreError
 from supple.web.deps import ContextDep
 from supple.web.pages.progress import render
@@ -47,11 +49,6 @@ async def correct_pain(request: Request, pain_id: EntryId, ctx: ContextDep) -> R
     )
 
 
-@router.post("/progress/pain/{pain_id}/delete")
-def delete_pain(request: Request, pain_id: EntryId, ctx: ContextDep) -> Response:
-    return _done(request, ctx, lambda: corrections.delete_pain(store=ctx.store, pain_id=pain_id))
-
-
 @router.post("/progress/notes/{note_id}")
 async def correct_note(request: Request, note_id: EntryId, ctx: ContextDep) -> Response:
     text = (await _field(request, "text"))[:2000]
@@ -60,11 +57,6 @@ async def correct_note(request: Request, note_id: EntryId, ctx: ContextDep) -> R
         ctx,
         lambda: corrections.correct_note(store=ctx.store, note_id=note_id, text=text),
     )
-
-
-@router.post("/progress/notes/{note_id}/delete")
-def delete_note(request: Request, note_id: EntryId, ctx: ContextDep) -> Response:
-    return _done(request, ctx, lambda: corrections.delete_note(store=ctx.store, note_id=note_id))
 
 
 @router.post("/progress/activities/{activity_id}")
@@ -77,10 +69,19 @@ async def rename_activity(request: Request, activity_id: EntryId, ctx: ContextDe
     )
 
 
-@router.post("/progress/activities/{activity_id}/delete")
-def remove_activity(request: Request, activity_id: EntryId, ctx: ContextDep) -> Response:
-    return _done(
-        request,
-        ctx,
-        lambda: corrections.remove_activity(store=ctx.store, activity_id=activity_id),
-    )
+#: What each delete form removes: the kind in its path -> the use case.
+DELETES: dict[str, Callable[[Records, int], Change]] = {
+    "pain": lambda store, entry: corrections.delete_pain(store=store, pain_id=entry),
+    "notes": lambda store, entry: corrections.delete_note(store=store, note_id=entry),
+    "activities": lambda store, entry: corrections.remove_activity(
+        store=store, activity_id=entry
+    ),
+}
+
+
+@router.post("/progress/{kind}/{entry}/delete")
+def delete(request: Request, kind: str, entry: EntryId, ctx: ContextDep) -> Response:
+    remove = DELETES.get(kind)
+    if remove is None:
+        raise NotFound(f"nothing at {request.url.path}")
+    return _done(request, ctx, lambda: remove(ctx.store, entry))
