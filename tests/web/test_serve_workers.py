@@ -1,0 +1,126 @@
+"""`supple serve --workers 2` on an empty database: one schema, one person, two workers that
+share the port; a worker killed with SIGKILL is replaced, and every acknowledged event is
+stored exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, text
+
+from supple.store.revision import HEAD
+from tests.pgserver import PgServer
+from tests.web.browser import free_port
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+SUPPLE = [sys.executable, "-m", "supple"]
+AT = "2026-03-02T07:30:00Z"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database with nothing in it yet (no schema, no person)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = f"w_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    url = server.create_database(name)
+    try:
+        yield url
+    finally:
+        server.drop_database(name)
+
+
+def _children(pid: int) -> set[int]:
+    """The worker processes of uvicorn's supervisor ``pid`` (spawned: they run spawn_main)."""
+    found = set()
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        if b"spawn_main" in cmdline:
+            found.add(int(child))
+    return found
+
+
+def _until(check: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.2)
+
+
+def _answers(base: str) -> bool:
+    try:
+        return httpx.get(f"{base}/api/v1/openapi.json", timeout=2).status_code == 200
+    except httpx.TransportError:
+        return False
+
+
+def _post_until_stored(client: httpx.Client, url: str, body: dict[str, object]) -> None:
+    """Post an event as the outbox does: again after a dropped connection or a 503."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            answer = client.post(url, json=body)
+            if answer.status_code == 200:
+                return
+            assert answer.status_code == 503, answer.text
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline, f"event {body['key']} was never stored"
+        time.sleep(0.1)
+
+
+def test_two_workers_on_an_empty_database_survive_a_killed_worker(empty_url: str) -> None:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [*SUPPLE, "serve", "--workers", "2", "--port", str(port), "--database-url", empty_url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _until(lambda: _answers(base) or proc.poll() is not None, 60, "no answer")
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        _until(lambda: len(_children(proc.pid)) == 2, 30, "not two workers")
+        with httpx.Client(base_url=base, timeout=10) as client:
+            assert client.post("/api/v1/profile", json={"minutes": 5}).status_code == 200
+            plan = client.post("/api/v1/plans", json={}).json()["id"]
+            events = f"/api/v1/plans/{plan}/sessions/{uuid.uuid4().hex}/events"
+            sent = []
+            for n in range(30):
+                if n == 10:  # mid-stream, as a crash would
+                    os.kill(min(_children(proc.pid)), signal.SIGKILL)
+                body: dict[str, object] = {"type": "pain", "key": uuid.uuid4().hex, "at": AT}
+                body.update(when="before", score=n % 11)
+                _post_until_stored(client, events, body)
+                sent.append(str(body["key"]))
+            _until(lambda: len(_children(proc.pid)) == 2, 30, "the killed worker came back")
+            again = client.post(events, json={**body, "score": 1})  # the last one, sent twice
+            assert again.json() == {"stored": False, "key": sent[-1]}
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert ("writes take turns" in err) == empty_url.startswith("sqlite"), err
+    assert "Traceback" not in err, err
+    engine = create_engine(empty_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+            assert conn.execute(text("SELECT count(*) FROM person")).scalar() == 1
+            keys = [row[0] for row in conn.execute(text("SELECT key FROM event_key"))]
+            pains = conn.execute(text("SELECT count(*) FROM pain")).scalar()
+    finally:
+        engine.dispose()
+    assert sorted(keys) == sorted(sent) and pains == len(sent)  # each once, none lost
