@@ -17,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -32,24 +34,51 @@ HERE = Path(__file__).parent
 TRIVIAL = "/static/entries.js"
 
 
-def _serve(url: str, workers: int, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SUPPLE_DATABASE_URL": url}
-    command = [sys.executable, "-m", "supple", "serve", "--port", str(port)]
+@contextmanager
+def serving(url: str, workers: int) -> Iterator[tuple[str, int, subprocess.Popen[bytes]]]:
+    """``supple serve --workers N`` on ``url`` with a screened person and a plan: the address,
+    the plan's id and the server's process, stopped after the block."""
+    from tests.web.browser import free_port
+
+    port = free_port()
+    host = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(
-        [*command, "--workers", str(workers)],
-        env=env,
+        [sys.executable, "-m", "supple", "serve", "--port", str(port), "--workers", str(workers)],
+        env={**os.environ, "SUPPLE_DATABASE_URL": url},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            httpx.get(f"http://127.0.0.1:{port}{TRIVIAL}", timeout=2)
-            return proc
-        except httpx.TransportError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("supple serve did not start") from None
-            time.sleep(0.2)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{host}{TRIVIAL}", timeout=2)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("supple serve did not start") from None
+                time.sleep(0.2)
+        httpx.post(f"{host}/api/v1/profile", json=PROFILE).raise_for_status()
+        yield host, httpx.post(f"{host}/api/v1/plans", json={}).json()["id"], proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@contextmanager
+def postgres(name: str) -> Iterator[str | None]:
+    """A new database on a private PostgreSQL server (None with SUPPLE_SKIP_POSTGRES=1)."""
+    if os.environ.get("SUPPLE_SKIP_POSTGRES") == "1":
+        print("skipped: it runs on PostgreSQL")
+        yield None
+        return
+    from tests.pgserver import PgServer
+
+    server = PgServer().start()
+    try:
+        yield server.create_database(name)
+    finally:
+        server.stop()
 
 
 def _load(host: str, plan: int, prefix: Path) -> list[dict[str, str]]:
@@ -88,31 +117,15 @@ def _report(workers: int, rows: list[dict[str, str]]) -> None:
 
 
 def main() -> None:
-    if os.environ.get("SUPPLE_SKIP_POSTGRES") == "1":
-        print("skipped: it runs on PostgreSQL")
-        return
-    from tests.pgserver import PgServer
-    from tests.web.browser import free_port
-
-    server = PgServer().start()
-    try:
-        url = server.create_database("load")
+    with postgres("load") as url:
+        if url is None:
+            return
         generate(url, days=DAYS)
         _fill_summaries(url)
         with tempfile.TemporaryDirectory() as tmp:
             for workers in WORKERS:
-                port = free_port()
-                proc = _serve(url, workers, port)
-                try:
-                    host = f"http://127.0.0.1:{port}"
-                    httpx.post(f"{host}/api/v1/profile", json=PROFILE).raise_for_status()
-                    plan = httpx.post(f"{host}/api/v1/plans", json={}).json()["id"]
+                with serving(url, workers) as (host, plan, _):
                     _report(workers, _load(host, plan, Path(tmp) / f"w{workers}"))
-                finally:
-                    proc.terminate()
-                    proc.wait(timeout=30)
-    finally:
-        server.stop()
 
 
 if __name__ == "__main__":
