@@ -45,6 +45,42 @@ def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         server.drop_database(name)
 
 
+#: A worker's first start: import, wait for the signal, open the store, print its person.
+FIRST_START = """
+import os, sys, time
+from supple.store import Store
+while not os.path.exists(sys.argv[2]):
+    time.sleep(0.005)
+with Store.open(sys.argv[1]) as database:
+    print(database.person())
+"""
+
+
+def test_workers_opening_an_empty_database_at_once_make_one_schema_and_one_person(
+    empty_url: str, tmp_path: Path
+) -> None:
+    """Without ``supple serve`` preparing it first: the store's locks alone elect one."""
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", FIRST_START, empty_url, str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    time.sleep(1.0)  # let them all import, so they open at the same instant
+    go.touch()
+    people = set()
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        people.add(out.strip())
+    assert len(people) == 1
+    _stored(empty_url)  # one schema at HEAD, one person row
+
+
 def _children(pid: int) -> set[int]:
     """The worker processes of uvicorn's supervisor ``pid`` (spawned: they run spawn_main)."""
     found = set()
