@@ -1,20 +1,23 @@
 """A database made by release 0.1.0 keeps working unchanged, for its one person.
 
 ``data/release-0.1.0.db`` was written by that release (commit 37ef5a7) through its own store
-API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. The schema did
-not change since, so no migration runs; what must hold is that nothing else did either.
+API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. Opening it
+migrates it (0001 → 0004: the summary tables, filled at once) after a backup copy; every record
+must read as before.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from supple.store import Store
+from supple.tracking.digest import digest_of
 from tests.cli.kit import Supple, in_process
 from tests.web.client import Client
 
@@ -46,7 +49,7 @@ def supple(
 
 def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
     with Store.open(copy) as database:
-        assert database.migration_backup is None  # same schema: nothing to migrate
+        assert database.migration_backup is not None  # 0001 → 0004, after a copy
         [person] = database.person_ids()
         assert database.person() == person
         records = database.for_person(person)
@@ -54,7 +57,10 @@ def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
         assert exported == _records(RELEASE_EXPORT.read_text(encoding="utf-8"))
         state = records.unfinished_session()
         assert state is not None and state.key == "release-session-open" and state.plan
-    assert not list(Path(copy).parent.glob("*.bak"))
+        assert records.tracking_digest() == digest_of(records.tracking_input())
+    [backup] = Path(copy).parent.glob("*.bak")
+    with sqlite3.connect(backup) as conn:  # the release's file as it was
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
 
 
 def test_the_commands_work_on_it_unchanged(supple: Supple, tmp_path: Path) -> None:

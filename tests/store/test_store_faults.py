@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from supple.store import Store, StoreError, migrate
+from supple.store.revision import KNOWN
 from tests.records import person_records
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -183,9 +184,9 @@ def test_migration_backs_up_the_file_first(
     with person_records(sqlite_url) as store:
         store.log_pain(6)
     path = Path(sqlite_url.removeprefix("sqlite:///"))
-    # Pretend this Supple knows a newer revision, so the file at 0001 needs a migration.
-    monkeypatch.setattr(migrate, "HEAD", "0002")
-    monkeypatch.setattr(migrate, "KNOWN", ("0001", "0002"))
+    # Pretend this Supple knows a newer revision, so the file at HEAD needs a migration.
+    monkeypatch.setattr(migrate, "HEAD", "9998")
+    monkeypatch.setattr(migrate, "KNOWN", (*KNOWN, "9998"))
     seen: list[list[str]] = []
 
     def upgrade(engine: object) -> None:
@@ -197,7 +198,7 @@ def test_migration_backs_up_the_file_first(
     assert database.migration_backup is not None
     backup = Path(database.migration_backup)
     assert seen == [[backup.name]]  # the copy existed before the upgrade ran
-    assert backup.name.startswith("supple.db.before-0002-")
+    assert backup.name.startswith("supple.db.before-9998-")
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT score FROM pain").fetchall() == [(6,)]
 

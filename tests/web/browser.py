@@ -40,8 +40,8 @@ def free_port() -> int:
 class LiveServer:
     """The app on a real socket; ``store`` holds the records of the person it serves."""
 
-    def __init__(self, database_url: str) -> None:
-        self.database = Store.open(database_url)
+    def __init__(self, database_url: str, timeout: float | None = None) -> None:
+        self.database = Store.open(database_url, timeout=timeout)
         self.store = self.database.for_person(self.database.person())
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -67,8 +67,8 @@ class LiveServer:
 
 
 @contextmanager
-def live_server(database_url: str) -> Iterator[LiveServer]:
-    server = LiveServer(database_url).start()
+def live_server(database_url: str, timeout: float | None = None) -> Iterator[LiveServer]:
+    server = LiveServer(database_url, timeout).start()
     try:
         yield server
     finally:

@@ -41,10 +41,13 @@ def _client(database: Store, person: int) -> Client:
     return Client(create_app(settings=load_settings(person=person), store=database))
 
 
-def _requests(me: Filled, them: Filled, my_plan: int) -> dict[tuple[str, str], list[Any]]:
+def _requests(
+    me: Filled, them: Filled, my_plan: int, entries: dict[str, int]
+) -> dict[tuple[str, str], list[Any]]:
     """For every API route, requests that name the other person's things (or touch mine)."""
     event = {"type": "pain", "key": _key(), "at": AT, "when": "after", "score": 2}
     theirs = them.plan_id
+    pain, note, activity = entries["pain"], entries["note"], entries["activity"]
     return {
         ("GET", "/api/v1/profile"): [{}],
         ("POST", "/api/v1/profile"): [{"json": {"minutes": 12}}],
@@ -69,6 +72,21 @@ def _requests(me: Filled, them: Filled, my_plan: int) -> dict[tuple[str, str], l
         ("POST", "/api/v1/pain"): [{"json": {"score": 3, "note": "mine"}}],
         ("POST", "/api/v1/psfs"): [{"json": {"items": [{"activity": "my stairs", "score": 7}]}}],
         ("GET", "/api/v1/progress"): [{"params": {"limit": 200}}],
+        ("GET", "/api/v1/pain"): [{"params": {"limit": 200}}],
+        ("PATCH", "/api/v1/pain/{pain_id}"): [{"pain_id": pain, "json": {"score": 1}}],
+        ("DELETE", "/api/v1/pain/{pain_id}"): [{"pain_id": pain}],
+        ("GET", "/api/v1/notes"): [{"params": {"limit": 200}}],
+        ("POST", "/api/v1/notes"): [
+            {"json": {"text": "mine"}},
+            {"json": {"text": "on theirs", "session_id": them.session_id}},
+        ],
+        ("PATCH", "/api/v1/notes/{note_id}"): [{"note_id": note, "json": {"text": "x"}}],
+        ("DELETE", "/api/v1/notes/{note_id}"): [{"note_id": note}],
+        ("GET", "/api/v1/psfs/activities"): [{}],
+        ("PATCH", "/api/v1/psfs/activities/{activity_id}"): [
+            {"activity_id": activity, "json": {"name": "renamed"}}
+        ],
+        ("DELETE", "/api/v1/psfs/activities/{activity_id}"): [{"activity_id": activity}],
         ("GET", "/api/v1/exercises"): [{}],
         ("GET", "/api/v1/exercises/{exercise_id}"): [{"exercise_id": "cat_cow"}],
         ("GET", "/api/v1/exercises/{exercise_id}/figure.svg"): [{"exercise_id": "cat_cow"}],
@@ -86,12 +104,19 @@ def test_no_route_reads_or_changes_anothers_records(
 ) -> None:
     me, them = pair
     before = _export(database, them.person)
+    records = database.for_person(them.person)
+    history = records.history()
+    entries = {
+        "pain": history.pain[0].id,
+        "note": history.notes[0].id,
+        "activity": records.activities()[0].id,
+    }
     client = _client(database, me.person)
     try:
         schema = client.get("/api/v1/openapi.json").json()
         routes = {(m.upper(), p) for p, ms in schema["paths"].items() for m in ms}
         my_plan = client.post("/api/v1/plans", json={"minutes": 5}).json()["id"]
-        requests = _requests(me, them, my_plan)
+        requests = _requests(me, them, my_plan, entries)
         assert set(requests) == routes, "a new route needs its isolation requests here"
         for (method, path), calls in requests.items():
             for call in calls:
@@ -102,6 +127,10 @@ def test_no_route_reads_or_changes_anothers_records(
                 for secret in (them.note, them.activity, them.open_key, them.session_key):
                     assert secret not in answer.text, (method, url)
                 if "plan_id" in path and url.startswith(f"/api/v1/plans/{them.plan_id}"):
+                    assert answer.status_code == 404, (method, url, answer.text)
+                if any(f"{{{name}_id}}" in path for name in ("pain", "note", "activity")):
+                    assert answer.status_code == 404, (method, url, answer.text)
+                if call.get("json", {}).get("session_id") == them.session_id:
                     assert answer.status_code == 404, (method, url, answer.text)
         assert _export(database, them.person) == before
         mine = client.get("/api/v1/progress", params={"limit": 200}).json()

@@ -25,7 +25,7 @@ from supple.planner.program import Programme, make_program
 from supple.planner.substitute import Substitution, Variant
 from supple.presentation import render_plan, render_programme
 from supple.safety.profile import Profile
-from supple.tracking import adjustments_from
+from supple.tracking import readout
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,9 @@ class PlanRequest:
 
 
 def learned(*, store: Records, library: Mapping[str, Exercise], today: date) -> Adjustments:
-    """What tracking learned from the person's feedback and pain, for the planner."""
-    return adjustments_from(store.tracking_input(today), library)
+    """What tracking learned from the person's feedback and pain, for the planner (read from
+    the summaries the store keeps up to date, so its cost does not grow with the history)."""
+    return readout.adjustments(store.tracking_digest(today), library)
 
 
 class PlanOptions(TypedDict, total=False):

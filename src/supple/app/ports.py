@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:  # annotations only: a command that needs one use case loads only its parts
-    from supple.app.records import History, SessionState
+    from supple.app.records import Activity, Change, History, Keep, SessionState
     from supple.planner.model import Plan
     from supple.safety.profile import Profile
     from supple.session.events import SessionEvent
+    from supple.tracking.digest import Digest
     from supple.tracking.model import TrackingInput
 
 #: The forms of the export file.
@@ -24,7 +25,11 @@ ExportFormat = Literal["json", "csv"]
 class TrackingSource(Protocol):
     """Where tracking's records come from (the store, or its light read for a fast start)."""
 
-    def tracking_input(self, today: date | None = None) -> TrackingInput: ...
+    def tracking_input(
+        self, today: date | None = None, *, since: date | None = None
+    ) -> TrackingInput: ...
+
+    def tracking_digest(self, today: date | None = None) -> Digest: ...
 
 
 class Records(TrackingSource, Protocol):
@@ -42,7 +47,9 @@ class Records(TrackingSource, Protocol):
 
     def follow_plan(self, session_id: int, plan: Plan) -> int: ...
 
-    def record(self, session_id: int, event: SessionEvent) -> bool: ...
+    def record(
+        self, session_id: int, event: SessionEvent, *, plan_id: int | None = None
+    ) -> bool: ...
 
     def unfinished_session(self) -> SessionState | None: ...
 
@@ -57,6 +64,26 @@ class Records(TrackingSource, Protocol):
     def set_days_per_week(self, days: int) -> None: ...
 
     def history(self, limit: int = 20) -> History: ...
+
+    def add_note(
+        self, text: str, *, session_id: int | None = None, at: datetime | None = None
+    ) -> int: ...
+
+    def correct_pain(
+        self, pain_id: int, *, score: int | None = None, note: str | Keep | None = ...
+    ) -> Change | None: ...
+
+    def delete_pain(self, pain_id: int) -> Change | None: ...
+
+    def correct_note(self, note_id: int, text: str) -> Change | None: ...
+
+    def delete_note(self, note_id: int) -> Change | None: ...
+
+    def activities(self) -> list[Activity]: ...
+
+    def rename_activity(self, activity_id: int, name: str) -> Change | None: ...
+
+    def remove_activity(self, activity_id: int) -> Change | None: ...
 
     def export_text(self, fmt: ExportFormat) -> str: ...
 

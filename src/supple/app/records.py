@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from supple.planner.model import Plan
@@ -65,7 +66,47 @@ class PainEntry:
 
 @dataclass(frozen=True)
 class History:
-    """The most recent sessions and pain scores, newest first."""
+    """The most recent sessions, pain scores and notes, newest first."""
 
     sessions: list[SessionSummary]
     pain: list[PainEntry]
+    notes: list[NoteEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """One free-text note, for the history."""
+
+    id: int
+    at: datetime
+    text: str
+    session_id: int | None
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity the person named for the PSFS."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One correction or deletion of an entry: which, and its values before and after (None
+    after a deletion). The audit log of accounts keeps these."""
+
+    kind: Literal["pain", "note", "psfs_activity"]
+    id: int
+    action: Literal["corrected", "deleted"]
+    before: dict[str, Any]
+    after: dict[str, Any] | None
+
+
+class Keep(Enum):
+    """A value a correction leaves as it is (``KEEP``)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP

@@ -58,7 +58,7 @@ def check_event(plan: Plan, event: SessionEvent) -> None:
 def record(*, store: Records, session: Session, event: SessionEvent) -> bool:
     """Store one event of ``session`` (False when its key was stored before)."""
     check_event(session.plan, event)
-    return store.record(session.id, event)
+    return store.record(session.id, event, plan_id=session.plan_id)
 
 
 def follow(*, store: Records, session: Session, plan: Plan) -> Session:

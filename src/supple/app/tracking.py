@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from supple.app.ports import Records, TrackingSource
 from supple.app.records import History
 from supple.library.model import Exercise
-from supple.tracking import Progress, TrackingInput, summarize
+from supple.tracking import Progress, TrackingInput, readout, summarize
 
 
 def log_pain(
@@ -36,22 +36,40 @@ def plan_days(*, store: Records, days: int) -> None:
     store.set_days_per_week(days)
 
 
+#: Days of records a progress summary carries by default, for the page's charts and its
+#: five-week calendar.
+RECENT_DAYS = 35
+#: Days the printed chart needs (its 90 days, and the week before them).
+CHART_DAYS = 98
+
+
 @dataclass(frozen=True)
 class Summary:
-    """The records tracking worked on, and what it made of them."""
+    """What tracking made of the person's records, and the records of the recent days (for
+    charts and the calendar)."""
 
     records: TrackingInput
     progress: Progress
 
 
 def summary_of(records: TrackingInput, library: Mapping[str, Exercise]) -> Summary:
-    """Adherence, streaks, pain and PSFS change, warnings and what the plan will change."""
+    """Adherence, streaks, pain and PSFS change, warnings and what the plan will change, from
+    every record (what the summaries are checked against)."""
     return Summary(records, summarize(records, library))
 
 
-def progress(*, source: TrackingSource, library: Mapping[str, Exercise], today: date) -> Summary:
-    """The person's progress as of ``today`` (see :func:`summary_of`)."""
-    return summary_of(source.tracking_input(today), library)
+def progress(
+    *,
+    source: TrackingSource,
+    library: Mapping[str, Exercise],
+    today: date,
+    days: int = RECENT_DAYS,
+) -> Summary:
+    """The person's progress as of ``today``, from the summaries the store keeps (a cost that
+    does not grow with the history), with the records of the last ``days`` days."""
+    digest = source.tracking_digest(today)
+    recent = source.tracking_input(today, since=today - timedelta(days=days - 1))
+    return Summary(recent, readout.summarize(digest, library))
 
 
 @dataclass(frozen=True)
@@ -64,11 +82,16 @@ class Overview:
 
 
 def overview(
-    *, store: Records, library: Mapping[str, Exercise], today: date, limit: int = 20
+    *,
+    store: Records,
+    library: Mapping[str, Exercise],
+    today: date,
+    limit: int = 20,
+    days: int = RECENT_DAYS,
 ) -> Overview:
-    """Everything the progress page shows."""
+    """Everything the progress page shows (the records of the last ``days`` days)."""
     return Overview(
-        progress(source=store, library=library, today=today),
+        progress(source=store, library=library, today=today, days=days),
         store.history(limit),
         store.psfs_activities(),
     )
@@ -80,6 +103,8 @@ def history(*, store: Records, limit: int = 20) -> History:
 
 
 __all__ = [
+    "CHART_DAYS",
+    "RECENT_DAYS",
     "Overview",
     "Summary",
     "activities",

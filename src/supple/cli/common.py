@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from supple.library import Exercise, Library
     from supple.settings import Settings
@@ -103,12 +104,43 @@ def console() -> Console:
     return Console()
 
 
+#: Control characters kept when printing what a person typed: line breaks and tabs.
+_KEPT = {"\n", "\t"}
+
+
+def plain(text: object) -> str:
+    """``text`` (what a person typed, or a message quoting it) safe for a terminal: control
+    characters, such as the escape that starts a terminal sequence, are dropped."""
+    import unicodedata
+
+    value = str(text)
+    if value.isprintable():  # the common case, and cheap
+        return value
+    return "".join(
+        ch for ch in value if ch in _KEPT or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
+
+
+def user_text(text: object, style: str = "") -> Text:
+    """What a person typed, as Rich text that is never read as markup (a note ``[/]`` is shown
+    as written) and carries no control characters."""
+    from rich.text import Text
+
+    return Text(plain(text), style=style)
+
+
 def read_text(path: Path) -> str:
-    """The UTF-8 text of ``path``; an unreadable file stops the command with one line."""
+    """The UTF-8 text of ``path``; an unreadable or binary file stops the command with one
+    line."""
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         fail(f"cannot read {path}: {exc.strerror}")
+    except UnicodeDecodeError as exc:
+        fail(f"{path} is not a text file (not UTF-8 at byte {exc.start})")
+    if "\x00" in text:
+        fail(f"{path} is not a text file (it holds NUL bytes)")
+    return text
 
 
 def print_json(data: object) -> None:
@@ -117,4 +149,5 @@ def print_json(data: object) -> None:
 
 
 def echo_error(message: str) -> None:
-    typer.echo(f"supple: error: {message}", err=True)
+    """Print the one-line error (messages may quote what a person typed: made safe first)."""
+    typer.echo(f"supple: error: {plain(message)}", err=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from supple.cli.common import console, fail, library_of, print_json, read_text
+from supple.cli.common import console, fail, library_of, print_json, read_text, user_text
 from supple.cli.plan_view import show_plan, show_program, show_referral
 from supple.cli.store_opts import DatabaseUrl, open_person
 
@@ -345,7 +345,7 @@ def check(
             output.write_text(profile_to_yaml(profile), encoding="utf-8")
         except OSError as exc:
             fail(f"cannot write {output}: {exc.strerror}")
-        out.print(f"Answers saved to {output}.")
+        out.print(user_text(f"Answers saved to {output}."))
     if no_store:
         verdict = screening.judge(profile, today=today)
     else:
@@ -421,7 +421,7 @@ def _ask(out: Console, q: Question, answers: dict[str, Any], today: date) -> Non
         try:
             value = parse_answer(q, raw)
         except AnswerError as exc:
-            out.print(f"[red]{exc}[/red]")
+            out.print(user_text(exc, style="red"))
             continue
         if value is not None:
             answers[q.field] = value
@@ -457,4 +457,4 @@ def _ask_who_and_when(out: Console, today: date) -> tuple[str, date]:
         try:
             return parse_check(by=by, on=on, today=today)
         except AnswerError as exc:
-            out.print(f"[red]{exc}[/red]")
+            out.print(user_text(exc, style="red"))

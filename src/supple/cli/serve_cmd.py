@@ -1,11 +1,21 @@
-"""``supple serve``: the web app (pages, the player and the JSON API) with uvicorn."""
+"""``supple serve``: the web app (pages, the player and the JSON API) with uvicorn.
+
+Several workers are uvicorn's own: its supervisor shares the listening socket, restarts a
+worker that dies and builds each worker's app through the factory, so the store is opened in
+the worker, never shared across a fork. No second server (gunicorn) is needed for that.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import typer
 
 from supple.cli.common import fail, settings_of
 from supple.cli.store_opts import DatabaseUrl
+
+if TYPE_CHECKING:
+    from supple.settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -20,6 +30,13 @@ def serve(
     database_url: DatabaseUrl = None,
     open_browser: bool = typer.Option(
         False, "--open", help="Open the app in the default browser once it is up."
+    ),
+    workers: int = typer.Option(
+        1,
+        "--workers",
+        min=1,
+        max=64,
+        help="Worker processes (each answers requests; use PostgreSQL for more than one).",
     ),
 ) -> None:
     """Start the web app: screening, today's routine, the guided player and progress."""
@@ -37,11 +54,14 @@ def serve(
             probe.bind((host, port))
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port")
+    settings = settings_of(ctx)
+    if database_url is not None:
+        settings = settings.model_copy(update={"database_url": database_url})
     try:
-        settings = settings_of(ctx)
-        if database_url is not None:
-            settings = settings.model_copy(update={"database_url": database_url})
-        web_app = create_app(settings=settings)
+        if workers == 1:
+            web_app: object = create_app(settings=settings)
+        else:
+            web_app = _prepare_workers(settings, workers)
     except StoreError as exc:
         fail(str(exc))
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
@@ -51,4 +71,37 @@ def serve(
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    uvicorn.run(
+        web_app,  # type: ignore[arg-type]  # an app, or the factory's import path
+        host=host,
+        port=port,
+        log_level="warning",
+        workers=workers if workers > 1 else None,
+        factory=workers > 1,
+    )
+
+
+def _prepare_workers(settings: Settings, workers: int) -> str:
+    """Migrate the database and make its person here, once, before any worker starts (the
+    store's locks make it safe without this too); return the app factory's import path.
+
+    The workers are new processes that read their settings from the environment, so the
+    database chosen with ``--database-url`` is handed to them there.
+    """
+    import os
+
+    from supple.settings import env_name
+    from supple.store import Store
+
+    with Store.open(settings.database_url, timeout=settings.db_timeout) as database:
+        database.person(settings.person)
+        dialect = database.dialect
+    if settings.database_url is not None:
+        os.environ[env_name("database_url")] = settings.database_url
+    if dialect == "sqlite":
+        typer.echo(
+            f"supple: warning: the {workers} workers share one SQLite file, so their writes "
+            "take turns; beyond one household use PostgreSQL (docs/scale.md)",
+            err=True,
+        )
+    return "supple.web.app:create_app"

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.common import console, fail, library_of, settings_of
+from supple.cli.common import (
+    console,
+    fail,
+    library_of,
+    plain,
+    read_text,
+    settings_of,
+    user_text,
+)
 from supple.cli.store_opts import DatabaseUrl, database_url_of, open_person, open_store
 
 if TYPE_CHECKING:
@@ -93,7 +101,7 @@ def _ask_psfs(store: PersonStore) -> dict[str, int]:
     typer.echo("Score each one: 0 = unable to do it, 10 = as well as before the problem.")
     answers: dict[str, int] = {}
     for name in names:
-        answers[name] = _score(typer.prompt(name), f"the score of '{name}'")
+        answers[name] = _score(typer.prompt(plain(name)), f"the score of '{name}'")
     return answers
 
 
@@ -119,7 +127,7 @@ def progress(
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         fail(f"the chart file must end in .png or .svg, not '{chart.name}'")
     from supple.app import tracking
-    from supple.store.fastread import tracking_input
+    from supple.store.digest_read import LightSource
 
     if days_per_week is not None:
         if not 1 <= days_per_week <= 7:
@@ -130,17 +138,20 @@ def progress(
     url = database_url_of(ctx, database_url)
     # The light read (no SQLAlchemy) when the database is at the current schema.
     settings = settings_of(ctx)
-    records = tracking_input(url, today, timeout=settings.db_timeout, person=settings.person)
-    if records is None:
+    light = LightSource(url, timeout=settings.db_timeout, person=settings.person)
+    days = tracking.CHART_DAYS if chart is not None else tracking.RECENT_DAYS
+    summary = tracking.progress(source=light, library=library_of(ctx), today=today, days=days)
+    if not light.usable:
         with open_person(ctx, database_url) as store:
-            records = store.tracking_input(today)
-    summary = tracking.summary_of(records, library_of(ctx))
+            summary = tracking.progress(
+                source=store, library=library_of(ctx), today=today, days=days
+            )
     _render_progress(summary)
     if chart is not None:
         from supple.export.chart import write_chart
 
-        write_chart(records, chart)
-        typer.echo(f"Chart written to {chart}")
+        write_chart(summary.records, chart)
+        typer.echo(plain(f"Chart written to {chart}"))
 
 
 def history(
@@ -177,7 +188,7 @@ def export(
         typer.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        typer.echo(f"Exported to {output}", err=True)
+        typer.echo(plain(f"Exported to {output}"), err=True)
 
 
 def import_(
@@ -192,10 +203,7 @@ def import_(
     from supple.store.errors import BadExport
 
     file = Path(file_name)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}")
+    text = read_text(file)
     with open_person(ctx, database_url) as store:
         try:
             counts = backups.import_records(store=store, text=text)
@@ -223,7 +231,7 @@ def backup(
     output = None if output_name is None else Path(output_name)
     with open_store(ctx, database_url) as database:
         path = backups.backup(database=database, path=output, person=settings_of(ctx).person)
-    typer.echo(f"Backup written to {path}")
+    typer.echo(plain(f"Backup written to {path}"))
 
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -243,7 +251,7 @@ def _say(text: str, *, label: str = "", color: str | None = None) -> None:
     import textwrap
 
     width = max(40, shutil.get_terminal_size().columns)
-    body = textwrap.fill(f"{label}{text}", width, subsequent_indent="  " if label else "")
+    body = textwrap.fill(plain(f"{label}{text}"), width, subsequent_indent="  " if label else "")
     if label:
         body = typer.style(label, bold=True, fg=color) + body[len(label) :]
     typer.echo(body)
@@ -282,7 +290,7 @@ def _render_history(h: History) -> None:
     from supple.presentation.words import clock, term
 
     out = console()
-    if not h.sessions and not h.pain:
+    if not h.sessions and not h.pain and not h.notes:
         out.print("Nothing recorded yet: start a session with `supple start`.", markup=False)
         return
     sessions = Table(title="Sessions", title_justify="left")
@@ -299,16 +307,25 @@ def _render_history(h: History) -> None:
             "" if s.pain_after is None else str(s.pain_after),
         )
     pain = Table(title="Pain scores", title_justify="left")
-    for col in ("when", "score", "moment", "note"):
+    for col in ("id", "when", "score", "moment", "note"):
         pain.add_column(col)
     for p in h.pain:
         pain.add_row(
-            p.at.astimezone().strftime("%Y-%m-%d %H:%M"), str(p.score), p.moment, p.note or ""
+            str(p.id),
+            p.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            str(p.score),
+            p.moment,
+            user_text(p.note or ""),  # a note is shown as typed: never markup, no escapes
         )
-    if h.sessions:
-        out.print(sessions)
-    if h.pain:
-        out.print(pain)
+    notes = Table(title="Notes", title_justify="left")
+    for col in ("id", "when", "session", "note"):
+        notes.add_column(col)
+    for n in h.notes:
+        when = n.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        notes.add_row(str(n.id), when, str(n.session_id or ""), user_text(n.text))
+    for table, rows in ((sessions, h.sessions), (pain, h.pain), (notes, h.notes)):
+        if rows:
+            out.print(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,29 +7,34 @@ a retry, or an offline queue flushed after the network returns — is stored onc
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from supple.library.jsontypes import Moment, Whole
 from supple.session.kinds import EndStatus, Feedback, ItemStatus, PainMoment
 
 
+def _type_required(schema: dict[str, Any]) -> None:
+    # ``type`` has a default for Python callers, but the API needs it to tell events apart.
+    schema["required"] = ["type", *(n for n in schema.get("required", []) if n != "type")]
+
+
 class _Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_type_required)
 
     key: str = Field(min_length=8, max_length=64, description="idempotency key (a UUID)")
-    at: datetime = Field(description="when it happened (timezone-aware)")
+    at: Moment = Field(description="when it happened (timezone-aware)")
 
 
 class ItemEvent(_Event):
     """An exercise finished or skipped, with the seconds actually held."""
 
     type: Literal["item"] = "item"
-    index: int = Field(ge=0, description="position of the item in the plan")
+    index: Whole = Field(ge=0, description="position of the item in the plan")
     exercise: str
-    planned_seconds: int = Field(ge=0)
-    held_seconds: int = Field(ge=0)
+    planned_seconds: Whole = Field(ge=0)
+    held_seconds: Whole = Field(ge=0)
     status: ItemStatus
 
 
@@ -37,7 +42,7 @@ class FeedbackEvent(_Event):
     """Quick feedback on one exercise."""
 
     type: Literal["feedback"] = "feedback"
-    index: int = Field(ge=0)
+    index: Whole = Field(ge=0)
     exercise: str
     feedback: Feedback
 
@@ -47,7 +52,7 @@ class PainEvent(_Event):
 
     type: Literal["pain"] = "pain"
     when: PainMoment
-    score: int = Field(ge=0, le=10)
+    score: Whole = Field(ge=0, le=10)
 
 
 class EndEvent(_Event):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from supple.app.records import History, PainEntry, SessionState, SessionSummary
-from supple.store.errors import BadExport, KeyConflict, StoreError
+from supple.store.errors import BadExport, KeyConflict, StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from supple.store.store import PersonStore, Store
@@ -31,5 +31,6 @@ __all__ = [
     "SessionState",
     "SessionSummary",
     "Store",
+    "StoreBusy",
     "StoreError",
 ]

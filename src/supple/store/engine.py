@@ -18,6 +18,33 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+#: What a bare path must end in to be made into a new SQLite file.
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def check_plain_path(text: str, path: Path) -> None:
+    """Refuse a bare path that looks mistyped: one that is neither an existing SQLite file nor
+    named like one (``.db``, ``.sqlite``, ``.sqlite3``), so a typo never makes a file. A
+    ``sqlite:///FILE`` URL says the name is meant, and is taken whatever it ends in."""
+    if path.suffix.lower() in SQLITE_SUFFIXES or _is_sqlite_file(path):
+        return
+    what = "is not a SQLite file" if path.exists() else "is not a database URL"
+    raise StoreError(
+        f"'{text}' {what}: give sqlite:///FILE, a file name ending in .db, .sqlite or .sqlite3, "
+        f"or postgresql://user@host/db (to make a new file named '{path.name}', "
+        f"give sqlite:///{text})"
+    )
+
+
 def resolve_url(url: str | None) -> URL:
     """The URL to use: the argument, else the default file (supple.db in the data folder)."""
     text = url or ""
@@ -25,6 +52,8 @@ def resolve_url(url: str | None) -> URL:
     if path is not None:
         if not text:  # the default file's folder may be new
             path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            check_plain_path(text, path)
         return URL.create("sqlite", database=str(path))
     try:
         parsed = make_url(text)
@@ -56,10 +85,16 @@ def make_engine(url: URL, timeout: float | None = None) -> Engine:
     if timeout is None:
         timeout = DEFAULT_TIMEOUT
     if url.get_backend_name() == "postgresql":
+        # A statement waits for a lock as long as a SQLite write waits for the writer before
+        # it, then fails as temporary (a 503 on the web), instead of hanging a request.
+        wait_ms = max(1, int(timeout * 1000))
         return create_engine(
             url,
             pool_pre_ping=False,
-            connect_args={"connect_timeout": max(1, int(timeout))},
+            connect_args={
+                "connect_timeout": max(1, int(timeout)),
+                "options": f"-c lock_timeout={wait_ms}",
+            },
         )
     engine = create_engine(url, connect_args={"timeout": timeout})
 

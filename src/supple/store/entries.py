@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Container, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from supple.store import engine as eng
+from supple.store import summary
 from supple.store.base import PersonBase
-from supple.store.errors import StoreError
+from supple.store.errors import NoSuchRecord, StateConflict, StoreError
 from supple.store.schema import (
     NoteRow,
     PainRow,
@@ -39,9 +41,45 @@ def plan_body(plan: Plan) -> dict[str, Any]:
     return plan.model_dump(mode="json")
 
 
-def _check_score(score: object, what: str) -> None:
+#: Longest note, in characters (a pain entry's or a note of its own).
+MAX_NOTE = 2000
+
+
+def check_score(score: object, what: str) -> None:
+    """Refuse anything but a whole number from 0 to 10."""
     if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 10:
         raise StoreError(f"{what} is a whole number from 0 to 10, not {score!r}")
+
+
+#: Control characters a note may hold (a name may hold none).
+NOTE_CONTROLS = {"\t", "\n", "\r"}
+
+
+def check_text(text: str, what: str, allowed: Container[str] = NOTE_CONTROLS) -> str:
+    """Refuse text with a control character (a NUL, an escape) other than ``allowed``: no
+    database keeps a NUL the same way, and no terminal should meet an escape sequence."""
+    if not text.isprintable() and any(
+        unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text
+    ):
+        raise StoreError(f"{what} holds a control character; type it as plain text")
+    return text
+
+
+def clean_note(note: str | None) -> str | None:
+    """A pain entry's note without surrounding blanks (None when empty); refuse a long one."""
+    if note is not None:
+        note = check_text(note, "a note").strip() or None
+    if note is not None and len(note) > MAX_NOTE:
+        raise StoreError(f"a note is at most {MAX_NOTE} characters")
+    return note
+
+
+def clean_activity(name: str) -> str:
+    """An activity name with its blanks folded; refuse one shorter than 2 or longer than 80."""
+    label = " ".join(check_text(name, "an activity name", ()).split())
+    if not 2 <= len(label) <= 80:
+        raise StoreError(f"an activity name is 2 to 80 characters: {name!r}")
+    return label
 
 
 class EntriesMixin(PersonBase):
@@ -134,11 +172,8 @@ class EntriesMixin(PersonBase):
     @eng.guarded
     def log_pain(self, score: int, *, note: str | None = None, at: datetime | None = None) -> int:
         """Keep a daily pain score 0–10 with an optional note; return its id."""
-        _check_score(score, "a pain score")
-        if note is not None:
-            note = note.strip() or None
-        if note is not None and len(note) > 2000:
-            raise StoreError("a note is at most 2000 characters")
+        check_score(score, "a pain score")
+        note = clean_note(note)
         row = PainRow(
             person_id=self.person_id,
             at=at_or_now(at),
@@ -146,16 +181,20 @@ class EntriesMixin(PersonBase):
             moment="daily",
             note=note,
         )
-        return self._insert(row)
+        with self._write() as db:
+            summary.pain_changed(db, self.person_id, row.at, score, 1)
+            db.add(row)
+            db.flush()
+            return row.id
 
     @eng.guarded
     def add_note(
         self, text: str, *, session_id: int | None = None, at: datetime | None = None
     ) -> int:
         """Keep a free-text note, on its own or about a session; return its id."""
-        text = text.strip()
-        if not 1 <= len(text) <= 2000:
-            raise StoreError("a note is 1 to 2000 characters")
+        text = check_text(text, "a note").strip()
+        if not 1 <= len(text) <= MAX_NOTE:
+            raise StoreError(f"a note is 1 to {MAX_NOTE} characters")
         row = NoteRow(
             person_id=self.person_id,
             session_id=session_id,
@@ -165,7 +204,7 @@ class EntriesMixin(PersonBase):
         with self._write() as db:
             session = None if session_id is None else db.get(SessionRow, session_id)
             if session_id is not None and (session is None or session.person_id != self.person_id):
-                raise StoreError(f"no session {session_id} in {self.where}")
+                raise NoSuchRecord(f"no session {session_id} in {self.where}")
             db.add(row)
             db.flush()
             return row.id
@@ -189,10 +228,8 @@ class EntriesMixin(PersonBase):
             raise StoreError("give at least one activity and its score")
         clean: dict[str, int] = {}
         for name, score in scores.items():
-            label = " ".join(name.split())
-            if not 2 <= len(label) <= 80:
-                raise StoreError(f"an activity name is 2 to 80 characters: {name!r}")
-            _check_score(score, "a PSFS score")
+            label = clean_activity(name)
+            check_score(score, "a PSFS score")
             clean[label] = score
         when = at_or_now(at)
         with self._write() as db:
@@ -204,7 +241,7 @@ class EntriesMixin(PersonBase):
             }
             new = [n for n in clean if n not in known]
             if len(known) + len(new) > MAX_PSFS_ACTIVITIES:
-                raise StoreError(
+                raise StateConflict(
                     f"the scale holds at most {MAX_PSFS_ACTIVITIES} activities; "
                     f"already named: {', '.join(known) or 'none'}"
                 )

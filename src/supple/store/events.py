@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from supple.app.records import SessionState
+from supple.store import summary
 from supple.store.errors import StoreError
 from supple.store.schema import EventKey, ItemRow, PainRow, PlanRow, SessionRow
 
@@ -55,6 +56,7 @@ def apply(db: Session, session: SessionRow, event: SessionEvent, known: Containe
         row = _item(db, session, event.index, event.exercise, event.at)
         row.feedback = event.feedback
     elif event.type == "pain":
+        summary.pain_changed(db, session.person_id, event.at, event.score, 1)
         db.add(
             PainRow(
                 person_id=session.person_id,
@@ -65,6 +67,7 @@ def apply(db: Session, session: SessionRow, event: SessionEvent, known: Containe
             )
         )
     elif event.type == "end":
+        summary.session_finished(db, session, session.status, event.status)
         session.status = event.status
         session.ended_at = event.at
     else:  # pragma: no cover - the union is closed

@@ -10,9 +10,10 @@ is one implementation of the read.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from supple.store.errors import StoreError, explain
 from supple.store.paths import DEFAULT_TIMEOUT, plain_file
@@ -28,7 +29,8 @@ from supple.tracking.model import (
 )
 
 
-def _local_day(at: Any) -> date:
+def local_day(at: Any) -> date:
+    """The local day of a value a query gave (a date, its text, or a time)."""
     if isinstance(at, str):  # SQLite already gave the local date
         return date.fromisoformat(at)
     if type(at) is date:  # so did PostgreSQL, told the local time zone
@@ -64,6 +66,13 @@ def local_zone() -> str | None:
     return target.split(marker, 1)[1] if marker in target else None
 
 
+def zone_key() -> str:
+    """The time zone days are counted in here (the summaries say which one they used)."""
+    import time
+
+    return (local_zone() or f"{'/'.join(time.tzname)}{time.timezone}")[:64]
+
+
 def _use_local_zone(conn: Any, cur: Any) -> bool:
     """Make PostgreSQL give dates in the local zone for this transaction; False if it cannot."""
     zone = local_zone()
@@ -83,8 +92,11 @@ def _since_param(dialect: str, since: datetime) -> Any:
     return utc.replace(tzinfo=None).isoformat(sep=" ") if dialect == "sqlite" else utc
 
 
-def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
-    """Run the tracking queries on a DBAPI connection (read-only)."""
+Rows = Callable[..., list[Any]]
+
+
+def runner(conn: Any, dialect: str) -> tuple[Any, Rows]:
+    """A cursor, and a function that runs a query written with ``:p`` and ``:day(col)``."""
     cur = conn.cursor()
     server_dates = dialect == "postgresql" and _use_local_zone(conn, cur)
 
@@ -92,39 +104,68 @@ def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
         cur.execute(_sql(dialect, text, server_dates), params)
         return list(cur.fetchall())
 
+    return cur, rows
+
+
+def feedback(rows: Rows, dialect: str, person_id: int, today: date) -> tuple[FeedbackRecord, ...]:
+    """The feedback of the window tracking counts (a cost bounded by the window)."""
     since = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
     since = since.astimezone()  # local midnight
-    days = rows("SELECT days_per_week FROM person WHERE id = :p", person_id)
-    sessions = rows(
-        "SELECT :day(started_at), status FROM session WHERE person_id = :p ORDER BY started_at",
-        person_id,
-    )
-    pain = rows(
-        "SELECT :day(at), score, moment FROM pain WHERE person_id = :p ORDER BY at, id",
-        person_id,
-    )
-    feedback = rows(
+    found = rows(
         "SELECT :day(s.started_at), i.exercise, i.feedback, s.id FROM session_item i "
         "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p AND s.started_at >= :p "
         "AND i.feedback IS NOT NULL ORDER BY s.started_at, i.idx",
         person_id,
         _since_param(dialect, since),
     )
+    return tuple(FeedbackRecord(local_day(d), ex, fb, sid) for d, ex, fb, sid in found)
+
+
+def days_per_week(rows: Rows, person_id: int) -> int:
+    found = rows("SELECT days_per_week FROM person WHERE id = :p", person_id)
+    return int(found[0][0]) if found else 7
+
+
+def read(
+    conn: Any, dialect: str, person_id: int, today: date, *, since: date | None = None
+) -> TrackingInput:
+    """Run the tracking queries on a DBAPI connection (read-only): every record, or those of
+    the days from ``since`` on."""
+    cur, rows = runner(conn, dialect)
+    if since is None:
+        first = datetime.min.replace(tzinfo=UTC)
+    else:
+        first = datetime.combine(since, datetime.min.time()).astimezone()  # local midnight
+    start = _since_param(dialect, first)
+    sessions = rows(
+        "SELECT :day(started_at), status FROM session WHERE person_id = :p "
+        "AND started_at >= :p ORDER BY started_at",
+        person_id,
+        start,
+    )
+    pain = rows(
+        "SELECT :day(at), score, moment FROM pain WHERE person_id = :p AND at >= :p "
+        "ORDER BY at, id",
+        person_id,
+        start,
+    )
     psfs = rows(
         "SELECT :day(sc.at), a.name, sc.score FROM psfs_score sc "
         "JOIN psfs_activity a ON a.id = sc.activity_id WHERE a.person_id = :p "
-        "ORDER BY sc.at, a.id",
+        "AND sc.at >= :p ORDER BY sc.at, a.id, sc.id",
         person_id,
+        start,
+    )
+    result = TrackingInput(
+        today=today,
+        sessions=tuple(SessionRecord(local_day(d), st) for d, st in sessions),
+        pain=tuple(PainRecord(local_day(d), sc, m) for d, sc, m in pain),
+        feedback=feedback(rows, dialect, person_id, today),
+        psfs=tuple(PsfsRecord(local_day(d), name, sc) for d, name, sc in psfs),
+        days_per_week=days_per_week(rows, person_id),
     )
     cur.close()
-    return TrackingInput(
-        today=today,
-        sessions=tuple(SessionRecord(_local_day(d), st) for d, st in sessions),
-        pain=tuple(PainRecord(_local_day(d), sc, m) for d, sc, m in pain),
-        feedback=tuple(FeedbackRecord(_local_day(d), ex, fb, sid) for d, ex, fb, sid in feedback),
-        psfs=tuple(PsfsRecord(_local_day(d), name, sc) for d, name, sc in psfs),
-        days_per_week=int(days[0][0]) if days else 7,
-    )
+    return result
 
 
 def _target(url: str | None) -> tuple[str, str] | None:
@@ -170,9 +211,31 @@ def tracking_input(
     *,
     timeout: float = DEFAULT_TIMEOUT,
     person: int | None = None,
+    since: date | None = None,
 ) -> TrackingInput | None:
     """The tracking input of ``person`` (default: the database's only person) read directly, or
-    None when the full store must open the database (to migrate it, or make its person)."""
+    None when the full store must open the database (to migrate it, or make its person);
+    ``since`` leaves out sessions, pain and PSFS scores of earlier days."""
+
+    def reader(conn: Any, dialect: str, chosen: int, day: date) -> TrackingInput:
+        return read(conn, dialect, chosen, day, since=since)
+
+    return light(url, today, reader, timeout=timeout, person=person)
+
+
+T = TypeVar("T")
+
+
+def light(
+    url: str | None,
+    today: date | None,
+    reader: Callable[[Any, str, int, date], T | None],
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    person: int | None = None,
+) -> T | None:
+    """What ``reader`` reads for ``person`` on a plain driver connection, or None when the
+    full store must open the database (to migrate it, or make its person)."""
     target = _target(url)
     if target is None:
         return None
@@ -201,7 +264,7 @@ def tracking_input(
         if found is None or found[0] != HEAD:
             return None
         chosen = choose(people, person, label)
-        return None if chosen is None else read(conn, dialect, chosen, today)
+        return None if chosen is None else reader(conn, dialect, chosen, today)
     except errors as exc:
         raise explain(exc, label) from None
     finally:

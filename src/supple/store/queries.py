@@ -1,13 +1,14 @@
-"""The history read: counts and sums aggregated in SQL."""
+"""The history read: counts and sums aggregated in SQL, the latest pain scores and notes."""
 
 from __future__ import annotations
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from supple.app.records import History, PainEntry, SessionSummary
+from supple.app.records import History, NoteEntry, PainEntry, SessionSummary
 from supple.store.schema import (
     ItemRow,
+    NoteRow,
     PainRow,
     SessionRow,
 )
@@ -63,15 +64,30 @@ def history(db: Session, person_id: int, limit: int) -> History:
         )
         for r in rows
     ]
+    # Columns, not ORM objects: the history is read on every progress request.
     pain = [
-        PainEntry(
-            id=p.id, at=p.at, score=p.score, moment=p.moment, note=p.note, session_id=p.session_id
-        )
-        for p in db.scalars(
-            select(PainRow)
+        PainEntry(*row)
+        for row in db.execute(
+            select(
+                PainRow.id,
+                PainRow.at,
+                PainRow.score,
+                PainRow.moment,
+                PainRow.note,
+                PainRow.session_id,
+            )
             .where(PainRow.person_id == person_id)
             .order_by(PainRow.at.desc(), PainRow.id.desc())
             .limit(limit)
         )
     ]
-    return History(sessions=sessions, pain=pain)
+    notes = [
+        NoteEntry(*row)
+        for row in db.execute(
+            select(NoteRow.id, NoteRow.at, NoteRow.text, NoteRow.session_id)
+            .where(NoteRow.person_id == person_id)
+            .order_by(NoteRow.at.desc(), NoteRow.id.desc())
+            .limit(limit)
+        )
+    ]
+    return History(sessions=sessions, pain=pain, notes=notes)

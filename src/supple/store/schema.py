@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -161,6 +163,7 @@ class NoteRow(Base):
     session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     text: Mapped[str] = mapped_column(Text)
+    __table_args__ = (Index("ix_note_person_at", "person_id", "at"),)
 
 
 class EventKey(Base):
@@ -187,3 +190,58 @@ TABLES = [
     NoteRow,
     EventKey,
 ]
+
+
+# -- summaries kept up to date as records arrive (see supple.store.summary) ------------------
+
+
+class TrackingState(Base):
+    """Per person: the time zone the summaries count days in, and finished sessions in all.
+
+    Every write that changes a summary locks this row first, so two processes writing for the
+    same person take turns (PostgreSQL ``FOR UPDATE``; SQLite's write lock already does)."""
+
+    __tablename__ = "tracking_state"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    zone: Mapped[str] = mapped_column(String(64))
+    sessions_done: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TrackingDay(Base):
+    """One local day of a person with a record (``supple.tracking.digest.Day``)."""
+
+    __tablename__ = "tracking_day"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    finished: Mapped[int] = mapped_column(Integer, default=0)
+    pain_sum: Mapped[int] = mapped_column(Integer, default=0)
+    pain_count: Mapped[int] = mapped_column(Integer, default=0)
+    run: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (Index("ix_tracking_day_person_run", "person_id", "run"),)
+
+
+class TrackingWeek(Base):
+    """One week (by its Monday) of a person with a record (``supple.tracking.digest.Week``)."""
+
+    __tablename__ = "tracking_week"
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[date] = mapped_column(Date, primary_key=True)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    pain_sum: Mapped[int] = mapped_column(Integer, default=0)
+    pain_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: weeks in a row ending here with at least 1, 2, ... 7 days done, comma-separated
+    runs: Mapped[str] = mapped_column(String(40))
+    hold_step: Mapped[int] = mapped_column(Integer, default=0)
+    hold_pain_sum: Mapped[int] = mapped_column(Integer, default=0)
+    hold_pain_count: Mapped[int] = mapped_column(Integer, default=0)
+    hold_started: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+#: The summary tables (rebuilt from the records whenever in doubt; not exported).
+SUMMARY_TABLES = [TrackingState, TrackingDay, TrackingWeek]

@@ -13,7 +13,7 @@ from supple.app.records import SessionState
 from supple.store import engine as eng
 from supple.store.base import PersonBase
 from supple.store.entries import plan_body
-from supple.store.errors import KeyConflict, StoreError
+from supple.store.errors import KeyConflict, NoSuchRecord, StoreError
 from supple.store.schema import EventKey, PlanRow, SessionRow
 from supple.store.timeutil import as_utc, now
 
@@ -38,7 +38,7 @@ class SessionsMixin(PersonBase):
         try:
             with self._write() as db:
                 if plan_id is not None and self._plan_row(db, plan_id) is None:
-                    raise StoreError(f"no plan {plan_id} in {self.where}")
+                    raise NoSuchRecord(f"no plan {plan_id} in {self.where}")
                 row = SessionRow(
                     person_id=self.person_id,
                     plan_id=plan_id,
@@ -62,7 +62,7 @@ class SessionsMixin(PersonBase):
     def _session_row(self, db: Session, session_id: int) -> SessionRow:
         row = db.get(SessionRow, session_id)
         if row is None or row.person_id != self.person_id:
-            raise StoreError(f"no session {session_id} in {self.where}")
+            raise NoSuchRecord(f"no session {session_id} in {self.where}")
         return row
 
     def _session_with_key(self, key: str, plan_id: int | None) -> int | None:
@@ -98,14 +98,21 @@ class SessionsMixin(PersonBase):
             return row.id
 
     @eng.guarded
-    def record(self, session_id: int, event: SessionEvent) -> bool:
+    def record(self, session_id: int, event: SessionEvent, *, plan_id: int | None = None) -> bool:
         """Store one event of the person's session ``session_id``; False when its key was
-        stored before (a key of another person's session is a KeyConflict)."""
+        stored before (a key of another person's session is a KeyConflict). With ``plan_id``,
+        a session that follows another plan by now is a KeyConflict too: checked in the
+        write itself, so a copy of the session kept by another process cannot get round it."""
         from supple.store import events
 
         try:
             with self._write() as db:
                 session = self._session_row(db, session_id)
+                if plan_id is not None and session.plan_id != plan_id:
+                    raise KeyConflict(
+                        f"session {session.key} is a session of plan {session.plan_id}, "
+                        f"not of plan {plan_id}"
+                    )
                 if self._seen(db, event.key):
                     return False
                 events.apply(db, session, event, self.exercises)

@@ -11,7 +11,9 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from supple.store import engine as eng
+from supple.store import summary
 from supple.store.base import StoreBase
+from supple.store.corrections import CorrectionsMixin
 from supple.store.entries import EntriesMixin
 from supple.store.errors import StoreError, explain
 from supple.store.migrate import backup_sqlite, ensure_schema
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 
-class PersonStore(SessionsMixin, EntriesMixin, WholeMixin):
+class PersonStore(SessionsMixin, EntriesMixin, CorrectionsMixin, WholeMixin):
     """Every read and write of one person's records; each method is one short transaction.
 
     Made by :meth:`Store.for_person`; it shares the database's connections (closing the
@@ -82,7 +84,9 @@ class Store(StoreBase):
         except StoreError:
             engine.dispose()
             raise
-        return cls(engine, resolved, backup, exercises)
+        database = cls(engine, resolved, backup, exercises)
+        database.fill_summaries()
+        return database
 
     def __enter__(self) -> Store:
         return self
@@ -107,6 +111,7 @@ class Store(StoreBase):
             person = Person(name=name, days_per_week=days_per_week, created_at=now())
             db.add(person)
             db.flush()
+            summary.lock(db, person.id)  # empty summaries, ready to read
             return person.id
 
     @eng.guarded
@@ -125,6 +130,7 @@ class Store(StoreBase):
                 person = Person(name="me", days_per_week=7, created_at=now())
                 db.add(person)
                 db.flush()
+                summary.lock(db, person.id)
                 found = person.id
             return found
 
@@ -135,6 +141,24 @@ class Store(StoreBase):
             if db.get(Person, person_id) is None:
                 raise StoreError(f"there is no person {person_id} in {self.where}")
         return PersonStore(self, person_id)
+
+    def fill_summaries(self) -> None:
+        """Make the summaries of every person who has none yet (after a migration, or a
+        database written by an older Supple); a busy database leaves it to the next write."""
+        from supple.store.schema import TrackingState
+
+        try:
+            with self._read() as db:
+                missing = list(
+                    db.scalars(
+                        select(Person.id).where(Person.id.not_in(select(TrackingState.person_id)))
+                    )
+                )
+            for person_id in missing:
+                with self._write() as db:
+                    summary.lock(db, person_id)
+        except SQLAlchemyError:
+            pass  # a read-only or busy database: reads recompute, the next write fills them
 
     # -- the whole database ---------------------------------------------------------------
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from supple.app.records import History
 from supple.store import engine as eng
@@ -14,6 +15,9 @@ if TYPE_CHECKING:
     from supple.app.ports import ExportFormat
     from supple.store.backup.schema import ExportFile
     from supple.tracking import TrackingInput
+    from supple.tracking.digest import Digest
+
+T = TypeVar("T")
 
 
 class WholeMixin(PersonBase):
@@ -28,14 +32,36 @@ class WholeMixin(PersonBase):
             return queries.history(db, self.person_id, limit)
 
     @eng.guarded
-    def tracking_input(self, today: date | None = None) -> TrackingInput:
-        """Everything tracking needs, as plain domain records (days in local time)."""
+    def tracking_input(
+        self, today: date | None = None, *, since: date | None = None
+    ) -> TrackingInput:
+        """Everything tracking needs, as plain domain records (days in local time): every
+        record, or those of the days from ``since`` on."""
+        from supple.store import fastread
+
+        def read(conn: Any, dialect: str, person_id: int, day: date) -> TrackingInput:
+            return fastread.read(conn, dialect, person_id, day, since=since)
+
+        return self._raw_read(read, today)
+
+    @eng.guarded
+    def tracking_digest(self, today: date | None = None) -> Digest:
+        """What progress and today's adjustments need, read from the summaries (a cost that
+        does not grow with the history); recomputed from every record when they are missing
+        or were counted in another time zone."""
+        from supple.store.digest_read import read_digest
+        from supple.tracking.digest import digest_of
+
+        found = self._raw_read(read_digest, today)
+        return found if found is not None else digest_of(self.tracking_input(today))
+
+    def _raw_read(self, reader: Callable[[Any, str, int, date], T], today: date | None) -> T:
         from supple.store import fastread
 
         today = today or datetime.now().astimezone().date()
         raw = self._engine.raw_connection()
         try:
-            return fastread.read(raw.driver_connection, self.dialect, self.person_id, today)
+            return reader(raw.driver_connection, self.dialect, self.person_id, today)
         except fastread.driver_errors(self.dialect) as exc:  # the driver's, on the raw connection
             raise explain(exc, self.where) from None
         finally:

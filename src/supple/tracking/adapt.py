@@ -8,7 +8,7 @@ rise; pain up by two points or more over a week means easing off and getting che
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from supple.planner.phrase import Phrase, phrase
 from supple.planner.steps import MAX_HOLD_STEP
 from supple.tracking import pain as pain_mod
 from supple.tracking.adherence import done_days, week_counts, week_start
-from supple.tracking.model import TrackingInput
+from supple.tracking.model import FeedbackRecord, TrackingInput
 
 if TYPE_CHECKING:  # imported lazily: ``supple progress`` must start fast
     from supple.library.model import Exercise
@@ -43,11 +43,11 @@ class Decisions:
     warning: Phrase | None = None
 
 
-def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
+def _reported(records: Iterable[FeedbackRecord], today: date, feedback: str) -> dict[str, int]:
     """Exercise -> number of distinct sessions that gave it ``feedback`` in the window."""
-    since = data.today - timedelta(days=FEEDBACK_WINDOW_DAYS)
+    since = today - timedelta(days=FEEDBACK_WINDOW_DAYS)
     seen: dict[str, set[tuple[int, date]]] = {}
-    for rec in data.feedback:
+    for rec in records:
         if rec.feedback == feedback and rec.day > since:
             seen.setdefault(rec.exercise, set()).add((rec.session, rec.day))
     return {ex: len(s) for ex, s in seen.items()}
@@ -56,7 +56,11 @@ def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
 def pain_warning(data: TrackingInput) -> Phrase | None:
     """The warning when pain rose by 2 points or more over the last week (ease off, get
     checked)."""
-    rose = pain_mod.rising(data)
+    return warning_of(pain_mod.rising(data))
+
+
+def warning_of(rose: tuple[float, float] | None) -> Phrase | None:
+    """The rising-pain warning for (previous week, this week) means, or None."""
     if rose is None:
         return None
     before, now = rose
@@ -103,11 +107,31 @@ def adjustments_from(
 
 def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -> Decisions:
     """Replacements, exclusions, hold steps and notes (the library loads only when needed)."""
+    return decide_from(
+        feedback=data.feedback,
+        today=data.today,
+        step=hold_steps(data),
+        warning=pain_warning(data),
+        library=library,
+    )
+
+
+def decide_from(
+    *,
+    feedback: Iterable[FeedbackRecord],
+    today: date,
+    step: int,
+    warning: Phrase | None,
+    library: Mapping[str, Exercise] | None = None,
+) -> Decisions:
+    """:func:`decide` from its parts: the feedback window, the hold steps earned and the
+    rising-pain warning (the store keeps the last two up to date as records arrive)."""
     replace: dict[str, str] = {}
     leave_out: dict[str, str] = {}
     notes: list[Phrase] = []
-    painful = {ex for ex, n in _reported(data, "painful").items() if n >= REPORTS}
-    easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS}
+    feedback = tuple(feedback)
+    painful = {ex for ex, n in _reported(feedback, today, "painful").items() if n >= REPORTS}
+    easy = {ex for ex, n in _reported(feedback, today, "too_easy").items() if n >= REPORTS}
     if library is None and (painful or easy):
         from supple.library import load_library
 
@@ -140,10 +164,8 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
             )
         else:
             notes.append(phrase("easy_hardest", exercise=exercise.name))
-    step = hold_steps(data)
     if step:
         notes.append(phrase("hold_steps", steps=step))
-    warning = pain_warning(data)
     if warning:
         notes.append(warning)
         step = max(0, step - 1)

@@ -88,33 +88,50 @@ def change(data: TrackingInput) -> PainChange:
     if not data.pain:
         return PainChange("not_enough_data", "no_scores")
     start = min(p.day for p in data.pain)
-    base_scores = window(data.pain, start + timedelta(days=WINDOW_DAYS - 1))
-    recent_first = data.today - timedelta(days=WINDOW_DAYS - 1)
+    base = window(data.pain, start + timedelta(days=WINDOW_DAYS - 1))
+    now = window(data.pain, data.today)
+    return judge(start, (sum(base), len(base)), (sum(now), len(now)), data.today)
+
+
+#: A window of scores as (sum, count): enough for its mean, and what the store keeps.
+Scores = tuple[int, int]
+
+
+def judge(start: date | None, base: Scores, now: Scores, today: date) -> PainChange:
+    """The verdict from the first day with a score, the first week's scores and the last 7
+    days' (see :func:`change`)."""
+    if start is None:
+        return PainChange("not_enough_data", "no_scores")
+    recent_first = today - timedelta(days=WINDOW_DAYS - 1)
     if recent_first <= start + timedelta(days=WINDOW_DAYS - 1):
-        wait = (start + timedelta(days=2 * WINDOW_DAYS - 1) - data.today).days
+        wait = (start + timedelta(days=2 * WINDOW_DAYS - 1) - today).days
         return PainChange("not_enough_data", "too_early", wait_days=wait)
-    now_scores = window(data.pain, data.today)
-    if len(base_scores) < MIN_SCORES or len(now_scores) < MIN_SCORES:
+    if base[1] < MIN_SCORES or now[1] < MIN_SCORES:
         return PainChange("not_enough_data", "too_few")
-    base = sum(base_scores) / len(base_scores)
-    now = sum(now_scores) / len(now_scores)
-    if base < 0.5:
-        return PainChange("no_pain", "no_pain", base, now, None)
-    need = threshold(base)
-    diff = now - base
+    before = base[0] / base[1]
+    after = now[0] / now[1]
+    if before < 0.5:
+        return PainChange("no_pain", "no_pain", before, after, None)
+    need = threshold(before)
+    diff = after - before
     if -diff >= need:
-        return PainChange("better", "better", base, now, need)
+        return PainChange("better", "better", before, after, need)
     if diff >= need:
-        return PainChange("worse", "worse", base, now, need)
-    return PainChange("no_clear_change", "no_clear_change", base, now, need)
+        return PainChange("worse", "worse", before, after, need)
+    return PainChange("no_clear_change", "no_clear_change", before, after, need)
 
 
 def rising(data: TrackingInput, by: float = 2.0) -> tuple[float, float] | None:
     """(previous week, this week) means when pain rose by ``by`` or more over the last week."""
-    now_scores = window(data.pain, data.today)
-    before_scores = window(data.pain, data.today - timedelta(days=WINDOW_DAYS))
-    if not now_scores or not before_scores:
+    now = window(data.pain, data.today)
+    before = window(data.pain, data.today - timedelta(days=WINDOW_DAYS))
+    return rose((sum(before), len(before)), (sum(now), len(now)), by)
+
+
+def rose(before: Scores, now: Scores, by: float = 2.0) -> tuple[float, float] | None:
+    """(previous week, this week) means when the week's pain rose by ``by`` or more."""
+    if not now[1] or not before[1]:
         return None
-    before = sum(before_scores) / len(before_scores)
-    now = sum(now_scores) / len(now_scores)
-    return (before, now) if now - before >= by else None
+    was = before[0] / before[1]
+    is_now = now[0] / now[1]
+    return (was, is_now) if is_now - was >= by else None

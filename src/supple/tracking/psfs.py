@@ -7,10 +7,11 @@ for chronic low back pain, Maughan & Lewis 2010).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from supple.tracking.model import TrackingInput
+from supple.tracking.model import PsfsRecord, TrackingInput
 
 AVERAGE_CHANGE = 2.0
 SINGLE_CHANGE = 3
@@ -34,13 +35,19 @@ class PsfsChange:
 
 def change(data: TrackingInput) -> PsfsChange | None:
     """None when the person has not used the scale."""
-    if not data.psfs:
-        return None
+    return change_of(data.psfs)
+
+
+def change_of(records: Iterable[PsfsRecord]) -> PsfsChange | None:
+    """The change from scores in the order they were given (the first and the latest of each
+    activity are enough); None when there are none."""
     first: dict[str, tuple[object, int]] = {}
     latest: dict[str, tuple[object, int]] = {}
-    for rec in data.psfs:
+    for rec in records:
         first.setdefault(rec.activity, (rec.day, rec.score))
         latest[rec.activity] = (rec.day, rec.score)
+    if not first:
+        return None
     scored_twice = [a for a in first if latest[a][0] != first[a][0]]
     if not scored_twice:
         return PsfsChange(False, "again_next_week")

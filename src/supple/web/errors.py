@@ -1,8 +1,11 @@
-"""Every failure becomes a 4xx with a readable message: JSON under /api, a page elsewhere."""
+"""Every failure becomes a 4xx with a readable message (JSON under /api, a page elsewhere), and a
+temporary store failure a 503 with ``Retry-After``, so a client keeps what it sent and tries
+again."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -10,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from supple.app.errors import Conflict, NotFound, Refused
 from supple.library import LibraryError, UnknownExercise
@@ -34,19 +38,53 @@ def _summary(errors: list[dict[str, Any]]) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
-def _respond(request: Request, status: int, detail: str, errors: Any = ()) -> Response:
+#: FastAPI's detail for a body it could not decode (JSON that is not UTF-8).
+BODY_UNREADABLE = "There was an error parsing the body"
+#: Seconds a client waits before trying again after a temporary store failure.
+RETRY_AFTER_S = 2
+
+
+def _respond(
+    request: Request,
+    status: int,
+    detail: str,
+    errors: Any = (),
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": detail, "errors": list(errors)}, status_code=status)
+        return JSONResponse(
+            {"detail": detail, "errors": list(errors)}, status_code=status, headers=headers
+        )
     templates = request.app.state.templates
     page: Response = templates.TemplateResponse(
-        request, "error.html", {"status": status, "detail": detail}, status_code=status
+        request,
+        "error.html",
+        {"status": status, "detail": detail},
+        status_code=status,
+        headers=headers,
     )
     return page
 
 
+#: The methods a route may answer (probed one by one for ``Allow``).
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed(request: Request) -> str:
+    """Every method some route of the app answers on this request's path."""
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in METHODS
+        if any(r.matches({**request.scope, "method": method})[0] == Match.FULL for r in routes)
+    ]
+    return ", ".join(allowed)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
-    from supple.store import KeyConflict, StoreError
+    from supple.store import KeyConflict, StoreBusy, StoreError
+    from supple.store.errors import NoSuchRecord, StateConflict
 
     async def _invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError | ValidationError)
@@ -61,7 +99,25 @@ def install(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else "request failed"
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"nothing at {request.url.path}"
-        return _respond(request, exc.status_code, detail)
+        status = exc.status_code
+        if status == 400 and detail == BODY_UNREADABLE and request.url.path.startswith("/api/"):
+            # FastAPI turns a body that is not UTF-8 into this 400; the API documents a body
+            # that is not valid JSON as 422, whatever the reason.
+            status, detail = 422, "the body is not valid JSON (JSON is UTF-8 text)"
+        headers = exc.headers
+        if exc.status_code == 405:
+            # Starlette names the methods of the first route of this path only.
+            headers = {**(headers or {}), "Allow": _allowed(request)}
+            if detail == "Method Not Allowed":
+                detail = f"{request.method} is not allowed on {request.url.path}"
+        return _respond(request, status, detail, headers=headers)
+
+    @app.exception_handler(StoreBusy)
+    async def _busy(request: Request, exc: Exception) -> Response:
+        # Nothing was written: the same request later can succeed, so say when to try again.
+        log.warning("temporary store failure on %s: %s", request.url.path, exc)
+        headers = {"Retry-After": str(RETRY_AFTER_S)}
+        return _respond(request, 503, str(exc), headers=headers)
 
     # Domain and service errors carry a message a person can act on; only the status differs.
     statuses: dict[type[Exception], int] = {
@@ -69,6 +125,8 @@ def install(app: FastAPI) -> None:
         NotFound: 404,
         Conflict: 409,
         KeyConflict: 409,
+        StateConflict: 409,
+        NoSuchRecord: 404,
         LibraryError: 422,
         StoreError: 422,
         SwapRefused: 422,

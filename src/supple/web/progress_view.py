@@ -9,10 +9,13 @@ from supple.web.deps import Context
 from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint
 
 
-def build(ctx: Context, *, limit: int = 20) -> ProgressOut:
-    """Everything the progress page and ``GET /api/v1/progress`` show."""
+def build(ctx: Context, *, limit: int = 20, days: int = tracking.RECENT_DAYS) -> ProgressOut:
+    """Everything the progress page and ``GET /api/v1/progress`` show (the points of the last
+    ``days`` days)."""
     today = ctx.today()
-    seen = tracking.overview(store=ctx.store, library=ctx.library, today=today, limit=limit)
+    seen = tracking.overview(
+        store=ctx.store, library=ctx.library, today=today, limit=limit, days=days
+    )
     inp, p = seen.summary.records, seen.summary.progress
     return ProgressOut(
         today=today,

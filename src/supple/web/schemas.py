@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, field_validator
 
 from supple.app.records import SessionSummary
+from supple.library.jsontypes import Moment, Whole, integral
 from supple.planner.model import Plan
 from supple.safety.referral import Referral
 from supple.session.timeline import Timeline
 
 ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
+#: An exercise id as the schema states it (the pattern and length the API checks).
+ExerciseId = Annotated[str, Field(pattern=ID, max_length=60)]
+#: Characters that count in free text: neither blanks nor control characters (the store
+#: folds blanks and would find nothing left).
+_SEEN = r"[^\s\x00-\x1f\x7f-\x9f]"
+#: Any character but a control character (what a name may hold).
+_NAME = r"[^\x00-\x1f\x7f-\x9f]*"
+#: Any character but a control character other than tab and line breaks (what a note may hold).
+_TEXT = r"[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*"
+#: A PSFS activity: no control character, at least two characters that count, 80 at most.
+ActivityName = Annotated[
+    str, Field(min_length=2, max_length=80, pattern=f"^{_NAME}{_SEEN}{_NAME}{_SEEN}{_NAME}$")
+]
+#: A note: no control character but tabs and line breaks, at least one character that counts.
+NoteText = Annotated[str, Field(min_length=1, max_length=2000, pattern=f"^{_TEXT}{_SEEN}{_TEXT}$")]
+#: A short note on a pain score (may be empty).
+PainNote = Annotated[str, Field(max_length=500, pattern=f"^{_TEXT}$")]
 
 
 class _In(BaseModel):
@@ -37,18 +55,22 @@ class ScreeningOut(BaseModel):
 class PlanRequest(_In):
     """Ask for today's routine; ``minutes`` refits it, ``swaps`` replaces items by variants."""
 
-    minutes: int | None = Field(default=None, ge=3, le=60)
-    swaps: dict[str, str] = Field(default_factory=dict, max_length=20)
+    minutes: Annotated[int, Field(ge=3, le=60), Strict(), BeforeValidator(integral)] | None = None
+    swaps: dict[ExerciseId, ExerciseId] = Field(
+        default_factory=dict,
+        max_length=20,
+        json_schema_extra={
+            "propertyNames": {"pattern": ID, "maxLength": 60},
+            "additionalProperties": {"pattern": ID, "maxLength": 60, "type": "string"},
+        },
+        description="plan item exercise id -> the variant to play instead (one of the plan's "
+        "alternatives)",
+    )
 
     @field_validator("swaps")
     @classmethod
     def _ids(cls, value: dict[str, str]) -> dict[str, str]:
-        import re
-
         for old, new in value.items():
-            for ident in (old, new):
-                if not re.fullmatch(ID, ident) or len(ident) > 60:
-                    raise ValueError(f"'{ident[:60]}' is not an exercise id")
             if old == new:
                 raise ValueError(f"{old} cannot replace itself")
         return value
@@ -78,9 +100,9 @@ class PlanOut(BaseModel):
 class SessionStart(_In):
     """Begin a guided session of a saved plan; ``key`` makes a retry harmless."""
 
-    plan_id: int = Field(ge=1)
+    plan_id: Whole = Field(ge=1)
     key: str = Field(min_length=8, max_length=64)
-    at: datetime
+    at: Moment
 
     @field_validator("at")
     @classmethod
@@ -98,7 +120,7 @@ class SessionOut(BaseModel):
 class EasierIn(_In):
     """Take the easier variant of the exercise at ``index``, which hurt."""
 
-    index: int = Field(ge=0, lt=1000)
+    index: Whole = Field(ge=0, lt=1000)
 
 
 class EasierOut(BaseModel):
@@ -117,13 +139,13 @@ class EventOut(BaseModel):
 
 
 class PainIn(_In):
-    score: int = Field(ge=0, le=10)
-    note: str | None = Field(default=None, max_length=500)
+    score: Whole = Field(ge=0, le=10)
+    note: PainNote | None = None
 
 
 class PsfsItem(_In):
-    activity: str = Field(min_length=1, max_length=80)
-    score: int = Field(ge=0, le=10)
+    activity: ActivityName
+    score: Whole = Field(ge=0, le=10)
 
 
 class PsfsIn(_In):
@@ -133,7 +155,16 @@ class PsfsIn(_In):
 
 
 class SavedOut(BaseModel):
-    id: int | None = None
+    """A new entry was kept: its id."""
+
+    id: int
+    ok: bool = True
+
+
+class ScoredOut(BaseModel):
+    """Scores were kept: how many activities."""
+
+    scored: int
     ok: bool = True
 
 
@@ -151,7 +182,7 @@ class ExerciseSummary(BaseModel):
 
 
 class SettingsIn(_In):
-    minutes: int = Field(ge=3, le=60)
+    minutes: Whole = Field(ge=3, le=60)
 
 
 class PainPoint(BaseModel):
@@ -186,3 +217,27 @@ class ProgressOut(BaseModel):
     psfs: list[PsfsPoint] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list)
     history: list[SessionSummary] = Field(default_factory=list)
+
+
+class PainCorrection(_In):
+    """What to correct in a pain entry: the score, the note (``null`` clears it), or both."""
+
+    score: Annotated[int, Field(ge=0, le=10), Strict(), BeforeValidator(integral)] | None = None
+    note: PainNote | None = None
+
+
+class NoteIn(_In):
+    """A note, on its own or about one of the person's sessions."""
+
+    text: NoteText
+    session_id: (
+        Annotated[int, Field(ge=1, le=2**31 - 1), Strict(), BeforeValidator(integral)] | None
+    ) = None
+
+
+class NoteCorrection(_In):
+    text: NoteText
+
+
+class ActivityRename(_In):
+    name: ActivityName

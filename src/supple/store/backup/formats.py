@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -33,7 +35,7 @@ def _columns() -> list[str]:
 
 def to_csv(data: ExportFile) -> str:
     """The export as one CSV table: a ``record`` column names each row's kind."""
-    out = io.StringIO()
+    out = io.StringIO(newline="")
     writer = csv.DictWriter(out, fieldnames=[*_columns(), "exported_at"], lineterminator="\n")
     writer.writeheader()
     writer.writerow({"record": "export", "exported_at": data.exported_at.isoformat()})
@@ -77,9 +79,25 @@ def parse_json(text: str) -> ExportFile:
         raise BadExport(f"the export does not validate: {first_error(exc)}") from None
 
 
+@contextmanager
+def _any_field_size() -> Iterator[None]:
+    """Let one CSV cell be as long as the file (a saved plan can pass csv's 128 KiB limit)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def parse_csv(text: str) -> ExportFile:
     """Validate a CSV export made by :func:`to_csv`."""
-    reader = csv.DictReader(io.StringIO(text))
+    with _any_field_size():
+        return _parse_csv(text)
+
+
+def _parse_csv(text: str) -> ExportFile:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     if not reader.fieldnames or reader.fieldnames[0] != "record":
         raise BadExport("not a Supple CSV export (the first column must be 'record')")
     data: dict[str, Any] = {section: [] for section in SECTIONS}

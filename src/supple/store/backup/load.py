@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
+from supple.store import summary
 from supple.store.backup.dump import TABLE_OF
 from supple.store.backup.formats import first_error
 from supple.store.backup.schema import SECTIONS, ExportFile
@@ -62,6 +63,7 @@ def load(db: Session, person_id: int, data: ExportFile, known: Container[str]) -
             db.add(table(**values))
         db.flush()  # parents before children
         counts[section] = len(rows)
+    summary.rebuild(db, person_id)
     return counts
 
 

@@ -4,14 +4,32 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from supple.web.api.entries import router as entries_router
 from supple.web.api.library import router as library_router
 from supple.web.api.plans import router as plans_router
 from supple.web.api.profile import router as profile_router
 from supple.web.api.progress import router as progress_router
 from supple.web.api.sessions import router as sessions_router
+from supple.web.schemas import ErrorOut
 
-router = APIRouter(prefix="/api/v1")
-for part in (profile_router, plans_router, sessions_router, progress_router, library_router):
+router = APIRouter(
+    prefix="/api/v1",
+    responses={
+        503: {
+            "model": ErrorOut,
+            "description": "the database is busy or out of reach: nothing was stored; send the "
+            "same request again after the seconds of the Retry-After header",
+        }
+    },
+)
+for part in (
+    profile_router,
+    plans_router,
+    sessions_router,
+    progress_router,
+    entries_router,
+    library_router,
+):
     router.include_router(part)
 
 __all__ = ["router"]

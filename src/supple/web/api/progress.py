@@ -9,9 +9,11 @@ from fastapi import APIRouter, Query
 from supple.app import tracking
 from supple.web import progress_view
 from supple.web.deps import ContextDep
-from supple.web.schemas import ErrorOut, PainIn, ProgressOut, PsfsIn, SavedOut
+from supple.web.schemas import ErrorOut, PainIn, ProgressOut, PsfsIn, SavedOut, ScoredOut
 
-router = APIRouter(tags=["progress"], responses={422: {"model": ErrorOut}})
+router = APIRouter(
+    tags=["progress"], responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+)
 
 
 @router.post("/pain", response_model=SavedOut, status_code=201)
@@ -21,15 +23,20 @@ def log_pain(body: PainIn, ctx: ContextDep) -> SavedOut:
     return SavedOut(id=saved)
 
 
-@router.post("/psfs", response_model=SavedOut, status_code=201)
-def save_psfs(body: PsfsIn, ctx: ContextDep) -> SavedOut:
+@router.post("/psfs", response_model=ScoredOut, status_code=201)
+def save_psfs(body: PsfsIn, ctx: ContextDep) -> ScoredOut:
     """Score up to five activities you find hard, 0 (cannot) to 10 (as before the pain)."""
     scores = {item.activity: item.score for item in body.items}
-    tracking.score_activities(store=ctx.store, scores=scores, at=ctx.clock())
-    return SavedOut()
+    count = tracking.score_activities(store=ctx.store, scores=scores, at=ctx.clock())
+    return ScoredOut(scored=count)
 
 
 @router.get("/progress", response_model=ProgressOut)
-def progress(ctx: ContextDep, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> ProgressOut:
-    """Adherence, streak, pain trend, the meaningful-change verdict, PSFS and the history."""
-    return progress_view.build(ctx, limit=limit)
+def progress(
+    ctx: ContextDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    days: Annotated[int, Query(ge=7, le=3660)] = tracking.RECENT_DAYS,
+) -> ProgressOut:
+    """Adherence, streak, pain trend, the meaningful-change verdict, PSFS and the history;
+    ``session_days``, ``pain`` and ``psfs`` cover the last ``days`` days."""
+    return progress_view.build(ctx, limit=limit, days=days)

@@ -7,7 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from supple.app import tracking
+from supple.app import corrections, tracking
 from supple.web import charts, progress_view
 from supple.web.deps import ContextDep
 from supple.web.pages.render import form_lists, page, whole_number
@@ -15,7 +15,8 @@ from supple.web.pages.render import form_lists, page, whole_number
 router = APIRouter()
 
 
-def _render(request: Request, ctx: ContextDep, error: str | None = None) -> HTMLResponse:
+def render(request: Request, ctx: ContextDep, error: str | None = None) -> HTMLResponse:
+    """The progress page (status 400 with ``error`` when a form was refused)."""
     out = progress_view.build(ctx)
     before = _daily([(p.day, p.score) for p in out.pain if p.moment != "after"])
     after = _daily([(p.day, p.score) for p in out.pain if p.moment == "after"])
@@ -40,6 +41,8 @@ def _render(request: Request, ctx: ContextDep, error: str | None = None) -> HTML
         psfs_chart=psfs_chart,
         calendar=charts.calendar(out.session_days, out.today),
         error=error,
+        entries=tracking.history(store=ctx.store, limit=10),
+        activities=corrections.activities(store=ctx.store),
     )
 
 
@@ -53,7 +56,7 @@ def _daily(points: list[tuple[date, int]]) -> list[tuple[date, float]]:
 
 @router.get("/progress", response_class=HTMLResponse)
 def progress(request: Request, ctx: ContextDep) -> HTMLResponse:
-    return _render(request, ctx)
+    return render(request, ctx)
 
 
 @router.post("/progress/pain", response_class=HTMLResponse)
@@ -62,7 +65,7 @@ async def log_pain(request: Request, ctx: ContextDep) -> Response:
     score = whole_number((form.get("score") or [""])[-1], 0, 10)
     note = (form.get("note") or [""])[-1].strip()[:500] or None
     if score is None:
-        return _render(request, ctx, error="Pain is a whole number from 0 to 10.")
+        return render(request, ctx, error="Pain is a whole number from 0 to 10.")
     tracking.log_pain(store=ctx.store, score=score, note=note, at=ctx.clock())
     return RedirectResponse("/progress#pain", status_code=303)
 
@@ -79,11 +82,11 @@ async def save_psfs(request: Request, ctx: ContextDep) -> Response:
             continue
         score = whole_number(raw, 0, 10)
         if len(name) < 2 or score is None:
-            return _render(
+            return render(
                 request, ctx, error="Each activity needs a name and a score from 0 to 10."
             )
         scores[name] = score
     if not scores:
-        return _render(request, ctx, error="Name at least one activity and score it.")
+        return render(request, ctx, error="Name at least one activity and score it.")
     tracking.score_activities(store=ctx.store, scores=scores, at=ctx.clock())
     return RedirectResponse("/progress#psfs", status_code=303)

@@ -1,13 +1,23 @@
-// The outbox: every event is stored in IndexedDB first, then sent in order. A network failure
-// leaves it queued for the next try; the server ignores a repeat of the same key, so nothing is
-// lost and nothing is counted twice.
+// The outbox: every event is stored in IndexedDB first, then sent in order. It leaves the outbox
+// only when the server stored it (2xx) or refused the event itself (a JSON 4xx that says it is
+// invalid). Anything else (no network, a 503 while the database is busy, a 5xx, a proxy's page,
+// a 401/403 until the person signs in again) keeps it queued, and the next try waits longer,
+// up to a minute. The server ignores a repeat of the same key, so nothing is lost and nothing
+// is counted twice.
 const DB_NAME = "supple";
 const STORE = "outbox";
 let dbPromise = null;
 let running = null;
 let again = false;
 let chain = Promise.resolve();
+let timer = null;
+let failures = 0;
 const listeners = new Set();
+// Statuses that say the event itself can never be stored (bad body, unknown plan, a key bound
+// elsewhere, too large): sending it again would fail the same way.
+const REFUSED = new Set([400, 404, 409, 410, 413, 415, 422]);
+const FIRST_WAIT_MS = 1000;
+const LONGEST_WAIT_MS = 60000;
 
 function db() {
   dbPromise ??= new Promise((resolve, reject) => {
@@ -56,6 +66,26 @@ export function enqueue(url, body) {
   return chain;
 }
 
+/** Whether the answer says the server refused the event itself (our API's JSON error). */
+async function refused(res) {
+  if (!REFUSED.has(res.status)) return false;
+  if (!(res.headers.get("Content-Type") || "").includes("application/json")) return false;
+  try {
+    const body = await res.json();
+    console.warn("supple: the server refused an event", res.status, body.detail);
+    return typeof body.detail === "string";
+  } catch {
+    return false; // not our answer (a proxy's page?): keep the event
+  }
+}
+
+/** Seconds the server asked us to wait (Retry-After), or null. */
+function retryAfter(res) {
+  const seconds = Number(res.headers.get("Retry-After"));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
+}
+
+/** Send until the outbox is empty (true) or a try fails (the wait before the next, in ms). */
 async function sendAll() {
   for (;;) {
     const rec = await firstRecord();
@@ -68,13 +98,26 @@ async function sendAll() {
         body: JSON.stringify(rec.body),
       });
     } catch {
-      return false; // offline: keep it for later
+      return backoff(null); // offline: keep it for later
     }
-    if (res.status >= 500 || res.status === 408 || res.status === 429) return false;
-    if (!res.ok) console.warn("supple: the server refused an event", res.status, await res.text());
+    if (!res.ok && !(await refused(res))) return backoff(retryAfter(res));
+    failures = 0;
     await tx("readwrite", (s) => s.delete(rec.seq));
     notify();
   }
+}
+
+/** The wait before the next try: doubling from a second up to a minute, with some jitter so
+ * many phones do not come back at the same instant; at least what the server asked. */
+function backoff(asked) {
+  const grown = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** failures);
+  failures += 1;
+  return Math.max(asked ?? 0, grown * (0.75 + Math.random() / 2));
+}
+
+function later(ms) {
+  clearTimeout(timer);
+  timer = setTimeout(() => flush(), ms);
 }
 
 function firstRecord() {
@@ -94,14 +137,16 @@ export function flush() {
     again = true; // something new may have been queued after the loop looked
     return running;
   }
+  clearTimeout(timer);
   running = (async () => {
     try {
-      let empty;
+      let result;
       do {
         again = false;
-        empty = await sendAll();
-      } while (again && empty);
-      return empty;
+        result = await sendAll();
+      } while (again && result === true);
+      if (result !== true) later(result);
+      return result === true;
     } finally {
       running = null;
     }
@@ -109,5 +154,7 @@ export function flush() {
   return running;
 }
 
-addEventListener("online", () => flush());
-setInterval(() => flush(), 4000);
+addEventListener("online", () => {
+  failures = 0; // the network is back: try now, and soon again if that fails
+  flush();
+});

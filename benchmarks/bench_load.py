@@ -1,0 +1,132 @@
+"""Requests per second and latency under load: ``supple serve`` with 1 and 2 workers.
+
+A private PostgreSQL server (tests/pgserver.py) holds one patient with two years of daily use
+(``bench_store.generate``, summaries filled). For each worker count, ``supple serve --workers N``
+answers on a free port and locust (headless, ``USERS`` users with no wait, ``SECONDS`` seconds)
+runs the mix of ``benchmarks/locustfile.py``. Printed per route: requests/s, p50/p95/p99 and the
+ratio of the trivial request's median to the route's (1.0: as cheap as the stack itself).
+
+The load generator runs on the same machine as the server, so both share its cores.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+from benchmarks.bench_history import PROFILE, _fill_summaries
+from benchmarks.bench_store import generate
+
+DAYS = 730
+USERS = 16
+SECONDS = 30
+WORKERS = (1, 2)
+HERE = Path(__file__).parent
+TRIVIAL = "/static/entries.js"
+
+
+@contextmanager
+def serving(url: str, workers: int) -> Iterator[tuple[str, int, subprocess.Popen[bytes]]]:
+    """``supple serve --workers N`` on ``url`` with a screened person and a plan: the address,
+    the plan's id and the server's process, stopped after the block."""
+    from tests.web.browser import free_port
+
+    port = free_port()
+    host = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "supple", "serve", "--port", str(port), "--workers", str(workers)],
+        env={**os.environ, "SUPPLE_DATABASE_URL": url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{host}{TRIVIAL}", timeout=2)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("supple serve did not start") from None
+                time.sleep(0.2)
+        httpx.post(f"{host}/api/v1/profile", json=PROFILE).raise_for_status()
+        yield host, httpx.post(f"{host}/api/v1/plans", json={}).json()["id"], proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@contextmanager
+def postgres(name: str) -> Iterator[str | None]:
+    """A new database on a private PostgreSQL server (None with SUPPLE_SKIP_POSTGRES=1)."""
+    if os.environ.get("SUPPLE_SKIP_POSTGRES") == "1":
+        print("skipped: it runs on PostgreSQL")
+        yield None
+        return
+    from tests.pgserver import PgServer
+
+    server = PgServer().start()
+    try:
+        yield server.create_database(name)
+    finally:
+        server.stop()
+
+
+def _load(host: str, plan: int, prefix: Path) -> list[dict[str, str]]:
+    subprocess.run(
+        [
+            *(sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py")),
+            *("--headless", "--only-summary", "--host", host, "--csv", str(prefix)),
+            *("-u", str(USERS), "-r", str(USERS), "-t", f"{SECONDS}s"),
+        ],
+        env={**os.environ, "SUPPLE_BENCH_PLAN": str(plan)},
+        check=False,  # locust exits 1 when a request failed; the table shows the failures
+        capture_output=True,
+        timeout=SECONDS + 60,
+    )
+    with Path(f"{prefix}_stats.csv").open(newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def _report(workers: int, rows: list[dict[str, str]]) -> None:
+    by_name = {row["Name"]: row for row in rows}
+    trivial = float(by_name[TRIVIAL]["50%"])
+    total = by_name["Aggregated"]
+    print(
+        f"{workers} worker(s): {float(total['Requests/s']):.0f} requests/s in all, "
+        f"{total['Failure Count']} failed; load average {os.getloadavg()[0]:.1f}"
+    )
+    for name, row in by_name.items():
+        if name == "Aggregated":
+            continue
+        ratio = trivial / max(float(row["50%"]), 0.001)
+        print(
+            f"  {row['Type']:<5}{name:<44} {float(row['Requests/s']):7.1f}/s   "
+            f"p50 {row['50%']:>4} ms  p95 {row['95%']:>4} ms  p99 {row['99%']:>4} ms   "
+            f"trivial/route {ratio:.2f}"
+        )
+
+
+def main() -> None:
+    with postgres("load") as url:
+        if url is None:
+            return
+        generate(url, days=DAYS)
+        _fill_summaries(url)
+        with tempfile.TemporaryDirectory() as tmp:
+            for workers in WORKERS:
+                with serving(url, workers) as (host, plan, _):
+                    _report(workers, _load(host, plan, Path(tmp) / f"w{workers}"))
+
+
+if __name__ == "__main__":
+    main()
