@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.engine import URL
 
+    from supple.app.identity import Account
+    from supple.store.account import AccountStore
+    from supple.store.audit import AuditLog
+    from supple.store.clinic import CareTeam, ClinicAccounts
+    from supple.store.directory import Directory
+
 
 class PersonStore(SessionsMixin, EntriesMixin, WholeMixin):
     """Every read and write of one person's records; each method is one short transaction.
@@ -135,6 +141,37 @@ class Store(StoreBase):
             if db.get(Person, person_id) is None:
                 raise StoreError(f"there is no person {person_id} in {self.where}")
         return PersonStore(self, person_id)
+
+    # -- accounts (accounts mode) ---------------------------------------------------------
+
+    def directory(self) -> Directory:
+        """Install-wide account lookups: the mode, emails, session and access tokens, codes."""
+        from supple.store.directory import Directory
+
+        return Directory(self._engine, self.url, None)
+
+    def for_account(self, account_id: int) -> AccountStore:
+        """The own rows of one account: password, sessions, tokens, codes."""
+        from supple.store.account import AccountStore
+
+        return AccountStore(self, account_id)
+
+    def care_team(self, clinician: Account) -> CareTeam:
+        """The patients linked to ``clinician`` in their clinic, and nobody else."""
+        from supple.store.clinic import CareTeam
+
+        return CareTeam(self, clinician)
+
+    def clinic_accounts(self, clinic_id: int | None) -> ClinicAccounts:
+        """The accounts of a clinic (every account for None), as its admin manages them."""
+        from supple.store.clinic import ClinicAccounts
+
+        return ClinicAccounts(self, clinic_id)
+
+    def audit_log(self) -> AuditLog:
+        from supple.store.audit import AuditLog
+
+        return AuditLog(self._engine, self.url, None)
 
     # -- the whole database ---------------------------------------------------------------
 
