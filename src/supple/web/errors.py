@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from supple.app.errors import Conflict, NotFound, Refused
+from supple.app.errors import Conflict, NotAllowed, NotFound, Refused, SignInNeeded, Throttled
 from supple.library import LibraryError, UnknownExercise
 from supple.planner.substitute import SwapRefused
 
@@ -34,14 +35,33 @@ def _summary(errors: list[dict[str, Any]]) -> str:
     return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
 
 
-def _respond(request: Request, status: int, detail: str, errors: Any = ()) -> Response:
+def _respond(
+    request: Request,
+    status: int,
+    detail: str,
+    errors: Any = (),
+    headers: dict[str, str] | None = None,
+) -> Response:
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"detail": detail, "errors": list(errors)}, status_code=status)
+        body = {"detail": detail, "errors": list(errors)}
+        return JSONResponse(body, status_code=status, headers=headers)
     templates = request.app.state.templates
     page: Response = templates.TemplateResponse(
-        request, "error.html", {"status": status, "detail": detail}, status_code=status
+        request,
+        "error.html",
+        {"status": status, "detail": detail},
+        status_code=status,
+        headers=headers,
     )
     return page
+
+
+def _sign_in(request: Request, exc: Exception) -> Response:
+    """An API client is told how to authenticate; a browser is sent to sign in, and back."""
+    if request.url.path.startswith("/api/"):
+        return _respond(request, 401, str(exc), headers={"WWW-Authenticate": "Bearer"})
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
 
 
 def install(app: FastAPI) -> None:
@@ -64,7 +84,20 @@ def install(app: FastAPI) -> None:
         return _respond(request, exc.status_code, detail)
 
     # Domain and service errors carry a message a person can act on; only the status differs.
+    async def _not_signed_in(request: Request, exc: Exception) -> Response:
+        return _sign_in(request, exc)
+
+    app.add_exception_handler(SignInNeeded, _not_signed_in)
+
+    async def _throttled(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Throttled)
+        headers = {"Retry-After": str(exc.retry_after)}
+        return _respond(request, 429, str(exc), headers=headers)
+
+    app.add_exception_handler(Throttled, _throttled)
+
     statuses: dict[type[Exception], int] = {
+        NotAllowed: 403,
         UnknownExercise: 404,
         NotFound: 404,
         Conflict: 409,

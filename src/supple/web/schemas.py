@@ -3,14 +3,32 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from supple.app.records import SessionSummary
 from supple.planner.model import Plan
+from supple.safety.profile import Profile
 from supple.safety.referral import Referral
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
 from supple.session.timeline import Timeline
+from supple.web.strict import sane_time, strict_input
+
+if TYPE_CHECKING:  # the same types to a type checker; made at run time by strict_input
+    ProfileIn = Profile
+    SessionEventIn = SessionEvent
+else:
+    #: The screening answers as the API reads them (strict numbers and booleans, bounded lists).
+    ProfileIn = strict_input(Profile, "ProfileIn")
+    #: A session event as the API reads it (strict, and at a plausible time).
+    SessionEventIn = Annotated[
+        strict_input(ItemEvent, "ItemEventIn")
+        | strict_input(FeedbackEvent, "FeedbackEventIn")
+        | strict_input(PainEvent, "PainEventIn")
+        | strict_input(EndEvent, "EndEventIn"),
+        Field(discriminator="type"),
+    ]
 
 ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 
@@ -37,7 +55,7 @@ class ScreeningOut(BaseModel):
 class PlanRequest(_In):
     """Ask for today's routine; ``minutes`` refits it, ``swaps`` replaces items by variants."""
 
-    minutes: int | None = Field(default=None, ge=3, le=60)
+    minutes: StrictInt | None = Field(default=None, ge=3, le=60)
     swaps: dict[str, str] = Field(default_factory=dict, max_length=20)
 
     @field_validator("swaps")
@@ -78,7 +96,7 @@ class PlanOut(BaseModel):
 class SessionStart(_In):
     """Begin a guided session of a saved plan; ``key`` makes a retry harmless."""
 
-    plan_id: int = Field(ge=1)
+    plan_id: StrictInt = Field(ge=1)
     key: str = Field(min_length=8, max_length=64)
     at: datetime
 
@@ -87,7 +105,7 @@ class SessionStart(_In):
     def _aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
             raise ValueError("at must carry a timezone (e.g. 2026-01-01T10:00:00Z)")
-        return value
+        return sane_time(value)
 
 
 class SessionOut(BaseModel):
@@ -98,7 +116,7 @@ class SessionOut(BaseModel):
 class EasierIn(_In):
     """Take the easier variant of the exercise at ``index``, which hurt."""
 
-    index: int = Field(ge=0, lt=1000)
+    index: StrictInt = Field(ge=0, lt=1000)
 
 
 class EasierOut(BaseModel):
@@ -117,13 +135,13 @@ class EventOut(BaseModel):
 
 
 class PainIn(_In):
-    score: int = Field(ge=0, le=10)
+    score: StrictInt = Field(ge=0, le=10)
     note: str | None = Field(default=None, max_length=500)
 
 
 class PsfsItem(_In):
     activity: str = Field(min_length=1, max_length=80)
-    score: int = Field(ge=0, le=10)
+    score: StrictInt = Field(ge=0, le=10)
 
 
 class PsfsIn(_In):
@@ -151,7 +169,7 @@ class ExerciseSummary(BaseModel):
 
 
 class SettingsIn(_In):
-    minutes: int = Field(ge=3, le=60)
+    minutes: StrictInt = Field(ge=3, le=60)
 
 
 class PainPoint(BaseModel):
