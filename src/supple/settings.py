@@ -88,7 +88,6 @@ class Settings(BaseSettings):
         "spaces (default: espeak-ng -s 150); the text is added as its last argument",
     )
 
-
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _hosts(cls, value: object) -> object:

@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from supple import __version__
 from supple.library import Library, load_library
-from supple.web import errors, filters, forms, protect
+from supple.web import errors, filters, forms, protect, routes
 from supple.web.access import guard
 from supple.web.deps import Web, utc_now
 from supple.web.files import STATIC, TEMPLATES
@@ -90,4 +90,5 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    routes.document_refusals(app)
     return app

@@ -137,11 +137,16 @@ class Context:
         return self.clock().astimezone().date()
 
 
+#: Whose records a patient's request reaches: set from the sign-in (the one person in
+#: single-person mode); a test may override it.
+current_person = patient_person
+
+
 def _context(web: Web, person_id: int) -> Context:
     return Context(web=web, store=web.records(person_id), memo=PersonMemo(web.memo, person_id))
 
 
-def get_context(request: Request, person_id: Annotated[int, Depends(patient_person)]) -> Context:
+def get_context(request: Request, person_id: Annotated[int, Depends(current_person)]) -> Context:
     """A patient on their own records (the one person in single-person mode)."""
     return _context(request.app.state.web, person_id)
 

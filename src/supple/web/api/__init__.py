@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from supple.web.api.admin import router as admin_router
 from supple.web.api.auth import router as auth_router
+from supple.web.api.clinician import router as clinician_router
 from supple.web.api.library import router as library_router
 from supple.web.api.plans import router as plans_router
 from supple.web.api.profile import router as profile_router
@@ -19,6 +21,8 @@ for part in (
     progress_router,
     library_router,
     auth_router,
+    clinician_router,
+    admin_router,
 ):
     router.include_router(part)
 
