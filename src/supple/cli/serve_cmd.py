@@ -1,6 +1,17 @@
-"""``supple serve``: the web app (pages, the player and the JSON API) with uvicorn."""
+"""``supple serve``: the web app (pages, the player and the JSON API) with uvicorn.
+
+On a loopback address it serves as it always has. On any other address the app would be open
+to the network, so it refuses unless the install is in accounts mode (everyone signs in) and the
+traffic is encrypted: by uvicorn itself (``--tls-cert``/``--tls-key``) or by a reverse proxy in
+front (``--behind-proxy``, which also makes it believe the proxy's ``X-Forwarded-*`` headers, from
+``SUPPLE_TRUSTED_PROXIES`` only). docs/deploy.md shows both.
+"""
 
 from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
 
 import typer
 
@@ -13,42 +24,124 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
 
 
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _readable(path: Path, option: str) -> str:
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        fail(f"{option} {path}: {exc.strerror or exc}")
+    return str(path)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """The listening socket (made here, so the address printed is the one really bound)."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]  # IPv4 or IPv6
+        sock = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port")
+    return sock
+
+
+def _where(sock: socket.socket, scheme: str) -> tuple[str, str]:
+    """What the socket listens on, and the address to open in a browser."""
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    if ipaddress.ip_address(host).is_unspecified:
+        name = socket.gethostname()
+        return f"{shown}:{port} (every network interface)", f"{scheme}://{name}:{port}/"
+    return f"{shown}:{port}", f"{scheme}://{shown}:{port}/"
+
+
 def serve(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    tls_cert: Path | None = typer.Option(
+        None, "--tls-cert", metavar="FILE", help="Serve HTTPS with this certificate (PEM)."
+    ),
+    tls_key: Path | None = typer.Option(
+        None, "--tls-key", metavar="FILE", help="The certificate's private key (PEM)."
+    ),
+    behind_proxy: bool = typer.Option(
+        False,
+        "--behind-proxy",
+        help="A reverse proxy in front does HTTPS; believe its X-Forwarded-* headers.",
+    ),
     database_url: DatabaseUrl = None,
     open_browser: bool = typer.Option(
         False, "--open", help="Open the app in the default browser once it is up."
     ),
 ) -> None:
     """Start the web app: screening, today's routine, the guided player and progress."""
-    import socket
-
     import uvicorn
 
     from supple.store import StoreError
     from supple.web import create_app
 
+    if (tls_cert is None) != (tls_key is None):
+        fail("--tls-cert and --tls-key go together")
+    cert = None if tls_cert is None else _readable(tls_cert, "--tls-cert")
+    key = None if tls_key is None else _readable(tls_key, "--tls-key")
+    settings = settings_of(ctx)
+    if database_url is not None:
+        settings = settings.model_copy(update={"database_url": database_url})
+    if not is_loopback(host) and host not in ("0.0.0.0", "::"):
+        named = f"[{host}]" if ":" in host else host.lower()
+        # People reach a named address by that name: let the Host check allow it.
+        settings = settings.model_copy(
+            update={"allowed_hosts": (*settings.allowed_hosts, named)}
+        )
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]  # IPv4 or IPv6
-        with socket.socket(family) as probe:  # closed on the failing path too
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
-    except OSError as exc:
-        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}; try another --port")
-    try:
-        settings = settings_of(ctx)
-        if database_url is not None:
-            settings = settings.model_copy(update={"database_url": database_url})
         web_app = create_app(settings=settings)
     except StoreError as exc:
         fail(str(exc))
-    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/"
-    typer.echo(f"Supple is running at {url} (Ctrl+C to stop)")
+    if not is_loopback(host):
+        if not web_app.state.web.accounts_mode():
+            fail(
+                f"--host {host} would open this install to the network with no sign-in: make "
+                "an account first (supple account create), or stay on 127.0.0.1"
+            )
+        if cert is None and not behind_proxy:
+            fail(
+                f"--host {host} needs HTTPS: give --tls-cert FILE --tls-key FILE, or put a "
+                "reverse proxy in front and give --behind-proxy (see docs/deploy.md)"
+            )
+    sock = _bind(host, port)
+    listening, url = _where(sock, "https" if cert or behind_proxy else "http")
+    typer.echo(f"Supple is listening on {listening}")
+    typer.echo(f"Open {url} (Ctrl+C to stop)")
     if open_browser:
         import threading
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    config = uvicorn.Config(
+        web_app,
+        log_level="warning",
+        ssl_certfile=cert,
+        ssl_keyfile=key,
+        proxy_headers=behind_proxy,
+        forwarded_allow_ips=settings.trusted_proxies if behind_proxy else None,
+    )
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
