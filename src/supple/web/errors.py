@@ -58,7 +58,7 @@ def _respond(
 
 def _sign_in(request: Request, exc: Exception) -> Response:
     """An API client is told how to authenticate; a browser is sent to sign in, and back."""
-    if request.url.path.startswith("/api/"):
+    if request.url.path.startswith("/api/v1/"):
         return _respond(request, 401, str(exc), headers={"WWW-Authenticate": "Bearer"})
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
