@@ -131,7 +131,8 @@ def list_accounts(
 ) -> None:
     """List every account with its role, clinic and state."""
     with open_store(ctx, database_url) as database:
-        found = [a for a in database.directory().all_accounts() if not a.deleted]
+        every = database.directory().all_accounts()
+    found = [a for a in every if not a.deleted]
     rows = [
         {
             "id": a.id,
@@ -147,7 +148,11 @@ def list_accounts(
         print_json(rows)
         return
     if not rows:
-        typer.echo("No accounts: this install is in single-person mode.")
+        typer.echo(
+            "No accounts left (the install stays in accounts mode)."
+            if every
+            else "No accounts: this install is in single-person mode."
+        )
         return
     for r in rows:
         clinic = f"  {r['clinic']}" if r["clinic"] else ""

@@ -106,9 +106,7 @@ def serve(
     if not is_loopback(host) and host not in ("0.0.0.0", "::"):
         named = f"[{host}]" if ":" in host else host.lower()
         # People reach a named address by that name: let the Host check allow it.
-        settings = settings.model_copy(
-            update={"allowed_hosts": (*settings.allowed_hosts, named)}
-        )
+        settings = settings.model_copy(update={"allowed_hosts": (*settings.allowed_hosts, named)})
     try:
         web_app = create_app(settings=settings)
     except StoreError as exc:
