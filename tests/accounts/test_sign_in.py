@@ -145,7 +145,8 @@ def test_unknown_email_and_wrong_password_look_the_same(made: Install) -> None:
     client = Client(create_app(store=made.database, passwords=real))
     try:
         _login(client, "warm-up@example.org", "x" * 12)  # the dummy hash is made once
-        unknown, wrong = [], []
+        unknown: list[float] = []
+        wrong: list[float] = []
         for n in range(4):
             for email, times in ((f"ghost{n}@example.org", unknown), (ALICE, wrong)):
                 started = time.perf_counter()
