@@ -1,14 +1,16 @@
 """A database made by release 0.1.0 keeps working unchanged, for its one person.
 
 ``data/release-0.1.0.db`` was written by that release (commit 37ef5a7) through its own store
-API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. The schema did
-not change since, so no migration runs; what must hold is that nothing else did either.
+API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. Opening it
+migrates it (accounts mode's tables, migration 0002) after a backup; what must hold is that
+nothing of its records changed.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +48,11 @@ def supple(
 
 def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
     with Store.open(copy) as database:
-        assert database.migration_backup is None  # same schema: nothing to migrate
+        backup = database.migration_backup  # the file as the release left it, copied first
+        assert backup is not None
+        with sqlite3.connect(backup) as before:
+            assert before.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert not database.directory().accounts_mode()  # still single-person until told
         [person] = database.person_ids()
         assert database.person() == person
         records = database.for_person(person)
@@ -54,7 +60,9 @@ def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
         assert exported == _records(RELEASE_EXPORT.read_text(encoding="utf-8"))
         state = records.unfinished_session()
         assert state is not None and state.key == "release-session-open" and state.plan
-    assert not list(Path(copy).parent.glob("*.bak"))
+    assert len(list(Path(copy).parent.glob("*.bak"))) == 1
+    with Store.open(copy) as again:
+        assert again.migration_backup is None  # migrated once
 
 
 def test_the_commands_work_on_it_unchanged(supple: Supple, tmp_path: Path) -> None:
