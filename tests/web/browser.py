@@ -38,16 +38,20 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """The app on a real socket; ``store`` holds the records of the person it serves."""
+    """The app on a real socket; ``store`` holds the records of the person it serves.
 
-    def __init__(self, database_url: str) -> None:
+    ``app`` serves instead of a new single-person app (an accounts-mode one, for instance: it
+    then has no one ``store``).
+    """
+
+    def __init__(self, database_url: str, app: Any = None) -> None:
         self.database = Store.open(database_url)
-        self.store = self.database.for_person(self.database.person())
+        if app is None:
+            self.store = self.database.for_person(self.database.person())
+            app = create_app(store=self.database)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            create_app(store=self.database), host="127.0.0.1", port=self.port, log_level="warning"
-        )
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -39,10 +39,28 @@ def change_password(
     records = db.for_account(account.id)
     if not passwords.check(records.password_hash(), current).ok:
         raise Refused("the current password is wrong: nothing was changed")
+    return _new_password(
+        db, passwords, account, new, action="password_changed", address=address, now=now
+    )
+
+
+def _new_password(
+    db: AccountsDatabase,
+    passwords: Passwords,
+    account: Account,
+    new: str,
+    *,
+    action: str,
+    address: str,
+    now: datetime,
+) -> signin.SignedIn:
+    """Keep ``new`` as the password (if it is good enough), sign out everywhere, and start a
+    session for the browser that asked."""
     check_new_password(new, email=account.email)
+    records = db.for_account(account.id)
     records.set_password(passwords.hash(new), at=now)
     records.end_all_sessions()
-    audit.record(db.audit_log(), at=now, action="password_changed", by=principal, address=address)
+    audit.record(db.audit_log(), at=now, action=action, by=account, address=address)
     return signin.start_session(db, account, address=address, now=now)
 
 
@@ -99,11 +117,9 @@ def redeem_reset(
     found = db.directory().code(keys.digest(code), "reset")
     if found is None or not db.directory().use_code(found.id, by=account.id, at=now):
         raise NotFound(BAD_LINK)
-    records = db.for_account(account.id)
-    records.set_password(passwords.hash(new), at=now)
-    records.end_all_sessions()
-    audit.record(db.audit_log(), at=now, action="password_reset", by=account, address=address)
-    return signin.start_session(db, account, address=address, now=now)
+    return _new_password(
+        db, passwords, account, new, action="password_reset", address=address, now=now
+    )
 
 
 @dataclass(frozen=True)

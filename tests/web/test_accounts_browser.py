@@ -3,65 +3,36 @@ and signing out leaving nothing of the person for the next one on the same brows
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 
 from tests.accounts.kit import PASSWORD, Install, install
-from tests.web.browser import CHROMIUM, CHROMIUM_ARGS, free_port, shoot
+from tests.web.browser import LiveServer, shoot
 
 pytestmark = pytest.mark.browser
 PHONE_390 = {"width": 390, "height": 844}
 
 
-class Live:
-    """The install's app on a real socket."""
-
-    def __init__(self, made: Install) -> None:
-        self.made = made
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(made.app, host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 15
-        while not self.server.started:
-            assert time.monotonic() < deadline and self.thread.is_alive(), "no server"
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
+@pytest.fixture
+def made(sqlite_url: str) -> Iterator[Install]:
+    with install(sqlite_url) as found:
+        yield found
 
 
 @pytest.fixture
-def live(sqlite_url: str) -> Iterator[Live]:
-    with install(sqlite_url) as made:
-        served = Live(made)
-        try:
-            yield served
-        finally:
-            served.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
+def live(sqlite_url: str, made: Install) -> Iterator[LiveServer]:
+    """Accounts mode (``tests.accounts.kit``) on a real socket."""
+    served = LiveServer(sqlite_url, app=made.app).start()
+    try:
+        yield served
+    finally:
+        served.stop()
 
 
 @pytest.fixture
-def phone(browser: Any, live: Live) -> Iterator[Any]:
+def phone(browser: Any, live: LiveServer) -> Iterator[Any]:
     """A new browser profile on a 390 px phone; a script error or a CSP refusal fails the test."""
     context = browser.new_context(base_url=live.url, viewport=PHONE_390)
     yield from _watched(context)
@@ -93,7 +64,7 @@ def _fits(page: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
 
 
-def test_signing_in_on_a_phone(phone: Any, live: Live) -> None:
+def test_signing_in_on_a_phone(phone: Any, live: LiveServer) -> None:
     phone.goto("/today")
     phone.wait_for_url("**/login?next=%2Ftoday")
     _fits(phone)
@@ -113,7 +84,7 @@ def test_signing_in_on_a_phone(phone: Any, live: Live) -> None:
     assert phone.evaluate(hidden) == "none"  # its own rule applied: the animation shows
 
 
-def test_the_invitation_flow(browser: Any, live: Live) -> None:
+def test_the_invitation_flow(browser: Any, live: LiveServer) -> None:
     clinic = browser.new_context(base_url=live.url, viewport=PHONE_390)
     for doctor in _watched(clinic):
         doctor.goto("/login")
@@ -140,7 +111,9 @@ def test_the_invitation_flow(browser: Any, live: Live) -> None:
         assert "carol@example.org" in doctor.inner_text("table")
 
 
-def test_signing_out_leaves_nothing_for_the_next_person(browser: Any, live: Live) -> None:
+def test_signing_out_leaves_nothing_for_the_next_person(
+    browser: Any, live: LiveServer, made: Install
+) -> None:
     context = browser.new_context(base_url=live.url, viewport=PHONE_390)
     for page in _watched(context):
         page.goto("/login")
@@ -178,7 +151,7 @@ def test_signing_out_leaves_nothing_for_the_next_person(browser: Any, live: Live
             except Exception:  # offline with nothing cached: the browser's own error page
                 continue
             text = page.content()
-            assert "alice" not in text and live.made.a.note not in text, path
+            assert "alice" not in text and made.a.note not in text, path
         context.set_offline(False)
-    health = live.made.database.for_person(live.made.people["patient_b"].person_id or 0)
+    health = made.database.for_person(made.people["patient_b"].person_id or 0)
     assert "alice offline note" not in health.export_text("json")
