@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import Depends, Request
 
 from supple.app import audit, care
-from supple.app.identity import CareLink, Principal
+from supple.app.identity import Account, CareLink, Principal
 from supple.app.passwords import Passwords
 from supple.library import Library
 from supple.web.access import SAFE_METHODS, ClinicianDep, SignedInDep, address, patient_person
@@ -61,13 +61,15 @@ class PersonMemo:
     """The memo as one person's requests see it: every key is theirs alone."""
 
     memo: Memo
-    person_id: int
+    #: whose: the person in single-person mode, else their account (an account id is never
+    #: used again, while a deleted person's id may be, with their plans' ids)
+    owner: Hashable
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
-        return self.memo.get((self.person_id, key), make)
+        return self.memo.get((self.owner, key), make)
 
     def forget(self, key: Hashable) -> None:
-        self.memo.forget((self.person_id, key))
+        self.memo.forget((self.owner, key))
 
 
 @dataclass
@@ -142,13 +144,16 @@ class Context:
 current_person = patient_person
 
 
-def _context(web: Web, person_id: int) -> Context:
-    return Context(web=web, store=web.records(person_id), memo=PersonMemo(web.memo, person_id))
+def _context(web: Web, person_id: int, account: Account | None) -> Context:
+    owner = person_id if account is None else ("account", account.id)
+    return Context(web=web, store=web.records(person_id), memo=PersonMemo(web.memo, owner))
 
 
 def get_context(request: Request, person_id: Annotated[int, Depends(current_person)]) -> Context:
     """A patient on their own records (the one person in single-person mode)."""
-    return _context(request.app.state.web, person_id)
+    principal: Principal | None = getattr(request.state, "principal", None)
+    account = None if principal is None else principal.account
+    return _context(request.app.state.web, person_id, account)
 
 
 ContextDep = Annotated[Context, Depends(get_context)]
@@ -178,7 +183,7 @@ def patient_view(request: Request, patient_id: int, principal: ClinicianDep) -> 
         about=link.patient,
         detail=f"{request.method} {request.url.path}",
     )
-    return PatientView(_context(web, person_id), link, principal)
+    return PatientView(_context(web, person_id, link.patient), link, principal)
 
 
 PatientViewDep = Annotated[PatientView, Depends(patient_view)]
