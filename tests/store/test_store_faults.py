@@ -184,9 +184,11 @@ def test_migration_backs_up_the_file_first(
         store.log_pain(6)
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     # Pretend this Supple knows a newer revision, so the file at HEAD needs a migration.
-    newer = f"{int(migrate.HEAD) + 1:04d}"
+    from supple.store.revision import HEAD, KNOWN
+
+    newer = f"{int(HEAD) + 1:04d}"
     monkeypatch.setattr(migrate, "HEAD", newer)
-    monkeypatch.setattr(migrate, "KNOWN", (*migrate.KNOWN, newer))
+    monkeypatch.setattr(migrate, "KNOWN", (*KNOWN, newer))
     seen: list[list[str]] = []
 
     def upgrade(engine: object) -> None:
