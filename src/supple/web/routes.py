@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute
 
 from supple.web.access import rules_of
@@ -51,25 +50,46 @@ def table(app: FastAPI) -> list[Entry]:
     return out
 
 
-def _error(description: str) -> dict[str, Any]:
-    from supple.web.schemas import ErrorOut
+ERROR_OUT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
 
-    return {"model": ErrorOut, "description": description}
+
+def _refusals(entry: Entry) -> dict[str, str]:
+    """The protections' answers ``entry`` may give, by status code."""
+    # The app answers a request that does not validate with its own shape (ErrorOut), not
+    # FastAPI's default one, so every route documents that.
+    out = {"422": "the request is not valid (a one-line detail, then the field-level errors)"}
+    if entry.rules - {"public"}:
+        out["401"] = "not signed in, or the token or session is no longer valid"
+        out["403"] = "signed in, but this role may not do this"
+    if entry.method not in SAFE_METHODS:
+        out["400"] = "the body is not valid JSON"
+        out["403"] = "a cross-origin write, or a role that may not do this"
+        out["413"] = "the body is larger than 64 KB"
+        out["415"] = "the body is not application/json"
+    return out
 
 
 def document_refusals(app: FastAPI) -> None:
     """Add the protections' answers to every API route's documented responses."""
-    for entry in table(app):
-        route = entry.route
-        if not isinstance(route, APIRoute) or not entry.path.startswith("/api/"):
-            continue
-        extra: dict[int | str, dict[str, Any]] = {}
-        if entry.rules - {"public"}:
-            extra[401] = _error("not signed in, or the token or session is no longer valid")
-            extra[403] = _error("signed in, but this role may not do this")
-        if entry.method not in SAFE_METHODS:
-            extra[403] = _error("a cross-origin write, or a role that may not do this")
-            extra[413] = _error("the body is larger than 64 KB")
-            extra[415] = _error("the body is not application/json")
-        for status, spec in extra.items():
-            route.responses.setdefault(status, spec)
+    # FastAPI builds the schema from the routes as they were included, so the answers are
+    # added to the schema it makes rather than to the routes afterwards.
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = make()
+        for entry in table(app):
+            operation = schema.get("paths", {}).get(entry.path, {}).get(entry.method.lower())
+            if operation is None or not entry.path.startswith("/api/"):
+                continue
+            answers = operation.setdefault("responses", {})
+            for status, description in _refusals(entry).items():
+                if status == "422" or status not in answers:
+                    answers[status] = {"description": description, "content": ERROR_OUT}
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schema.get("components", {}).get("schemas", {}).pop(unused, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
