@@ -349,6 +349,34 @@ def test_sign_ins_and_failures_are_audited_and_entries_cannot_be_changed(made: I
     assert len(made.database.audit_log().entries(limit=50)) == len(entries)
 
 
+def test_reads_of_a_patients_records_by_someone_else_are_audited(made: Install) -> None:
+    alice = made.people["patient_a"]
+    path = f"/api/v1/clinician/patients/{alice.id}/progress"
+    for actor, status in (("patient_a", None), ("clinician_b", 404), ("clinician_a", 200)):
+        client = made.client(actor)
+        try:
+            if status is None:  # the patient's own reads are not someone else's
+                assert client.get("/api/v1/progress").status_code == 200
+            else:
+                assert client.get(path).status_code == status, actor
+        finally:
+            client.close()
+    reads = [e for e in made.database.audit_log().entries(limit=50) if e.action == "records_read"]
+    assert len(reads) == 1
+    (entry,) = reads
+    assert entry.actor == made.people["clinician_a"].email and entry.address == "127.0.0.1"
+    assert entry.subject_person_id == alice.person_id and entry.detail == f"GET {path}"
+    assert abs(entry.at - datetime.now(UTC)) < timedelta(minutes=5)
+    admin = made.client("admin")
+    try:  # the admin reads the log: who, what, when, from where; no health data in it
+        log = admin.get("/api/v1/admin/audit").json()
+    finally:
+        admin.close()
+    shown = [e for e in log if e["action"] == "records_read"]
+    assert [e["actor"] for e in shown] == [made.people["clinician_a"].email]
+    assert made.a.note not in str(log) and made.a.activity not in str(log)
+
+
 def test_deleting_an_account_erases_its_records_and_keeps_an_entry(made: Install) -> None:
     alice = made.people["patient_a"]
     assert alice.person_id is not None
