@@ -23,6 +23,7 @@ from supple.store import Store
 from supple.web import create_app
 from supple.web.access import FORM_COOKIE, SESSION_COOKIE
 from tests.people import Filled, fill
+from tests.web.browser import LiveServer
 from tests.web.client import Client
 
 FAST = Passwords(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
@@ -110,3 +111,13 @@ def make_install(database: Store) -> Install:
 def install(database_url: str) -> Iterator[Install]:
     with Store.open(database_url) as database:
         yield make_install(database)
+
+
+@contextmanager
+def on_socket(database_url: str, made: Install) -> Iterator[LiveServer]:
+    """``made``'s app on a real socket (uvicorn in a thread)."""
+    served = LiveServer(database_url, app=made.app).start()
+    try:
+        yield served
+    finally:
+        served.stop()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from supple.app import credentials, signin
-from tests.accounts.kit import NOW, Install, install
+from tests.accounts.kit import NOW, Install, install, on_socket
 from tests.web.browser import LiveServer
 
 pytestmark = pytest.mark.slow
@@ -40,11 +40,8 @@ def made(sqlite_url: str) -> Iterator[Install]:
 
 @pytest.fixture
 def live(sqlite_url: str, made: Install) -> Iterator[LiveServer]:
-    served = LiveServer(sqlite_url, app=made.app).start()
-    try:
+    with on_socket(sqlite_url, made) as served:
         yield served
-    finally:
-        served.stop()
 
 
 def _token(made: Install, actor: str) -> str:

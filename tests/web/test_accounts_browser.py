@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.accounts.kit import PASSWORD, Install, install
+from tests.accounts.kit import PASSWORD, Install, install, on_socket
 from tests.web.browser import LiveServer, shoot
 
 pytestmark = pytest.mark.browser
@@ -24,11 +24,8 @@ def made(sqlite_url: str) -> Iterator[Install]:
 @pytest.fixture
 def live(sqlite_url: str, made: Install) -> Iterator[LiveServer]:
     """Accounts mode (``tests.accounts.kit``) on a real socket."""
-    served = LiveServer(sqlite_url, app=made.app).start()
-    try:
+    with on_socket(sqlite_url, made) as served:
         yield served
-    finally:
-        served.stop()
 
 
 @pytest.fixture
