@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from datetime import datetime
+from typing import Annotated, Any, Protocol
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
@@ -24,10 +25,21 @@ from fastapi.security import APIKeyCookie, HTTPBearer
 from supple.app import signin
 from supple.app.errors import NotAllowed, SignInNeeded
 from supple.app.identity import Principal
+from supple.store import Store
 from supple.web.protect import FORM_COOKIE, SAFE_METHODS
 
-if TYPE_CHECKING:
-    from supple.web.deps import Web
+
+class _Served(Protocol):
+    """What the sign-in lookup needs of the app's state (``supple.web.deps.Web``, which builds
+    on this module, so it is not imported here)."""
+
+    database: Store
+    clock: Callable[[], datetime]
+
+    def accounts_mode(self) -> bool: ...
+
+    def local_person(self) -> int: ...
+
 
 SESSION_COOKIE = "supple_session"
 # Declared for the OpenAPI schema (how to authenticate); the lookups below do the work.
@@ -41,7 +53,7 @@ def address(request: Request) -> str:
 
 
 def _resolve(request: Request) -> Principal | None:
-    web: Web = request.app.state.web
+    web: _Served = request.app.state.web
     if not web.accounts_mode():
         return Principal.local(web.local_person())
     directory, now = web.database.directory(), web.clock()
