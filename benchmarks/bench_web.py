@@ -91,7 +91,7 @@ def page_weights(base: str, plan_id: int) -> list[tuple[str, int, int, int, int]
     pages = ["/", "/check", "/today", f"/play/{plan_id}", "/progress", "/library"]
     pages += ["/library/cat_cow", "/settings", "/referral"]
     rows = []
-    with httpx.Client(base_url=base) as client:
+    with httpx.Client(base_url=base, headers={"Origin": base}) as client:
         for path in pages:
             _, _, text = _size(client, path)
             # Illustrations aside; the progress charts are page content and stay.
@@ -129,7 +129,10 @@ async def _load(
     errors = 0
     counter = iter(range(REQUESTS))
     limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    origin = {"Origin": base}  # writes need a same-origin Origin, as a browser sends
+    async with httpx.AsyncClient(
+        base_url=base, limits=limits, timeout=30, headers=origin
+    ) as client:
         stop_at = time.perf_counter() + TIME_LIMIT_S
 
         async def worker(k: int) -> None:
@@ -203,7 +206,7 @@ def load_figures(base: str, plan_id: int, n_items: int, exercise: str) -> list[d
 def run(label: str, database_url: str) -> None:
     server = Server(database_url)
     try:
-        with httpx.Client(base_url=server.url) as c:
+        with httpx.Client(base_url=server.url, headers={"Origin": server.url}) as c:
             c.post("/api/v1/profile", json=PROFILE).raise_for_status()
             plan = c.post("/api/v1/plans", json={}).json()
         plan_id, items = plan["id"], plan["plan"]["items"]

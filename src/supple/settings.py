@@ -11,11 +11,14 @@ boolean and ``abc`` is no number).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PREFIX = "SUPPLE_"
+#: The names a browser on this machine reaches the app by (the Host check's default).
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 
 
 class SettingsError(ValueError):
@@ -61,11 +64,38 @@ class Settings(BaseSettings):
         le=1000,
         description="play `supple start` this many times faster (for tests and demos)",
     )
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=LOOPBACK_HOSTS,
+        description="the host names the web app answers to, separated by commas (a request "
+        "with any other Host header gets 400, which stops DNS rebinding); *.example.org allows "
+        "every subdomain",
+    )
+    public_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^/\s]+$",
+        description="the address people reach the web app at, e.g. https://supple.example.org: "
+        "invitation and reset links start with it (default: the address supple serve listens on)",
+    )
+    trusted_proxies: str = Field(
+        default="127.0.0.1",
+        min_length=1,
+        description="with supple serve --behind-proxy, the addresses of the reverse proxies "
+        "whose X-Forwarded-For and X-Forwarded-Proto headers are believed, separated by commas",
+    )
     speech_command: str | None = Field(
         default=None,
         description="the command `supple start --voice` speaks through, words separated by "
         "spaces (default: espeak-ng -s 150); the text is added as its last argument",
     )
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = tuple(part.strip().lower() for part in value.split(",") if part.strip())
+        if isinstance(value, tuple | list) and not value:
+            raise ValueError("name at least one host")
+        return value
 
 
 def env_name(field: str) -> str:
@@ -85,4 +115,4 @@ def load_settings(**given: object) -> Settings:
         raise SettingsError(f"{env_name(field)}: {first['msg']}{shown}") from None
 
 
-__all__ = ["PREFIX", "Settings", "SettingsError", "env_name", "load_settings"]
+__all__ = ["LOOPBACK_HOSTS", "PREFIX", "Settings", "SettingsError", "env_name", "load_settings"]

@@ -31,7 +31,7 @@ def test_every_red_flag_is_asked_on_the_web(sqlite_url: str) -> None:
 
     async def get_check() -> str:
         transport = httpx.ASGITransport(app=create_app(store=store))
-        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
             response = await c.get("/check")
             assert response.status_code == 200
             return response.text

@@ -2,8 +2,8 @@
 
 ``data/release-0.1.0.db`` was written by that release (commit 37ef5a7) through its own store
 API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. Opening it
-migrates it (0001 → 0004: the summary tables, filled at once) after a backup copy; every record
-must read as before.
+migrates it (0001 → 0002 → 0004: accounts mode's tables, then the summary tables, filled at
+once) after a backup copy; every record must read as before.
 """
 
 from __future__ import annotations
@@ -49,7 +49,11 @@ def supple(
 
 def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
     with Store.open(copy) as database:
-        assert database.migration_backup is not None  # 0001 → 0004, after a copy
+        backup = database.migration_backup  # the file as the release left it, copied first
+        assert backup is not None
+        with sqlite3.connect(backup) as before:
+            assert before.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert not database.directory().accounts_mode()  # still single-person until told
         [person] = database.person_ids()
         assert database.person() == person
         records = database.for_person(person)
@@ -58,9 +62,9 @@ def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
         state = records.unfinished_session()
         assert state is not None and state.key == "release-session-open" and state.plan
         assert records.tracking_digest() == digest_of(records.tracking_input())
-    [backup] = Path(copy).parent.glob("*.bak")
-    with sqlite3.connect(backup) as conn:  # the release's file as it was
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert len(list(Path(copy).parent.glob("*.bak"))) == 1
+    with Store.open(copy) as again:
+        assert again.migration_backup is None  # migrated once
 
 
 def test_the_commands_work_on_it_unchanged(supple: Supple, tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from supple.store import Store, StoreError, migrate
-from supple.store.revision import KNOWN
 from tests.records import person_records
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -185,8 +184,11 @@ def test_migration_backs_up_the_file_first(
         store.log_pain(6)
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     # Pretend this Supple knows a newer revision, so the file at HEAD needs a migration.
-    monkeypatch.setattr(migrate, "HEAD", "9998")
-    monkeypatch.setattr(migrate, "KNOWN", (*KNOWN, "9998"))
+    from supple.store.revision import HEAD, KNOWN
+
+    newer = f"{int(HEAD) + 1:04d}"
+    monkeypatch.setattr(migrate, "HEAD", newer)
+    monkeypatch.setattr(migrate, "KNOWN", (*KNOWN, newer))
     seen: list[list[str]] = []
 
     def upgrade(engine: object) -> None:
@@ -198,7 +200,7 @@ def test_migration_backs_up_the_file_first(
     assert database.migration_backup is not None
     backup = Path(database.migration_backup)
     assert seen == [[backup.name]]  # the copy existed before the upgrade ran
-    assert backup.name.startswith("supple.db.before-9998-")
+    assert backup.name.startswith(f"supple.db.before-{newer}-")
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT score FROM pain").fetchall() == [(6,)]
 

@@ -220,7 +220,7 @@ def _hamstring_plan(client: Client) -> int:
     ]
     plan = Plan(status="plan", items=items, total_seconds=timing.total_seconds(items))
     web: Web = client.app.state.web
-    return web.records(web.person_id).save_plan(plan)
+    return web.records(web.local_person()).save_plan(plan)
 
 
 def test_the_easier_variant_when_a_move_hurts(screened: Client) -> None:

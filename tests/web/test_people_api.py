@@ -90,6 +90,18 @@ def _requests(
         ("GET", "/api/v1/exercises"): [{}],
         ("GET", "/api/v1/exercises/{exercise_id}"): [{"exercise_id": "cat_cow"}],
         ("GET", "/api/v1/exercises/{exercise_id}/figure.svg"): [{"exercise_id": "cat_cow"}],
+        # Accounts: in single-person mode there is nothing to sign in to, nobody else to see.
+        ("POST", "/api/v1/auth/login"): [{"json": {"email": "a@b.org", "password": "x" * 12}}],
+        ("POST", "/api/v1/auth/logout"): [{}],
+        ("GET", "/api/v1/auth/me"): [{}],
+        ("GET", "/api/v1/clinician/patients"): [{}],
+        ("GET", "/api/v1/clinician/patients/{patient_id}/progress"): [{"patient_id": them.person}],
+        ("POST", "/api/v1/clinician/invitations"): [{}],
+        ("GET", "/api/v1/admin/accounts"): [{}],
+        ("GET", "/api/v1/admin/audit"): [{}],
+        ("POST", "/api/v1/admin/accounts/{account_id}/disable"): [{"account_id": 1}],
+        ("POST", "/api/v1/admin/accounts/{account_id}/enable"): [{"account_id": 1}],
+        ("POST", "/api/v1/admin/accounts/{account_id}/reset"): [{"account_id": 1}],
     }
 
 

@@ -25,4 +25,30 @@ class Refused(AppError, ValueError):
     """The request does not fit what it refers to, e.g. an event that is not the plan's."""
 
 
-__all__ = ["AppError", "Conflict", "NoProfile", "NotFound", "Refused"]
+class SignInNeeded(AppError):
+    """The request needs a signed-in person (accounts mode), or its credentials are not valid
+    (an expired session, a revoked token)."""
+
+
+class NotAllowed(AppError, PermissionError):
+    """The person is signed in but their role may not do this."""
+
+
+class Throttled(AppError):
+    """Too many failed attempts lately; ``retry_after`` says in how many seconds to try again."""
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+__all__ = [
+    "AppError",
+    "Conflict",
+    "NoProfile",
+    "NotAllowed",
+    "NotFound",
+    "Refused",
+    "SignInNeeded",
+    "Throttled",
+]

@@ -27,6 +27,12 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.engine import URL
 
+    from supple.app.identity import Account
+    from supple.store.account import AccountStore
+    from supple.store.audit import AuditLog
+    from supple.store.clinic import CareTeam, ClinicAccounts
+    from supple.store.directory import Directory
+
 
 class PersonStore(SessionsMixin, EntriesMixin, CorrectionsMixin, WholeMixin):
     """Every read and write of one person's records; each method is one short transaction.
@@ -159,6 +165,36 @@ class Store(StoreBase):
                     summary.lock(db, person_id)
         except SQLAlchemyError:
             pass  # a read-only or busy database: reads recompute, the next write fills them
+    # -- accounts (accounts mode) ---------------------------------------------------------
+
+    def directory(self) -> Directory:
+        """Install-wide account lookups: the mode, emails, session and access tokens, codes."""
+        from supple.store.directory import Directory
+
+        return Directory(self._engine, self.url, None)
+
+    def for_account(self, account_id: int) -> AccountStore:
+        """The own rows of one account: password, sessions, tokens, codes."""
+        from supple.store.account import AccountStore
+
+        return AccountStore(self, account_id)
+
+    def care_team(self, clinician: Account) -> CareTeam:
+        """The patients linked to ``clinician`` in their clinic, and nobody else."""
+        from supple.store.clinic import CareTeam
+
+        return CareTeam(self, clinician)
+
+    def clinic_accounts(self, clinic_id: int | None) -> ClinicAccounts:
+        """The accounts of a clinic (every account for None), as its admin manages them."""
+        from supple.store.clinic import ClinicAccounts
+
+        return ClinicAccounts(self, clinic_id)
+
+    def audit_log(self) -> AuditLog:
+        from supple.store.audit import AuditLog
+
+        return AuditLog(self._engine, self.url, None)
 
     # -- the whole database ---------------------------------------------------------------
 

@@ -7,18 +7,20 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from supple import __version__
 from supple.library import Library, load_library
-from supple.web import errors, filters
+from supple.web import errors, filters, forms, protect, routes
+from supple.web.access import guard
 from supple.web.deps import Web, utc_now
 from supple.web.files import STATIC, TEMPLATES
 
 if TYPE_CHECKING:
+    from supple.app.passwords import Passwords
     from supple.settings import Settings
     from supple.store import Store
 
@@ -29,11 +31,14 @@ def create_app(
     store: Store | None = None,
     library: Library | None = None,
     clock: Callable[[], datetime] = utc_now,
+    passwords: Passwords | None = None,
 ) -> FastAPI:
     """Build the web app on ``store`` (or on the store the settings name, opened here).
 
-    ``settings`` default to the environment's (``SUPPLE_*``), read and checked here, once.
+    ``settings`` default to the environment's (``SUPPLE_*``), read and checked here, once;
+    ``passwords`` hash and check passwords (argon2-cffi's default Argon2id unless given).
     """
+    from supple.app.passwords import Passwords
     from supple.settings import load_settings
     from supple.store import Store
     from supple.web import api, pages
@@ -59,20 +64,31 @@ def create_app(
         summary="A back-care coach: screening, a personal routine, a guided player, progress.",
         docs_url=None,  # the stock docs pages load scripts from a CDN; ours are served locally
         redoc_url=None,
-        openapi_url="/api/v1/openapi.json",
+        openapi_url=None,  # served by a route of ours, under the same access rules as the rest
         lifespan=lifespan,
+        dependencies=[Depends(guard)],
     )
-    person_id = the_store.person(settings.person)
-    app.state.web = Web(
-        database=the_store, library=library, settings=settings, person_id=person_id, clock=clock
+    web = Web(
+        database=the_store,
+        library=library,
+        settings=settings,
+        clock=clock,
+        passwords=passwords if passwords is not None else Passwords(),
     )
+    if not web.accounts_mode():
+        web.local_person()  # a database of several people and no accounts needs SUPPLE_PERSON
+    app.state.web = web
+    app.state.rules = {}  # route -> the access rules it declares (supple.web.access.guard)
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.globals["version"] = __version__
     filters.install(templates.env)
+    forms.install(templates.env)
     app.state.templates = templates
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    protect.install(app, settings)
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    routes.document_refusals(app)
     return app

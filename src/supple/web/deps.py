@@ -1,5 +1,7 @@
 """What every route needs, as typed FastAPI dependencies: the person whose request it is, and
-their records."""
+their records (``ContextDep``); a clinician on a linked patient's (``PatientViewDep``); the
+library for anyone signed in (``ViewerDep``). Who may use which is decided in
+:mod:`supple.web.access`."""
 
 from __future__ import annotations
 
@@ -13,7 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 
+from supple.app import audit, care
+from supple.app.identity import Account, CareLink, Principal
+from supple.app.passwords import Passwords
 from supple.library import Library
+from supple.web.access import SAFE_METHODS, ClinicianDep, SignedInDep, address, patient_person
 
 if TYPE_CHECKING:
     from supple.settings import Settings
@@ -55,13 +61,15 @@ class PersonMemo:
     """The memo as one person's requests see it: every key is theirs alone."""
 
     memo: Memo
-    person_id: int
+    #: whose: the person in single-person mode, else their account (an account id is never
+    #: used again, while a deleted person's id may be, with their plans' ids)
+    owner: Hashable
 
     def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
-        return self.memo.get((self.person_id, key), make)
+        return self.memo.get((self.owner, key), make)
 
     def forget(self, key: Hashable) -> None:
-        self.memo.forget((self.person_id, key))
+        self.memo.forget((self.owner, key))
 
 
 @dataclass
@@ -71,12 +79,27 @@ class Web:
     database: Store
     library: Library
     settings: Settings
-    #: whom the app serves while it has no login: the settings' person or the only one
-    person_id: int
+    #: whom the app serves in single-person mode: the settings' person or the only one (None
+    #: until asked, and never in accounts mode, where a database holds many)
+    person_id: int | None = None
     clock: Callable[[], datetime] = utc_now
+    passwords: Passwords = field(default_factory=Passwords)
     memo: Memo = field(default_factory=Memo)
     _write_lock: threading.Lock = field(default_factory=threading.Lock)
     _records: dict[int, PersonStore] = field(default_factory=dict)
+    _accounts_mode: bool = False
+
+    def accounts_mode(self) -> bool:
+        """Whether the install has accounts (once it has, it always has: no query after)."""
+        if not self._accounts_mode:
+            self._accounts_mode = self.database.directory().accounts_mode()
+        return self._accounts_mode
+
+    def local_person(self) -> int:
+        """The one person of single-person mode."""
+        if self.person_id is None:
+            self.person_id = self.database.person(self.settings.person)
+        return self.person_id
 
     def records(self, person_id: int) -> PersonStore:
         """The records of ``person_id`` (looked up once)."""
@@ -116,15 +139,70 @@ class Context:
         return self.clock().astimezone().date()
 
 
-def current_person(request: Request) -> int:
-    """Whose request this is. One person for now; a login will decide it (override this)."""
-    web: Web = request.app.state.web
-    return web.person_id
+#: Whose records a patient's request reaches: set from the sign-in (the one person in
+#: single-person mode); a test may override it.
+current_person = patient_person
+
+
+def _context(web: Web, person_id: int, account: Account | None) -> Context:
+    owner = person_id if account is None else ("account", account.id)
+    return Context(web=web, store=web.records(person_id), memo=PersonMemo(web.memo, owner))
 
 
 def get_context(request: Request, person_id: Annotated[int, Depends(current_person)]) -> Context:
-    web: Web = request.app.state.web
-    return Context(web=web, store=web.records(person_id), memo=PersonMemo(web.memo, person_id))
+    """A patient on their own records (the one person in single-person mode)."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    account = None if principal is None else principal.account
+    return _context(request.app.state.web, person_id, account)
 
 
 ContextDep = Annotated[Context, Depends(get_context)]
+
+
+@dataclass(frozen=True)
+class PatientView:
+    """A clinician on one linked patient's records (every use is in the audit log)."""
+
+    context: Context
+    link: CareLink
+    principal: Principal
+
+
+def patient_view(request: Request, patient_id: int, principal: ClinicianDep) -> PatientView:
+    """One of the clinician's patients (404 for anyone else); the access goes in the log."""
+    web: Web = request.app.state.web
+    link = care.patient(db=web.database, principal=principal, patient_id=patient_id)
+    person_id = link.patient.person_id
+    assert person_id is not None
+    audit.record(
+        web.database.audit_log(),
+        at=web.clock(),
+        action="records_read" if request.method in SAFE_METHODS else "records_changed",
+        by=principal,
+        address=address(request),
+        about=link.patient,
+        detail=f"{request.method} {request.url.path}",
+    )
+    return PatientView(_context(web, person_id, link.patient), link, principal)
+
+
+PatientViewDep = Annotated[PatientView, Depends(patient_view)]
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """What a route open to everyone signed in works with: the app and the library."""
+
+    web: Web
+    principal: Principal
+
+    @property
+    def library(self) -> Library:
+        return self.web.library
+
+
+def viewer(request: Request, principal: SignedInDep) -> Viewer:
+    return Viewer(request.app.state.web, principal)
+
+
+ViewerDep = Annotated[Viewer, Depends(viewer)]

@@ -7,15 +7,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from supple.app.errors import Conflict, NotFound, Refused
+from supple.app.errors import Conflict, NotAllowed, NotFound, Refused, SignInNeeded, Throttled
 from supple.library import LibraryError, UnknownExercise
 from supple.planner.substitute import SwapRefused
 
@@ -81,6 +82,14 @@ def _allowed(request: Request) -> str:
     return ", ".join(allowed)
 
 
+def _sign_in(request: Request, exc: Exception) -> Response:
+    """An API client is told how to authenticate; a browser is sent to sign in, and back."""
+    if request.url.path.startswith("/api/v1/"):
+        return _respond(request, 401, str(exc), headers={"WWW-Authenticate": "Bearer"})
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers on ``app``."""
     from supple.store import KeyConflict, StoreBusy, StoreError
@@ -120,7 +129,20 @@ def install(app: FastAPI) -> None:
         return _respond(request, 503, str(exc), headers=headers)
 
     # Domain and service errors carry a message a person can act on; only the status differs.
+    async def _not_signed_in(request: Request, exc: Exception) -> Response:
+        return _sign_in(request, exc)
+
+    app.add_exception_handler(SignInNeeded, _not_signed_in)
+
+    async def _throttled(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Throttled)
+        headers = {"Retry-After": str(exc.retry_after)}
+        return _respond(request, 429, str(exc), headers=headers)
+
+    app.add_exception_handler(Throttled, _throttled)
+
     statuses: dict[type[Exception], int] = {
+        NotAllowed: 403,
         UnknownExercise: 404,
         NotFound: 404,
         Conflict: 409,

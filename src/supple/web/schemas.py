@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, field_validator
 
 from supple.app.records import SessionSummary
 from supple.library.jsontypes import Moment, Whole, integral
 from supple.planner.model import Plan
+from supple.safety.profile import Profile
 from supple.safety.referral import Referral
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
 from supple.session.timeline import Timeline
+from supple.web.strict import sane_time, strict_input
+
+if TYPE_CHECKING:  # the same types to a type checker; made at run time by strict_input
+    ProfileIn = Profile
+    SessionEventIn = SessionEvent
+else:
+    #: The screening answers as the API reads them (strict numbers and booleans, bounded lists).
+    ProfileIn = strict_input(Profile, "ProfileIn")
+    #: A session event as the API reads it (strict, and at a plausible time).
+    SessionEventIn = Annotated[
+        strict_input(ItemEvent, "ItemEventIn")
+        | strict_input(FeedbackEvent, "FeedbackEventIn")
+        | strict_input(PainEvent, "PainEventIn")
+        | strict_input(EndEvent, "EndEventIn"),
+        Field(discriminator="type"),
+    ]
 
 ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 #: An exercise id as the schema states it (the pattern and length the API checks).
@@ -109,7 +127,7 @@ class SessionStart(_In):
     def _aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
             raise ValueError("at must carry a timezone (e.g. 2026-01-01T10:00:00Z)")
-        return value
+        return sane_time(value)
 
 
 class SessionOut(BaseModel):

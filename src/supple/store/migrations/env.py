@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+import supple.store.account_tables  # noqa: F401  (its tables are in Base.metadata too)
 from supple.store.schema import Base
 
 config = context.config

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from supple.app.errors import NotFound
 from supple.library import Exercise
-from supple.web.deps import ContextDep
+from supple.web.deps import ViewerDep
 from supple.web.library_view import figure_svg, filter_exercises, summary
 from supple.web.schemas import ErrorOut, ExerciseSummary
 
@@ -19,7 +19,7 @@ Text = Annotated[str | None, Query(max_length=100)]
 
 @router.get("/exercises", response_model=list[ExerciseSummary])
 def search(
-    ctx: ContextDep,
+    ctx: ViewerDep,
     q: Text = None,
     region: Text = None,
     position: Text = None,
@@ -34,7 +34,7 @@ def search(
 
 
 @router.get("/exercises/{exercise_id}", response_model=Exercise)
-def entry(exercise_id: str, ctx: ContextDep) -> Any:
+def entry(exercise_id: str, ctx: ViewerDep) -> Any:
     """One full library entry."""
     return ctx.library[exercise_id]
 
@@ -44,7 +44,7 @@ def entry(exercise_id: str, ctx: ContextDep) -> Any:
     response_class=Response,
     responses={200: {"content": {"image/svg+xml": {}}}},
 )
-def figure(exercise_id: str, ctx: ContextDep, animated: bool = True) -> Response:
+def figure(exercise_id: str, ctx: ViewerDep, animated: bool = True) -> Response:
     """The exercise's illustration as SVG (animated between its keyframes by default)."""
     svg = figure_svg(ctx.web.memo, ctx.library[exercise_id], animated=animated)
     if svg is None:

@@ -9,13 +9,13 @@ from supple.app.errors import NotFound
 from supple.safety.profile import Profile
 from supple.web import services
 from supple.web.deps import ContextDep
-from supple.web.schemas import ErrorOut, ScreeningOut, SettingsIn
+from supple.web.schemas import ErrorOut, ProfileIn, ScreeningOut, SettingsIn
 
 router = APIRouter(tags=["screening"], responses={422: {"model": ErrorOut}})
 
 
 @router.post("/profile", response_model=ScreeningOut)
-def save_profile(profile: Profile, ctx: ContextDep) -> ScreeningOut:
+def save_profile(profile: ProfileIn, ctx: ContextDep) -> ScreeningOut:
     """Save the screening answers and judge them (red flags → refer, no plan)."""
     verdict = screening.answer(store=ctx.store, profile=profile, today=ctx.today())
     return services.screening_out(verdict)

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from supple.app import sessions
-from supple.session.events import SessionEvent
 from supple.session.timeline import Timeline
 from supple.web import services
 from supple.web.deps import ContextDep
@@ -16,6 +15,7 @@ from supple.web.schemas import (
     EasierOut,
     ErrorOut,
     EventOut,
+    SessionEventIn,
     SessionOut,
     SessionStart,
 )
@@ -36,7 +36,9 @@ def begin(body: SessionStart, ctx: ContextDep) -> SessionOut:
 
 
 @router.post("/plans/{plan_id}/sessions/{session_key}/events", response_model=EventOut)
-def record(plan_id: int, session_key: SessionKey, event: SessionEvent, ctx: ContextDep) -> EventOut:
+def record(
+    plan_id: int, session_key: SessionKey, event: SessionEventIn, ctx: ContextDep
+) -> EventOut:
     """Record one event of the session ``session_key`` of plan ``plan_id``.
 
     An event whose ``key`` was stored before is ignored (``stored: false``), so a retry or an

@@ -5,10 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from supple.web.pages.entries import router as entries_router
+from supple.web.pages.account import router as account_router
 from supple.web.pages.library import router as library_router
 from supple.web.pages.misc import router as misc_router
 from supple.web.pages.progress import router as progress_router
 from supple.web.pages.routine import router as routine_router
+from supple.web.pages.signin import router as signin_router
+from supple.web.pages.staff import router as staff_router
 from supple.web.pages.start import router as start_router
 
 router = APIRouter(include_in_schema=False)
@@ -19,6 +22,11 @@ for part in (
     entries_router,
     library_router,
     misc_router,
+    library_router,
+    misc_router,
+    signin_router,
+    account_router,
+    staff_router,
 ):
     router.include_router(part)
 

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from supple.library.vocab import EQUIPMENT, KINDS, POSITIONS, REGIONS
-from supple.web.deps import ContextDep
+from supple.web.deps import ViewerDep
+from supple.web.forms import nonced
 from supple.web.library_view import figure_svg, filter_exercises
 from supple.web.pages.render import page
 
@@ -27,7 +28,7 @@ def _pick(value: str | None, allowed: tuple[str, ...]) -> str | None:
 @router.get("/library", response_class=HTMLResponse)
 def index(
     request: Request,
-    ctx: ContextDep,
+    ctx: ViewerDep,
     q: str | None = None,
     region: str | None = None,
     position: str | None = None,
@@ -54,7 +55,7 @@ def index(
 
 
 @router.get("/library/{exercise_id}", response_class=HTMLResponse)
-def entry(request: Request, exercise_id: str, ctx: ContextDep) -> HTMLResponse:
+def entry(request: Request, exercise_id: str, ctx: ViewerDep) -> HTMLResponse:
     ex = ctx.library[exercise_id]
     variants = {
         "Easier": [ctx.library[i] for i in ex.regressions],
@@ -65,6 +66,6 @@ def entry(request: Request, exercise_id: str, ctx: ContextDep) -> HTMLResponse:
         "exercise.html",
         nav="library",
         ex=ex,
-        figure=figure_svg(ctx.web.memo, ex),
+        figure=nonced(figure_svg(ctx.web.memo, ex), request),
         variants=variants,
     )

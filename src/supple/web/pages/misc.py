@@ -9,7 +9,8 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 
 from supple.app import screening
 from supple.web import offline
-from supple.web.deps import ContextDep
+from supple.web.access import PUBLIC, SIGNED_IN
+from supple.web.deps import ContextDep, Web
 from supple.web.files import STATIC
 from supple.web.pages.render import form_lists, page, whole_number
 
@@ -42,11 +43,12 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
     return RedirectResponse("/settings?saved=true", status_code=303)
 
 
-@router.get("/sw.js")
-def service_worker(ctx: ContextDep) -> Response:
+@router.get("/sw.js", dependencies=[PUBLIC])
+def service_worker(request: Request) -> Response:
     # Served from the root so its scope covers every page; its shell and cache name are made
     # from the static folder, so a changed file replaces the cached app instead of mixing.
-    text: str = ctx.web.memo.get("service_worker", offline.service_worker)
+    web: Web = request.app.state.web
+    text: str = web.memo.get("service_worker", offline.service_worker)
     return Response(
         text,
         media_type="text/javascript",
@@ -54,12 +56,12 @@ def service_worker(ctx: ContextDep) -> Response:
     )
 
 
-@router.get("/manifest.webmanifest")
+@router.get("/manifest.webmanifest", dependencies=[PUBLIC])
 def manifest() -> FileResponse:
     return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")
 
 
-@router.get("/api/docs", response_class=HTMLResponse)
+@router.get("/api/docs", response_class=HTMLResponse, dependencies=[SIGNED_IN])
 def api_docs(request: Request) -> HTMLResponse:
     schema: dict[str, Any] = request.app.openapi()
     operations = []

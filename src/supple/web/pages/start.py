@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from supple.app import screening as verdicts
 from supple.web import screening, services
+from supple.web.access import PATIENT
 from supple.web.deps import ContextDep
 from supple.web.pages.render import form_lists, page
 
@@ -30,7 +31,7 @@ def _form(request: Request, error: str | None = None, status: int = 200) -> HTML
     )
 
 
-@router.get("/check", response_class=HTMLResponse)
+@router.get("/check", response_class=HTMLResponse, dependencies=[PATIENT])
 def check(request: Request) -> HTMLResponse:
     return _form(request)
 

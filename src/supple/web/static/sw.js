@@ -59,6 +59,8 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== location.origin) return;
+  // Signing out goes to the network itself, so its Clear-Site-Data reaches the browser.
+  if (url.pathname === "/logout" || url.pathname === "/login") return;
   if (url.pathname.startsWith("/static/")) {
     event.respondWith(cacheFirst(request));
   } else if (url.pathname.startsWith("/api/v1/plans/") || url.pathname.startsWith("/api/v1/exercises/") || request.mode === "navigate") {

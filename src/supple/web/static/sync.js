@@ -23,7 +23,14 @@ function db() {
   dbPromise ??= new Promise((resolve, reject) => {
     const req = indexedDB.open(DB_NAME, 1);
     req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: "seq", autoIncrement: true });
-    req.onsuccess = () => resolve(req.result);
+    req.onsuccess = () => {
+      // Let a sign-out delete the database at once instead of waiting for this page to close.
+      req.result.onversionchange = () => {
+        req.result.close();
+        dbPromise = null;
+      };
+      resolve(req.result);
+    };
     req.onerror = () => reject(req.error);
   });
   return dbPromise;
@@ -39,6 +46,16 @@ function tx(mode, work) {
         t.onerror = () => reject(t.error);
       }),
   );
+}
+
+/** Delete the outbox and everything in it (signing out). */
+export async function forget() {
+  if (dbPromise) (await dbPromise).close();
+  dbPromise = null;
+  await new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = req.onerror = req.onblocked = () => resolve();
+  });
 }
 
 export function onChange(fn) {

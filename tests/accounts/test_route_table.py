@@ -1,0 +1,307 @@
+"""Every route of the app (read from its own router) for each kind of person → the status it
+must answer, on SQLite and PostgreSQL; patient B and the other clinic's clinician never get
+anything of patient A's, and the admin gets no health data.
+
+A new route fails :func:`test_every_route_is_in_the_table` until its expected statuses are
+declared in ``TABLE`` below (the guard refuses it meanwhile: 403 for everyone).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from supple.app import credentials, invitations
+from supple.web.routes import table
+from tests.accounts.kit import ACTORS, NOW, PASSWORD, Install, install
+from tests.web.client import CALM, Client
+
+# The statuses by actor, in the order of ACTORS: anonymous, patient A, patient B, clinician A
+# (A's), clinician B (another clinic's), admin (clinic A's). A set allows any of its members.
+Statuses = tuple[Any, Any, Any, Any, Any, Any]
+#: A patient's own page / JSON (for A and B each their own records).
+PAGE: Statuses = (303, 200, 200, 403, 403, 403)
+JSON: Statuses = (401, 200, 200, 403, 403, 403)
+#: A page or JSON about one of A's things, by id: B gets 404, as if it did not exist.
+A_PAGE: Statuses = (303, 200, 404, 403, 403, 403)
+A_JSON: Statuses = (401, 200, 404, 403, 403, 403)
+#: Anyone signed in, any role.
+SIGNED_PAGE: Statuses = (303, 200, 200, 200, 200, 200)
+SIGNED_JSON: Statuses = (401, 200, 200, 200, 200, 200)
+OPEN: Statuses = (200, 200, 200, 200, 200, 200)
+CLINICIAN_JSON: Statuses = (401, 403, 403, 200, 200, 403)
+CLINICIAN_PAGE: Statuses = (303, 403, 403, 200, 200, 403)
+ADMIN_JSON: Statuses = (401, 403, 403, 403, 403, 200)
+ADMIN_PAGE: Statuses = (303, 403, 403, 403, 403, 200)
+
+
+@dataclass(frozen=True)
+class Case:
+    """How to call a route (``make`` builds the call for one install) and what each gets."""
+
+    statuses: Statuses
+    make: Callable[[Install], dict[str, Any]] = field(default=lambda _: {})
+    form: bool = False
+
+
+def _event(_: Install) -> dict[str, Any]:
+    at = NOW.isoformat()
+    return {
+        "json": {"type": "pain", "key": uuid.uuid4().hex, "at": at, "when": "after", "score": 2}
+    }
+
+
+def _invite(i: Install) -> str:
+    clinician = i.people["clinician_a"]
+    return invitations.invite(db=i.database, clinician=clinician, address="t", now=NOW).code
+
+
+def _reset(i: Install) -> str:
+    victim = i.people["victim"]
+    return credentials.make_reset(db=i.database, account=victim, by="t", address="t", now=NOW).code
+
+
+def _token(i: Install) -> int:
+    made = credentials.create_token(
+        db=i.database, principal=_principal(i, "patient_a"), name="t", address="t", now=NOW
+    )
+    return made.info.id
+
+
+def _principal(i: Install, actor: str) -> Any:
+    from supple.app.signin import start_session
+
+    return start_session(i.database, i.people[actor], address="t", now=NOW).principal
+
+
+def _patient_a(i: Install) -> int:
+    return i.people["patient_a"].id
+
+
+TABLE: dict[tuple[str, str], Case] = {
+    # -- the patient's JSON API --------------------------------------------------------------
+    ("POST", "/api/v1/profile"): Case(JSON, lambda _: {"json": CALM}),
+    ("GET", "/api/v1/profile"): Case(JSON),
+    ("PUT", "/api/v1/settings"): Case(JSON, lambda _: {"json": {"minutes": 10}}),
+    ("GET", "/api/v1/plan/today"): Case(JSON),
+    ("POST", "/api/v1/plans"): Case((401, 201, 201, 403, 403, 403), lambda _: {"json": {}}),
+    ("GET", "/api/v1/plans/{plan_id}"): Case(A_JSON, lambda i: {"plan_id": i.a.plan_id}),
+    ("GET", "/api/v1/plans/{plan_id}/timeline"): Case(A_JSON, lambda i: {"plan_id": i.a.plan_id}),
+    ("POST", "/api/v1/sessions"): Case(
+        (401, 201, 404, 403, 403, 403),
+        lambda i: {
+            "json": {"plan_id": i.a.plan_id, "key": uuid.uuid4().hex, "at": NOW.isoformat()}
+        },
+    ),
+    ("POST", "/api/v1/plans/{plan_id}/sessions/{session_key}/events"): Case(
+        A_JSON,
+        lambda i: {"plan_id": i.a.plan_id, "session_key": i.a.open_key, **_event(i)},
+    ),
+    ("POST", "/api/v1/plans/{plan_id}/sessions/{session_key}/easier"): Case(
+        (401, {200, 409}, 404, 403, 403, 403),
+        lambda i: {"plan_id": i.a.plan_id, "session_key": i.a.open_key, "json": {"index": 0}},
+    ),
+    ("POST", "/api/v1/pain"): Case(
+        (401, 201, 201, 403, 403, 403), lambda _: {"json": {"score": 3}}
+    ),
+    ("POST", "/api/v1/psfs"): Case(
+        (401, 201, 201, 403, 403, 403),
+        lambda _: {"json": {"items": [{"activity": "stairs", "score": 5}]}},
+    ),
+    ("GET", "/api/v1/progress"): Case(JSON),
+    # -- the library: anyone signed in --------------------------------------------------------
+    ("GET", "/api/v1/exercises"): Case(SIGNED_JSON),
+    ("GET", "/api/v1/exercises/{exercise_id}"): Case(
+        SIGNED_JSON, lambda _: {"exercise_id": "cat_cow"}
+    ),
+    ("GET", "/api/v1/exercises/{exercise_id}/figure.svg"): Case(
+        SIGNED_JSON, lambda _: {"exercise_id": "cat_cow"}
+    ),
+    # -- signing in ---------------------------------------------------------------------------
+    ("POST", "/api/v1/auth/login"): Case(
+        OPEN, lambda _: {"json": {"email": "victim@a.example", "password": PASSWORD}}
+    ),
+    ("POST", "/api/v1/auth/logout"): Case(SIGNED_JSON),
+    ("GET", "/api/v1/auth/me"): Case(SIGNED_JSON),
+    ("GET", "/api/v1/openapi.json"): Case(SIGNED_JSON),
+    # -- the clinician's and the admin's JSON -------------------------------------------------
+    ("GET", "/api/v1/clinician/patients"): Case(CLINICIAN_JSON),
+    ("GET", "/api/v1/clinician/patients/{patient_id}/progress"): Case(
+        (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("POST", "/api/v1/clinician/invitations"): Case((401, 403, 403, 201, 201, 403)),
+    ("GET", "/api/v1/admin/accounts"): Case(ADMIN_JSON),
+    ("POST", "/api/v1/admin/accounts/{account_id}/disable"): Case(
+        ADMIN_JSON, lambda i: {"account_id": i.people["victim"].id}
+    ),
+    ("POST", "/api/v1/admin/accounts/{account_id}/enable"): Case(
+        ADMIN_JSON, lambda i: {"account_id": i.people["victim"].id}
+    ),
+    ("POST", "/api/v1/admin/accounts/{account_id}/reset"): Case(
+        ADMIN_JSON, lambda i: {"account_id": i.people["victim"].id}
+    ),
+    ("GET", "/api/v1/admin/audit"): Case(ADMIN_JSON),
+    # -- the patient's pages ------------------------------------------------------------------
+    ("GET", "/"): Case(PAGE),
+    ("GET", "/check"): Case(PAGE),
+    ("POST", "/check"): Case((303, 303, 303, 403, 403, 403), form=True),
+    ("GET", "/referral"): Case(PAGE),
+    ("GET", "/today"): Case(PAGE),
+    ("POST", "/today/start"): Case((303, 303, 303, 403, 403, 403), form=True),
+    ("GET", "/play/{plan_id}"): Case(A_PAGE, lambda i: {"plan_id": i.a.plan_id}),
+    ("GET", "/progress"): Case(PAGE),
+    ("POST", "/progress/pain"): Case(
+        (303, 303, 303, 403, 403, 403), lambda _: {"data": {"score": "3"}}, form=True
+    ),
+    ("POST", "/progress/psfs"): Case(
+        (303, 303, 303, 403, 403, 403),
+        lambda _: {"data": {"activity": "stairs", "score": "4"}},
+        form=True,
+    ),
+    ("GET", "/settings"): Case(PAGE),
+    ("POST", "/settings"): Case(
+        (303, 303, 303, 403, 403, 403), lambda _: {"data": {"minutes": "9"}}, form=True
+    ),
+    ("GET", "/account/export"): Case(PAGE),
+    # -- pages for everyone signed in, and the open ones --------------------------------------
+    ("GET", "/library"): Case(SIGNED_PAGE),
+    ("GET", "/library/{exercise_id}"): Case(SIGNED_PAGE, lambda _: {"exercise_id": "cat_cow"}),
+    ("GET", "/api/docs"): Case(SIGNED_PAGE),
+    ("GET", "/sw.js"): Case(OPEN),
+    ("GET", "/manifest.webmanifest"): Case(OPEN),
+    ("MOUNT", "/static"): Case(OPEN),
+    ("GET", "/login"): Case((200, 303, 303, 303, 303, 303)),
+    ("POST", "/login"): Case(
+        (303,) * 6,
+        lambda _: {"data": {"email": "victim@a.example", "password": PASSWORD}},
+        form=True,
+    ),
+    ("GET", "/logout"): Case((303,) * 6),
+    ("POST", "/logout"): Case((303,) * 6, form=True),
+    ("GET", "/invite/{code}"): Case(OPEN, lambda i: {"code": _invite(i)}),
+    ("POST", "/invite/{code}"): Case(
+        (303, 303, 303, 403, 403, 403),
+        lambda i: {
+            "code": _invite(i),
+            "data": {
+                "action": "join",
+                "email": f"new-{uuid.uuid4().hex[:8]}@example.org",
+                "password": PASSWORD,
+                "password_again": PASSWORD,
+            },
+        },
+        form=True,
+    ),
+    ("GET", "/reset/{code}"): Case(OPEN, lambda i: {"code": _reset(i)}),
+    ("POST", "/reset/{code}"): Case(
+        (303,) * 6,
+        lambda i: {"code": _reset(i), "data": {"password": PASSWORD, "password_again": PASSWORD}},
+        form=True,
+    ),
+    ("GET", "/account"): Case(SIGNED_PAGE),
+    ("POST", "/account/password"): Case(
+        (303, 400, 400, 400, 400, 400),
+        lambda _: {"data": {"current": "wrong", "new": "x", "new_again": "x"}},
+        form=True,
+    ),
+    ("POST", "/account/tokens"): Case(
+        (303, 201, 201, 201, 201, 201), lambda _: {"data": {"name": "script"}}, form=True
+    ),
+    ("POST", "/account/tokens/{token_id}/revoke"): Case(
+        (303, 303, 404, 404, 404, 404), lambda i: {"token_id": _token(i)}, form=True
+    ),
+    ("GET", "/account/delete"): Case(SIGNED_PAGE),
+    ("POST", "/account/delete"): Case(
+        (303, 400, 400, 400, 400, 400), lambda _: {"data": {"password": "wrong"}}, form=True
+    ),
+    # -- the clinician's and the admin's pages ------------------------------------------------
+    ("GET", "/clinician"): Case(CLINICIAN_PAGE),
+    ("POST", "/clinician/invite"): Case((303, 403, 403, 200, 200, 403), form=True),
+    ("GET", "/admin"): Case(ADMIN_PAGE),
+    ("POST", "/admin/accounts/{account_id}/{change}"): Case(
+        (303, 403, 403, 403, 403, 200),
+        lambda i: {"account_id": i.people["victim"].id, "change": "enable"},
+        form=True,
+    ),
+}
+
+
+@pytest.fixture
+def made(database_url: str) -> Iterator[Install]:
+    with install(database_url) as found:
+        from tests.accounts.kit import _account
+
+        found.people["victim"] = _account(
+            found.database, "victim@a.example", "clinician", clinic="Clinic A"
+        )
+        yield found
+
+
+def _served(i: Install) -> set[tuple[str, str]]:
+    return {(e.method, e.path) for e in table(i.app)}
+
+
+def test_every_route_is_in_the_table(made: Install) -> None:
+    served = _served(made)
+    assert served - set(TABLE) == set(), "declare the expected statuses of these routes"
+    assert set(TABLE) - served == set(), "these routes are gone: take them out of the table"
+
+
+def test_a_route_without_a_rule_is_refused_to_everyone(made: Install) -> None:
+    from fastapi import APIRouter
+
+    extra = APIRouter()
+
+    @extra.get("/new-thing")
+    def new_thing() -> dict[str, str]:
+        return {"secret": "nobody said who may see this"}
+
+    made.app.include_router(extra)
+    assert ("GET", "/new-thing") in _served(made) and ("GET", "/new-thing") not in TABLE
+    for actor in ACTORS:
+        client = made.client(actor)
+        try:
+            answer = client.get("/new-thing")
+            assert answer.status_code == 403 and "secret" not in answer.text, actor
+        finally:
+            client.close()
+
+
+def _secrets(i: Install, actor: str) -> list[str]:
+    """What of A's the actor must never see."""
+    health = [i.a.note, i.a.activity, i.a.open_key, i.a.session_key]
+    if actor in ("patient_b", "clinician_b"):
+        return [*health, i.people["patient_a"].email]
+    return health if actor == "admin" else []
+
+
+def _call(i: Install, client: Client, method: str, path: str, case: Case) -> Any:
+    call = dict(case.make(i))
+    url = path.format(**{k: call.pop(k) for k in list(call) if "{" + k + "}" in path})
+    if method == "MOUNT":
+        return client.get(url + "/app.css")
+    if case.form:
+        call["data"] = {**call.get("data", {}), "csrf_token": i.form_token(client)}
+    return client.request(method, url, follow_redirects=False, **call)
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_each_route_answers_each_person_as_declared(made: Install, actor: str) -> None:
+    index = ACTORS.index(actor)
+    wrong = []
+    for (method, path), case in TABLE.items():
+        client = made.client(actor)
+        try:
+            answer = _call(made, client, method, path, case)
+        finally:
+            client.close()
+        expected = case.statuses[index]
+        if answer.status_code not in (expected if isinstance(expected, set) else {expected}):
+            wrong.append(f"{method} {path}: {answer.status_code}, not {expected}")
+        for secret in _secrets(made, actor):
+            assert secret not in answer.text, f"{actor} saw A's {secret!r} at {method} {path}"
+    assert wrong == []
