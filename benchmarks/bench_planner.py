@@ -19,7 +19,7 @@ from supple.planner.adjust import NO_ADJUSTMENTS
 from supple.planner.bias import directional_bias
 from supple.planner.candidates import eligible
 from supple.planner.objective import score
-from supple.planner.plan import build_problem
+from supple.planner.problem import build_problem
 from supple.planner.search import exhaustive, exhaustive_pool, solve
 from supple.safety import Profile, load_rules
 from supple.safety.profile import ACTIVITIES, CONDITIONS, PAIN_AREAS

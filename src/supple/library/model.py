@@ -16,16 +16,17 @@ class _Strict(BaseModel):
 
 
 class Tempo(_Strict):
-    """How long each moving phase of one repetition takes: lifting (against gravity) and
-    lowering back; the pause between them is the dose's ``hold_s``."""
+    """How long each moving phase of one repetition takes: moving from the starting position
+    into the working one (standing up, lifting the hips, lowering into a squat) and coming
+    back; the pause between them is the dose's ``hold_s``."""
 
-    lift_s: int = Field(ge=1, le=5)
-    lower_s: int = Field(ge=1, le=6)
+    move_s: int = Field(ge=1, le=5)
+    back_s: int = Field(ge=1, le=6)
 
     @property
     def seconds(self) -> int:
         """Seconds of movement in one repetition (the hold aside)."""
-        return self.lift_s + self.lower_s
+        return self.move_s + self.back_s
 
 
 class Effort(_Strict):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from supple.planner.direction import Findings
 from supple.planner.phrase import Phrase
 from supple.planner.steps import MAX_HOLD_STEP, MAX_LOAD_STEP, MIN_LOAD_STEP
 
@@ -34,6 +35,10 @@ class Adjustments(BaseModel):
         default_factory=dict,
         description="strength move id -> load step earned (-1 fewer repetitions, 1 more, "
         "2 a set more; see supple.planner.steps)",
+    )
+    direction: Findings | None = Field(
+        default=None,
+        description="what a directional-preference test and the sessions found (bias, avoid)",
     )
     notes: list[Phrase] = Field(
         default_factory=list,
