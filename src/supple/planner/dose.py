@@ -41,6 +41,8 @@ FLOW_STEP_S = 5
 MAX_FLOW_S = 600
 #: A relaxation cool-down may stretch to this length in long sessions.
 MAX_RELAX_S = 600
+#: A guided track (a script of timed lines) is said over 75% to 125% of its written length.
+TRACK_STRETCH = (0.75, 1.25)
 #: The rest between repetitions is capped: longer pauses between short holds only let the
 #: body cool down (a library rest of 30 s meant between sets would otherwise repeat each rep).
 MAX_REST_S = 10
@@ -193,6 +195,8 @@ def ladder(
     if exercise.kind == "strength" and base.hold_s is not None:
         return _strength_ladder(exercise, base, max_sets)
     max_reps = base.reps if gentle else max(base.reps, min(30, d.reps + 1))
+    if base.duration_s is not None and exercise.script:
+        return _track_ladder(exercise, base)
     if base.duration_s is not None:
         top = MAX_RELAX_S if exercise.kind == "relaxation" else min(MAX_FLOW_S, 3 * base.duration_s)
         bottom = max(10, base.duration_s // 2)
@@ -221,6 +225,14 @@ def ladder(
         for k in range(base.sets + 1, max_sets + 1)
     ]
     return _ordered(down, list(takewhile(lambda step: within_caps(exercise, step), up)))
+
+
+def _track_ladder(exercise: Exercise, base: DoseChoice) -> list[DoseChoice]:
+    """A guided track keeps close to the length its script was written for (the body scan:
+    4 minutes, 3 to 5), so its lines stay well spaced."""
+    length = exercise.dose.duration_s or base.duration_s or 0
+    low, high = round(length * TRACK_STRETCH[0]), round(length * TRACK_STRETCH[1])
+    return [replace(base, duration_s=s) for s in range(low, high + 1, FLOW_STEP_S)]
 
 
 def walk_ladder(base: DoseChoice) -> list[DoseChoice]:

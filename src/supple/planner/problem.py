@@ -42,6 +42,8 @@ MAX_MAIN_ITEMS = 10
 #: Main-block moves must work on a pain area at least this well, while enough such moves exist.
 MIN_COVER = 0.4
 MIN_ON_TARGET = 3
+#: A guided track (the 3-5 minute body scan) closes sessions of at least this length.
+TRACK_FROM_MINUTES = 15
 #: Families chosen only when a pathway names them: pelvic-floor work helps in and after
 #: pregnancy (NICE NG210), its effect on back pain itself is unproven.
 PATHWAY_ONLY_FAMILIES = frozenset({"pelvic_floor"})
@@ -108,7 +110,11 @@ def build_problem(
         warm.insert(0, candidate(walk, replace(base_dose(walk), duration_s=ACUTE_WALK_S)))
     n_warm = 2 if minutes >= TWO_WARM_UPS_FROM_MINUTES else 1
     warm_ups = tuple(warm[:n_warm])
-    cool_downs = tuple(candidate(e) for e in ordered if e.kind == "relaxation")
+    cool_downs = tuple(
+        candidate(e)
+        for e in ordered
+        if e.kind == "relaxation" and (not e.script or minutes >= TRACK_FROM_MINUTES)
+    )
     named = {m for path in paths for m in path.include}
     main = tuple(
         candidate(e)
