@@ -16,7 +16,7 @@ from itertools import takewhile
 
 from supple.library.model import MODERATE_EFFORT, Effort, Exercise, Tempo
 from supple.planner import timing
-from supple.planner.steps import REPS_PER_STEP
+from supple.planner.steps import REPS_PER_STEP, SET_STEP
 
 #: Seconds added to a hold per earned weekly step (ACSM: 20 s -> 30 s over a few weeks).
 HOLD_STEP_S = 5
@@ -117,16 +117,17 @@ def _capped_reps(exercise: Exercise, hold: int, reps: int, sets: int) -> int:
 
 
 def _strength_dose(exercise: Exercise, *, gentle: bool, load_step: int) -> DoseChoice:
-    """A strength move's starting dose: its repetitions and sets moved by the load step (one
-    step: more repetitions; two: a set more as well; minus one: fewer repetitions)."""
+    """A strength move's starting dose: its repetitions and sets moved by the load step (steps
+    1 and 2: two more repetitions each; step 3: a set more as well; step -1: fewer)."""
     d = exercise.dose
     assert d.hold_s is not None
     reps, sets = d.reps, d.sets
     if load_step > 0:
-        reps = min(max(reps, MAX_STRENGTH_REPS), reps + REPS_PER_STEP)
+        extra = REPS_PER_STEP * min(load_step, SET_STEP - 1)
+        reps = min(max(reps, MAX_STRENGTH_REPS), reps + extra)
     elif load_step < 0:
         reps = max(min(reps, MIN_STRENGTH_REPS), reps - REPS_PER_STEP)
-    if load_step >= 2:
+    if load_step >= SET_STEP:
         sets = min(max(sets, MAX_SETS), sets + 1)
     hold = d.hold_s
     if gentle:
@@ -193,7 +194,7 @@ def ladder(
     d = exercise.dose
     max_sets = base.sets if gentle else max(base.sets, MAX_SETS)
     if exercise.kind == "strength" and base.hold_s is not None:
-        return _strength_ladder(exercise, base, max_sets)
+        return _strength_ladder(base, max_sets)
     max_reps = base.reps if gentle else max(base.reps, min(30, d.reps + 1))
     if base.duration_s is not None and exercise.script:
         return _track_ladder(exercise, base)
@@ -243,23 +244,11 @@ def walk_ladder(base: DoseChoice) -> list[DoseChoice]:
     return [replace(base, duration_s=s) for s in range(low, high + 1, FLOW_STEP_S)]
 
 
-def _strength_ladder(exercise: Exercise, base: DoseChoice, max_sets: int) -> list[DoseChoice]:
-    """A strength move's doses: the repetitions are the prescription (progression moves them,
-    not the clock), so time is fitted with sets first. Going down: sets down to one, then two
-    repetitions fewer at a time to a floor, then shorter holds; going up: more sets."""
-    assert base.hold_s is not None
-    lo = min(exercise.dose.hold_min_s or base.hold_s, base.hold_s)
-    floor = min(base.reps, MIN_STRENGTH_REPS)
-    down = [base, *(replace(base, sets=k) for k in range(base.sets - 1, 0, -1))]
-    fewer = replace(base, sets=1)
-    down += [
-        replace(fewer, reps=r) for r in range(base.reps - REPS_PER_STEP, floor - 1, -REPS_PER_STEP)
-    ]
-    shortest = down[-1]
-    if exercise.dose.tempo is None:
-        down += [replace(shortest, hold_s=h) for h in _steps(base.hold_s, lo)[1:]]
-    up = [base, *(replace(base, sets=k) for k in range(base.sets + 1, max_sets + 1))]
-    return _ordered(down, up)
+def _strength_ladder(base: DoseChoice, max_sets: int) -> list[DoseChoice]:
+    """A strength move's doses: its repetitions and sets are the prescription (progression
+    moves them, not the clock), so time is fitted only by adding sets; when a session is short
+    the planner chooses fewer moves instead of fewer repetitions."""
+    return [base, *(replace(base, sets=k) for k in range(base.sets + 1, max_sets + 1))]
 
 
 def _steps(start: int, end: int) -> list[int]:

@@ -11,6 +11,7 @@ For a main block S (warm-up and cool-down fixed around it), maximise
          +  2 * sum_p min(aim_p, on_pathway_p(S))         condition pathways
          -  1 * one_sided(S)                              one-sided moves (symmetric pathway)
          - 15 * out_of_reach(S) / T                       time fit: T out of fitting range
+         - 200 * overrun(S) / T                           shortest doses 5% past T
          -  6 * |nominal(S) - T| / T                      time fit: natural doses
          -  1 * transitions(S) / 60                       position changes, in minutes
          + .6 * sum_i jitter_i                            variety: seeded by date or seed
@@ -52,6 +53,10 @@ MOVEMENT_CAP = 3
 HOLD_W = 1.0
 PATHWAY_W = 2.0
 ONE_SIDED_W = 1.0
+#: A block whose shortest doses still run 5% past the time asked is all but ruled
+#: out: strength doses do not shrink, so the search must choose fewer moves instead.
+OVERRUN_W = 200.0
+OVERRUN_FROM = 1.05
 
 #: How well an exercise region serves each pain area (1 = directly, less = nearby).
 AREA_REGIONS: dict[str, dict[str, float]] = {
@@ -234,10 +239,12 @@ def score(problem: Problem, chosen: Sequence[int]) -> float:
     high += moves + sum(c.high for c in fixed)
     target = problem.target
     out_of_reach = max(0, low - target, target - high)
+    overrun = max(0.0, low - OVERRUN_FROM * target)
     value = (
         COVERAGE_W * coverage
         + PREFERENCE_W * (2 if problem.favour_movement else 1) * pref
         - REACH_W * out_of_reach / target
+        - OVERRUN_W * overrun / target
         - NOMINAL_W * abs(nominal - target) / target
         - TRANSITION_W * moves
         + VARIETY_W * jitter

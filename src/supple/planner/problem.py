@@ -45,8 +45,9 @@ MIN_ON_TARGET = 3
 #: A guided track (the 3-5 minute body scan) closes sessions of at least this length.
 TRACK_FROM_MINUTES = 15
 #: Families chosen only when a pathway names them: pelvic-floor work helps in and after
-#: pregnancy (NICE NG210), its effect on back pain itself is unproven.
-PATHWAY_ONLY_FAMILIES = frozenset({"pelvic_floor"})
+#: pregnancy (NICE NG210), its effect on back pain itself is unproven; the cushion squeeze is a
+#: move for pelvic girdle pain (Vleeming 2008).
+PATHWAY_ONLY_FAMILIES = frozenset({"pelvic_floor", "cushion_squeeze"})
 
 
 def build_problem(

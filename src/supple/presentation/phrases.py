@@ -205,6 +205,9 @@ ADVICE: dict[str, Words] = {
     "safety_note": lambda a: str(a["text"]),
     "week_start": lambda a: "The starting routine.",
     "week_gentle": lambda a: "Gentle mode: holds stay short until your pain is lower.",
+    "week_same": lambda a: (
+        "The same as last week: every move is at the top of what this routine can give it."
+    ),
     "week_longer_holds": lambda a: (
         f"Holds are about {a['step_s']} s longer where the safe range allows."
     ),

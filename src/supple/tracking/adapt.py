@@ -4,6 +4,9 @@ Rules (issue 4): an exercise reported painful in two sessions is replaced by its
 variant, or left out when it has none; "too easy" in two sessions brings its harder variant;
 holds grow one step for each week with four or more finished sessions in which pain did not
 rise; pain up by two points or more over a week means easing off and getting checked.
+Strength moves climb and step back on their load ladder instead (``progression``, issue 11),
+and what the movement test and the sessions found about directions steers the bias
+(``findings``).
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ from supple.planner.phrase import Phrase, phrase
 from supple.planner.steps import MAX_HOLD_STEP
 from supple.tracking import pain as pain_mod
 from supple.tracking.adherence import done_days, week_counts, week_start
+from supple.tracking.findings import findings
 from supple.tracking.model import TrackingInput
+from supple.tracking.progression import flared, load_decisions
 
 if TYPE_CHECKING:  # imported lazily: ``supple progress`` must start fast
     from supple.library.model import Exercise
     from supple.planner.adjust import Adjustments
+    from supple.planner.direction import Findings
 
 #: Feedback older than this is not counted (the store hands over the same window).
 FEEDBACK_WINDOW_DAYS = 28
@@ -41,6 +47,10 @@ class Decisions:
     notes: list[Phrase] = field(default_factory=list)
     #: The rising-pain warning (also the last note), or None.
     warning: Phrase | None = None
+    #: Strength moves' load steps (see ``supple.planner.steps``).
+    load_steps: dict[str, int] = field(default_factory=dict)
+    #: What the movement test and the sessions found about directions, or None.
+    direction: Findings | None = None
 
 
 def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
@@ -97,7 +107,12 @@ def adjustments_from(
 
     d = decide(data, library)
     return Adjustments(
-        replace=d.replace, leave_out=d.leave_out, hold_step=d.hold_step, notes=d.notes
+        replace=d.replace,
+        leave_out=d.leave_out,
+        hold_step=d.hold_step,
+        notes=d.notes,
+        load_steps=d.load_steps,
+        direction=d.direction,
     )
 
 
@@ -106,13 +121,20 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
     replace: dict[str, str] = {}
     leave_out: dict[str, str] = {}
     notes: list[Phrase] = []
-    painful = {ex for ex, n in _reported(data, "painful").items() if n >= REPORTS}
-    easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS}
-    if library is None and (painful or easy):
+    reported = any(r.feedback in ("painful", "too_easy") for r in data.feedback)
+    if library is None and (reported or data.spreads or data.direction_tests or flared(data)):
         from supple.library import load_library
 
         library = load_library()
     library = library or {}
+    since = data.today - timedelta(days=FEEDBACK_WINDOW_DAYS)
+    load = load_decisions(data, library, since=since)
+    replace.update(load.replace)
+    leave_out.update(load.leave_out)
+    notes.extend(load.notes)
+    held = {ex for ex, found in library.items() if found.kind == "strength"}
+    painful = {ex for ex, n in _reported(data, "painful").items() if n >= REPORTS} - held
+    easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS} - held
 
     def name_of(ex_id: str) -> str:
         found = library.get(ex_id)
@@ -140,6 +162,9 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
             )
         else:
             notes.append(phrase("easy_hardest", exercise=exercise.name))
+    found = findings(data, library)
+    if found is not None:
+        leave_out.update(found.leave_out)
     step = hold_steps(data)
     if step:
         notes.append(phrase("hold_steps", steps=step))
@@ -148,5 +173,11 @@ def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -
         notes.append(warning)
         step = max(0, step - 1)
     return Decisions(
-        replace=replace, leave_out=leave_out, hold_step=step, notes=notes, warning=warning
+        replace=replace,
+        leave_out=leave_out,
+        hold_step=step,
+        notes=notes,
+        warning=warning,
+        load_steps=load.steps,
+        direction=None if found is None else found.findings,
     )
