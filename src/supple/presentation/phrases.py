@@ -279,6 +279,30 @@ NOTES: dict[str, Words] = {
     "easy_hardest": lambda a: (
         f"{a['exercise']} felt too easy twice; it is already the hardest form."
     ),
+    "load_more_reps": lambda a: (
+        f"{a['exercise']} felt easy in two sessions and your pain stayed calm the next day, so "
+        "it gets more repetitions."
+    ),
+    "load_more_sets": lambda a: (
+        f"{a['exercise']} felt easy again in two sessions, so it gets one more set."
+    ),
+    "load_back_up": lambda a: f"{a['exercise']} felt easy again, so it is back to its usual dose.",
+    "load_harder": lambda a: (
+        f"{a['exercise']} felt easy at its fullest dose, so the harder {a['variant']} takes its "
+        "place."
+    ),
+    "load_back": lambda a: (
+        f"{a['exercise']} steps back to fewer repetitions or sets, because "
+        + (
+            "your pain was more than 2 points above your usual the next morning."
+            if a.get("why") == "after_flare"
+            else "it hurt."
+        )
+    ),
+    "load_easier": lambda a: (
+        f"{a['exercise']} hurt again at its lightest dose, so the easier {a['variant']} takes "
+        "its place."
+    ),
     "hold_steps": lambda a: (
         f"Steady weeks have earned {plural(a['steps'], 'step')} of longer holds."
     ),
