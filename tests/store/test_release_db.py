@@ -1,8 +1,9 @@
 """A database made by release 0.1.0 keeps working unchanged, for its one person.
 
 ``data/release-0.1.0.db`` was written by that release (commit 37ef5a7) through its own store
-API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. The schema did
-not change since, so no migration runs; what must hold is that nothing else did either.
+API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. Migration 0003
+(issue 11) adds the programme's tables; opening the file migrates it after a backup, and every
+record it held reads back as before.
 """
 
 from __future__ import annotations
@@ -23,9 +24,15 @@ RELEASE_DB = DATA / "release-0.1.0.db"
 RELEASE_EXPORT = DATA / "release-0.1.0.json"
 
 
+#: Sections of the export added after the release (empty in a file it wrote).
+NEWER_SECTIONS = ("walk_plans", "walks", "lessons_read", "direction_findings", "questionnaires")
+
+
 def _records(text: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(text)
     data.pop("exported_at")
+    for section in NEWER_SECTIONS:
+        assert data.pop(section, []) == []
     return data
 
 
@@ -46,7 +53,9 @@ def supple(
 
 def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
     with Store.open(copy) as database:
-        assert database.migration_backup is None  # same schema: nothing to migrate
+        # Migrated to the programme's tables, after a backup of the file as the release left it.
+        assert database.migration_backup is not None
+        assert Path(database.migration_backup).stat().st_size > 0
         [person] = database.person_ids()
         assert database.person() == person
         records = database.for_person(person)
@@ -54,7 +63,9 @@ def test_the_store_reads_what_the_release_wrote(copy: str) -> None:
         assert exported == _records(RELEASE_EXPORT.read_text(encoding="utf-8"))
         state = records.unfinished_session()
         assert state is not None and state.key == "release-session-open" and state.plan
-    assert not list(Path(copy).parent.glob("*.bak"))
+    assert len(list(Path(copy).parent.glob("*.bak"))) == 1
+    with Store.open(copy) as again:
+        assert again.migration_backup is None  # migrated once, for good
 
 
 def test_the_commands_work_on_it_unchanged(supple: Supple, tmp_path: Path) -> None:

@@ -183,9 +183,9 @@ def test_migration_backs_up_the_file_first(
     with person_records(sqlite_url) as store:
         store.log_pain(6)
     path = Path(sqlite_url.removeprefix("sqlite:///"))
-    # Pretend this Supple knows a newer revision, so the file at 0001 needs a migration.
-    monkeypatch.setattr(migrate, "HEAD", "0002")
-    monkeypatch.setattr(migrate, "KNOWN", ("0001", "0002"))
+    # Pretend this Supple knows a newer revision, so the file at today's head needs one.
+    monkeypatch.setattr(migrate, "HEAD", "9999")
+    monkeypatch.setattr(migrate, "KNOWN", (*migrate.KNOWN, "9999"))
     seen: list[list[str]] = []
 
     def upgrade(engine: object) -> None:
@@ -197,7 +197,7 @@ def test_migration_backs_up_the_file_first(
     assert database.migration_backup is not None
     backup = Path(database.migration_backup)
     assert seen == [[backup.name]]  # the copy existed before the upgrade ran
-    assert backup.name.startswith("supple.db.before-0002-")
+    assert backup.name.startswith("supple.db.before-9999-")
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT score FROM pain").fetchall() == [(6,)]
 

@@ -50,6 +50,16 @@ class PainEvent(_Event):
     score: int = Field(ge=0, le=10)
 
 
+class SpreadEvent(_Event):
+    """Leg symptoms spread further down the leg during one exercise (asked when leg pain is
+    part of the person's answers): that move, and the direction it bends the spine in, are
+    switched out of the next plan."""
+
+    type: Literal["spread"] = "spread"
+    index: int = Field(ge=0)
+    exercise: str
+
+
 class EndEvent(_Event):
     """The session ended: finished, or stopped early (quit)."""
 
@@ -58,7 +68,7 @@ class EndEvent(_Event):
 
 
 SessionEvent = Annotated[
-    ItemEvent | FeedbackEvent | PainEvent | EndEvent, Field(discriminator="type")
+    ItemEvent | FeedbackEvent | PainEvent | SpreadEvent | EndEvent, Field(discriminator="type")
 ]
 
 __all__ = [
@@ -67,4 +77,5 @@ __all__ = [
     "ItemEvent",
     "PainEvent",
     "SessionEvent",
+    "SpreadEvent",
 ]

@@ -17,9 +17,11 @@ from typing import Any
 from supple.store.errors import StoreError, explain
 from supple.store.paths import DEFAULT_TIMEOUT, plain_file
 from supple.store.people import choose
+from supple.store.programme_read import programme_records
 from supple.store.revision import HEAD
 from supple.tracking.adapt import FEEDBACK_WINDOW_DAYS
 from supple.tracking.model import (
+    DoneRecord,
     FeedbackRecord,
     PainRecord,
     PsfsRecord,
@@ -116,6 +118,14 @@ def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
         "ORDER BY sc.at, a.id",
         person_id,
     )
+    done = rows(
+        "SELECT :day(s.started_at), i.exercise, s.id FROM session_item i "
+        "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p AND s.started_at >= :p "
+        "AND i.status = 'done' ORDER BY s.started_at, i.idx",
+        person_id,
+        _since_param(dialect, since),
+    )
+    programme = programme_records(rows, person_id, _local_day)
     cur.close()
     return TrackingInput(
         today=today,
@@ -124,6 +134,8 @@ def read(conn: Any, dialect: str, person_id: int, today: date) -> TrackingInput:
         feedback=tuple(FeedbackRecord(_local_day(d), ex, fb, sid) for d, ex, fb, sid in feedback),
         psfs=tuple(PsfsRecord(_local_day(d), name, sc) for d, name, sc in psfs),
         days_per_week=int(days[0][0]) if days else 7,
+        done=tuple(DoneRecord(_local_day(d), ex, sid) for d, ex, sid in done),
+        **programme,
     )
 
 
