@@ -4,6 +4,7 @@ and the store's agree), exported and imported, and the migration matches the tab
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -85,7 +86,7 @@ def test_bad_values_are_refused(store: PersonStore) -> None:
     assert store.tracking_input().walks == ()
 
 
-def test_export_and_import_carry_them(database_url: str, sqlite_url: str) -> None:
+def test_export_and_import_carry_them(database_url: str, tmp_path: Path) -> None:
     with person_records(database_url) as store:
         fill(store)
         text_json = store.export_text("json")
@@ -94,7 +95,7 @@ def test_export_and_import_carry_them(database_url: str, sqlite_url: str) -> Non
     assert len(data.walks) == 2 and len(data.walk_plans) == 1 and len(data.questionnaires) == 1
     assert {f.source for f in data.direction_findings} == {"test", "session"}
     assert parse(text_csv).model_copy(update={"exported_at": data.exported_at}) == data
-    with Store.open(sqlite_url) as target:
+    with Store.open(f"sqlite:///{tmp_path / 'target.db'}") as target:
         counts = target.for_person(target.person()).import_text(text_csv)
         assert counts["walks"] == 2 and counts["lessons_read"] == 1
         again = target.for_person(target.person()).export_all()
