@@ -60,6 +60,14 @@ class LessonRef(_Frozen):
     title: str
 
 
+class WalkTarget(_Frozen):
+    """Today's walk in the person's walking plan."""
+
+    seconds: int = Field(ge=0, description="the walk the plan asks for today, in seconds")
+    week: int = Field(ge=1, description="the week of the walking plan")
+    walked_s: int = Field(default=0, ge=0, description="seconds walked today so far")
+
+
 class Plan(_Frozen):
     """Either a referral (no exercises when urgent) or a routine with its reasons."""
 
@@ -76,4 +84,7 @@ class Plan(_Frozen):
     excluded: list[Excluded] = Field(default_factory=list)
     lesson: LessonRef | None = Field(
         default=None, description="today's lesson (filled in by the application layer)"
+    )
+    walk: WalkTarget | None = Field(
+        default=None, description="today's walk, once a walking plan is started (application)"
     )
