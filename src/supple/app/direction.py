@@ -3,16 +3,18 @@ answers, and its latest result."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from supple.app.errors import Conflict, Refused
+from supple.app.errors import Conflict, NotFound, Refused
 from supple.app.ports import Records, TrackingSource
 from supple.app.screening import judge
 from supple.library.model import Exercise
 from supple.planner.bias import DIRECTIONAL_AREAS
 from supple.safety.profile import Profile
+from supple.session.events import SpreadEvent
 from supple.tracking.direction_test import (
     DirectionAnswers,
     DirectionResult,
@@ -63,6 +65,26 @@ def record(
     return result(answers)
 
 
+def report_spread(*, store: Records, indices: Sequence[int], at: datetime) -> list[str]:
+    """Record that leg symptoms spread during the moves ``indices`` of the person's latest
+    session; return the exercises named (NotFound when there is no session yet)."""
+    from supple.app.sessions import Session, record
+
+    state = store.latest_session()
+    if state is None or state.plan is None or state.plan_id is None:
+        raise NotFound("no session yet: this question comes after a session")
+    session = Session(state.id, state.key, state.plan_id, state.plan)
+    named = []
+    for index in dict.fromkeys(indices):
+        if not 0 <= index < len(state.plan.items):
+            raise Refused(f"items: the session has {len(state.plan.items)} moves, no move {index}")
+        exercise = state.plan.items[index].exercise
+        event = SpreadEvent(key=str(uuid.uuid4()), at=at, index=index, exercise=exercise)
+        record(store=store, session=session, event=event)
+        named.append(exercise)
+    return named
+
+
 @dataclass(frozen=True)
 class Latest:
     """The latest test: its day, its answers' result."""
@@ -77,4 +99,4 @@ def latest(*, source: TrackingSource, today: date) -> Latest | None:
     return None if found is None else Latest(found[0].day, found[1])
 
 
-__all__ = ["Latest", "latest", "moves", "record"]
+__all__ = ["Latest", "latest", "moves", "record", "report_spread"]

@@ -203,8 +203,9 @@ TIER_WORDS = {
 
 def tier_line(screen: Screen) -> str:
     """The latest answers' group, in a sentence with the score."""
-    return f"Support check ({screen.day}): score {screen.total} of 100, {screen.tier}. " + (
-        TIER_WORDS[screen.tier]
+    return (
+        f"Support check ({screen.day}): score {screen.total} of 100, {screen.tier}. "
+        + (TIER_WORDS[screen.tier])
     )
 
 
@@ -228,8 +229,8 @@ __all__ = [
     "TEST_STEPS",
     "TIER_WORDS",
     "WALK_WHY",
-    "support_summary",
     "direction_result_lines",
+    "support_summary",
     "tier_line",
     "walk_minutes",
     "walk_summary",

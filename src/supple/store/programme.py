@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from supple.app.records import SessionState
 from supple.store import engine as eng
 from supple.store.base import PersonBase
 from supple.store.errors import StoreError
@@ -17,6 +18,7 @@ from supple.store.schema import (
     DirectionRow,
     LessonReadRow,
     QuestionnaireRow,
+    SessionRow,
     WalkPlanRow,
     WalkRow,
 )
@@ -80,6 +82,22 @@ class ProgrammeMixin(PersonBase):
                 .order_by(LessonReadRow.at, LessonReadRow.id)
             )
             return {lesson: at for lesson, at in rows}
+
+    @eng.guarded
+    def latest_session(self) -> SessionState | None:
+        """The person's most recent session of a plan, whatever its status (what the question
+        after a session is about)."""
+        from supple.store import events
+
+        with self._read() as db:
+            row = db.scalar(
+                select(SessionRow)
+                .where(SessionRow.person_id == self.person_id)
+                .where(SessionRow.plan_id.is_not(None))
+                .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+                .limit(1)
+            )
+            return None if row is None else events.state(db, row)
 
     @eng.guarded
     def save_direction_test(self, answers: Mapping[str, Any], *, at: datetime | None = None) -> int:

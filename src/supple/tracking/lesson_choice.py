@@ -5,8 +5,9 @@ High worry (the support questionnaire, or a high-risk group) puts the lessons on
 how pain works and confidence first; a flare-up (pain up 2 points over a week, or pain of 7 or
 more) puts the flare-up lessons first; a walking plan brings the walking lesson forward, and
 activities named on the activities scale bring the one on getting back to them. Otherwise the
-lessons come in their reading order. A lesson read today stays today's lesson (one a day); once
-every lesson is read, the one read longest ago comes back.
+lessons come in their reading order. Today's lesson is chosen from what was read before today,
+so it stays the same all day (one a day); once every lesson is read, the one read longest ago
+comes back.
 """
 
 from __future__ import annotations
@@ -38,11 +39,7 @@ class Needs:
 
 def todays_lesson(lessons: Lessons, data: TrackingInput, needs: Needs) -> Lesson | None:
     """The lesson for ``data.today`` (None only when there are no lessons)."""
-    read_today = [
-        r.lesson for r in data.lessons_read if r.day == data.today and r.lesson in lessons
-    ]
-    if read_today:
-        return lessons[read_today[0]]
+    # Reads from before today only: reading today's lesson, or any other, keeps today's the same.
     read = {r.lesson for r in data.lessons_read if r.day < data.today}
     first = [
         ident
@@ -57,7 +54,8 @@ def todays_lesson(lessons: Lessons, data: TrackingInput, needs: Needs) -> Lesson
             return lesson
     last_read: dict[str, date] = {}
     for r in data.lessons_read:
-        last_read[r.lesson] = r.day
+        if r.day < data.today:
+            last_read[r.lesson] = r.day
     return min(
         (lesson for lesson in ordered if lesson.id in last_read),
         key=lambda lesson: (last_read[lesson.id], lesson.order),

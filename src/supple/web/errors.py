@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from supple.app.errors import Conflict, NotFound, Refused
-from supple.library import LibraryError, UnknownExercise
+from supple.library import LibraryError, UnknownExercise, UnknownLesson
 from supple.planner.substitute import SwapRefused
 
 log = logging.getLogger("supple.web")
@@ -66,6 +66,7 @@ def install(app: FastAPI) -> None:
     # Domain and service errors carry a message a person can act on; only the status differs.
     statuses: dict[type[Exception], int] = {
         UnknownExercise: 404,
+        UnknownLesson: 404,
         NotFound: 404,
         Conflict: 409,
         KeyConflict: 409,

@@ -11,6 +11,7 @@ from supple.app.records import SessionSummary
 from supple.planner.model import Plan
 from supple.safety.referral import Referral
 from supple.session.timeline import Timeline
+from supple.web.programme_schemas import SupportOut, WalkingOut
 
 ID = r"^[a-z0-9]+(?:_[a-z0-9]+)*$"
 
@@ -186,3 +187,6 @@ class ProgressOut(BaseModel):
     psfs: list[PsfsPoint] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list)
     history: list[SessionSummary] = Field(default_factory=list)
+    walking: WalkingOut | None = Field(default=None, description="the walking plan's weeks")
+    support: SupportOut | None = Field(default=None, description="the support check (issue 11)")
+    lessons_read: int = 0
