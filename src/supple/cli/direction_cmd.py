@@ -43,6 +43,7 @@ def test_direction(
         str,
         typer.Option(
             "--position",
+            metavar="standing|lying",
             help="standing (bending forward sitting on a chair) or lying (on the floor).",
         ),
     ] = "standing",

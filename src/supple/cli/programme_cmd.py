@@ -56,6 +56,7 @@ def walking_cmd(
         str | None,
         typer.Option(
             "--comfortable",
+            metavar="MINUTES",
             help="Start (or start again) the plan from the minutes you can walk comfortably.",
         ),
     ] = None,
@@ -84,7 +85,7 @@ def walking_cmd(
 def learn(
     ctx: typer.Context,
     lesson_id: Annotated[
-        str | None, typer.Argument(help="A lesson's id (default: today's lesson).")
+        str | None, typer.Argument(metavar="ID", help="A lesson's id (default: today's lesson).")
     ] = None,
     show_list: Annotated[
         bool, typer.Option("--list", help="List every lesson, read or not, and stop.")

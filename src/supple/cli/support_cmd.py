@@ -42,6 +42,7 @@ def screen_risk(
         list[str] | None,
         typer.Option(
             "--answer",
+            metavar="QUESTION=N",
             help="QUESTION=N for each of the ten questions (ids in docs/cli.md); without it "
             "you are asked.",
         ),
