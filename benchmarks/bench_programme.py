@@ -9,12 +9,13 @@ a month of reading through the real store, and the walking plan's weekly growth.
 
 from __future__ import annotations
 
+import itertools
 import random
 import statistics
 import tempfile
 from collections import Counter
 from collections.abc import Mapping
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from benchmarks.bench_planner import random_profile
@@ -176,7 +177,7 @@ def lesson_figures() -> None:
             if plan.lesson is not None:
                 with_lesson += 1
                 seen.append(plan.lesson.id)
-                noon = datetime.combine(today, time(12), tzinfo=timezone.utc)
+                noon = datetime.combine(today, time(12), tzinfo=UTC)
                 read(store=store, lessons=lessons, lesson_id=plan.lesson.id, at=noon)
         database.close()
     print(
@@ -198,7 +199,7 @@ def walking_figures() -> None:
             if rng.random() < 0.7
         ]
         plan = walk_weeks(start, walks, DAY + timedelta(days=84))
-        growth += [b.target_s / a.target_s - 1 for a, b in zip(plan, plan[1:], strict=False)]
+        growth += [b.target_s / a.target_s - 1 for a, b in itertools.pairwise(plan)]
     grew = [g for g in growth if g > 0]
     print(
         f"walking plan, {PROFILES} random 12-week histories: {len(grew)} of {len(growth)} weeks "
