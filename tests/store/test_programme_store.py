@@ -3,6 +3,7 @@ and the store's agree), exported and imported, and the migration matches the tab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -71,7 +72,7 @@ def test_the_records_reach_tracking(database_url: str) -> None:
 
 
 def test_bad_values_are_refused(store: PersonStore) -> None:
-    for call, message in (
+    cases: tuple[tuple[Callable[[], object], str], ...] = (
         (lambda: store.log_walk(0), "a walk is"),
         (lambda: store.log_walk(6 * 3600), "a walk is"),
         (lambda: store.start_walking(30), "1 to 60 minutes"),
@@ -80,7 +81,8 @@ def test_bad_values_are_refused(store: PersonStore) -> None:
             lambda: store.save_questionnaire({}, instrument="x", score=101, tier="low"),
             "0 to 100",
         ),
-    ):
+    )
+    for call, message in cases:
         with pytest.raises(StoreError, match=message):
             call()
     assert store.tracking_input().walks == ()

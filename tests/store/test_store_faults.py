@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from supple.store import Store, StoreError, migrate
+from supple.store import Store, StoreError, migrate, revision
 from tests.records import person_records
 
 WRITER = Path(__file__).with_name("store_writer.py")
@@ -185,7 +185,7 @@ def test_migration_backs_up_the_file_first(
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     # Pretend this Supple knows a newer revision, so the file at today's head needs one.
     monkeypatch.setattr(migrate, "HEAD", "9999")
-    monkeypatch.setattr(migrate, "KNOWN", (*migrate.KNOWN, "9999"))
+    monkeypatch.setattr(migrate, "KNOWN", (*revision.KNOWN, "9999"))
     seen: list[list[str]] = []
 
     def upgrade(engine: object) -> None:

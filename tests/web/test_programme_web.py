@@ -13,7 +13,7 @@ from supple.tracking.stratify import ITEMS
 from tests.web.client import Client
 
 LEG = {"pain_areas": ["lower_back", "buttock_or_leg"], "pain_weeks": 10, "minutes": 10}
-TEST = {
+TEST: dict[str, Any] = {
     "position": "lying",
     "rounds": [
         {

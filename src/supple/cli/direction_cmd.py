@@ -76,7 +76,7 @@ def test_direction(
         if profile is None:
             fail("no saved answers yet: run `supple check` first")
         try:
-            moves = direction.moves(profile=profile, library=library, position=position)  # type: ignore[arg-type]
+            moves = direction.moves(profile=profile, library=library, position=position)
         except Conflict as exc:
             fail(str(exc))
         typer.echo(TEST_INTRO)
@@ -104,11 +104,11 @@ def test_direction(
             if not stopped and spreads(before, now):
                 typer.echo(STOP_SIGN)
                 stopped = True
-            after = Report(where=now, change=change)  # type: ignore[arg-type]
+            after = Report(where=now, change=change)
             rounds.append(
-                Round(direction=way, before=before, reps=reps, after=after, stopped=stopped)  # type: ignore[arg-type]
+                Round(direction=way, before=before, reps=reps, after=after, stopped=stopped)
             )
-        answers = DirectionAnswers(position=position, rounds=rounds)  # type: ignore[arg-type]
+        answers = DirectionAnswers(position=position, rounds=rounds)
         found = direction.record(store=store, profile=profile, library=library, answers=answers)
     typer.echo("\nResult:")
     for line in direction_result_lines(found):

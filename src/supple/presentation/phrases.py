@@ -66,7 +66,7 @@ WHY: dict[str, Words] = {
 }
 
 #: The condition pathways, as the reasons name them.
-_PATHWAYS = {
+_PATHWAYS: dict[str, str] = {
     "osteoporosis": "the strength, balance and posture work advised for osteoporosis",
     "hip_replacement_early": "the early exercises after a hip replacement",
     "hip_replacement_middle": "the exercises for the second and third months after a hip "
@@ -136,7 +136,7 @@ BIAS: dict[str, Words] = {
     ),
 }
 
-_DIRECTION = {
+_DIRECTION: dict[str, str] = {
     "extension": "gentle arching (extension)",
     "flexion": "gentle rounding (flexion)",
 }

@@ -97,7 +97,8 @@ def outcome(round_: Round) -> Outcome:
         return "centralised"
     if after.where != round_.before:  # pain that appears in the back only
         return "worse"
-    return {"less": "eased", "more": "worse", "same": "no_change"}[after.change]
+    by_change: dict[str, Outcome] = {"less": "eased", "more": "worse", "same": "no_change"}
+    return by_change[after.change]
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ async def test_step(request: Request, ctx: ContextDep) -> Response:
         position = _one(form, "position")
         if position not in TEST_POSITIONS:
             raise ValueError("choose standing or lying")
-        moves = direction.moves(profile=profile, library=ctx.library, position=position)  # type: ignore[arg-type]
+        moves = direction.moves(profile=profile, library=ctx.library, position=position)
         rounds = [Round.model_validate(r) for r in json.loads(_one(form, "rounds") or "[]")]
         if _one(form, "direction"):
             rounds.append(_round_from(form))
