@@ -188,9 +188,11 @@ def route(problem: Problem, positions: frozenset[str]) -> tuple[int, Candidate |
         last = ordered[-1] if ordered else (warm[-1] if warm else None)
         cool = cool_down_for(problem, last)
         path = [*warm, *ordered, *([cool.position] if cool else [])]
+        # From standing (None) through every position; an empty path (nothing fits) costs 0.
+        starts: list[str | None] = [None, *path][: len(path)]
         moves = sum(
             timing.transition_seconds(before, after)
-            for before, after in zip([None, *path[:-1]], path, strict=True)
+            for before, after in zip(starts, path, strict=True)
         )
         found = problem.routes[positions] = (moves, cool)
     return found
