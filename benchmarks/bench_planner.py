@@ -19,7 +19,7 @@ from supple.planner.adjust import NO_ADJUSTMENTS
 from supple.planner.bias import directional_bias
 from supple.planner.candidates import eligible
 from supple.planner.objective import score
-from supple.planner.plan import build_problem
+from supple.planner.problem import build_problem
 from supple.planner.search import exhaustive, exhaustive_pool, solve
 from supple.safety import Profile, load_rules
 from supple.safety.profile import ACTIVITIES, CONDITIONS, PAIN_AREAS
@@ -69,7 +69,8 @@ def main() -> None:
     times.sort()
     print(
         f"make_plan over {PROFILES} random profiles: median {statistics.median(times):.1f} ms, "
-        f"p90 {times[int(0.9 * len(times))]:.1f} ms, max {times[-1]:.1f} ms"
+        f"p90 {times[int(0.9 * len(times))]:.1f} ms, p99 {times[int(0.99 * len(times))]:.1f} ms, "
+        f"max {times[-1]:.1f} ms"
     )
 
     gaps: list[float] = []

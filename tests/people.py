@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from supple.planner.model import Plan, PlanItem
 from supple.safety.profile import Profile
-from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent
+from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SpreadEvent
 from supple.store import PersonStore, Store
 
 T0 = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
@@ -63,6 +63,7 @@ def fill(records: PersonStore, tag: str, *, minutes: int) -> Filled:
     records.record(sid, item)
     fb = FeedbackEvent(key=key(), at=T0, index=0, exercise="cat_cow", feedback="painful")
     records.record(sid, fb)
+    records.record(sid, SpreadEvent(key=key(), at=T0, index=0, exercise="cat_cow"))
     records.record(sid, EndEvent(key=key(), at=T0 + timedelta(minutes=5), status="finished"))
     open_key = f"{tag}-session-open"
     records.begin_session(plan_id, key=open_key, at=T0 + timedelta(days=1))
@@ -71,6 +72,15 @@ def fill(records: PersonStore, tag: str, *, minutes: int) -> Filled:
     activity = f"{tag} private activity"
     records.save_psfs({activity: 3}, at=T0)
     records.add_note(f"{tag} note on a session", session_id=sid, at=T0)
+    # The programme's records (issue 11): a walking plan and a walk, a lesson read, a movement
+    # test and the support questionnaire.
+    records.start_walking(600, at=T0)
+    records.log_walk(minutes * 60, at=T0)
+    records.mark_read("sleep", at=T0)
+    records.save_direction_test({"position": "lying", "tag": tag}, at=T0)
+    records.save_questionnaire(
+        {"tag_answer": minutes}, instrument="supple-10", score=minutes, tier="low", at=T0
+    )
     return Filled(records.person_id, plan_id, sid, done_key, open_key, note, activity)
 
 

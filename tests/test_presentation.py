@@ -36,6 +36,7 @@ from supple.tracking import (
     PsfsRecord,
     SessionRecord,
     TrackingInput,
+    adjustments_from,
     summarize,
 )
 from supple.tracking import pain as pain_mod
@@ -66,6 +67,12 @@ PROFILES = [
         red_flags=["severe_pain_not_easing_for_days"],
         cleared=[Clearance(flag="severe_pain_not_easing_for_days", on=DAY, by="a GP")],
     ),
+    # Issue 11: the chronic mix, the pathways by stage, a chair-only routine long enough for
+    # the body scan.
+    Profile(pain_weeks=26, minutes=15),
+    Profile(conditions=["hip_replacement"], hip_replacement_weeks=3),
+    Profile(conditions=["hip_replacement"], hip_replacement_weeks=8),
+    Profile(pain_weeks=30, minutes=20, can_get_to_floor=False, equipment=["chair"]),
 ]
 
 
@@ -89,7 +96,79 @@ def _plan_codes() -> list[Phrase]:
             found += [c.say for c in timeline.all_cues()]
         for week in make_program(profile, LIB, weeks=5, start=DAY).weeks:
             found += week.change_codes
+    flat = Profile(minutes=20, pain_weeks=52, age=60, conditions=["osteoporosis"])
+    for week in make_program(flat, LIB, weeks=8, start=DAY, seed=1).weeks:
+        found += week.change_codes  # strength moves at the top of their ladders: the same week
     return found
+
+
+def _direction_codes(today: date) -> list[Phrase]:
+    """The movement test's and the sessions' findings, and the bias they set."""
+    from supple.tracking.model import DirectionTestRecord, SpreadRecord
+
+    def rounds(ext: str, flex: str, change: str = "less") -> dict[str, object]:
+        return {
+            "position": "lying",
+            "rounds": [
+                {
+                    "direction": "extension",
+                    "before": "thigh",
+                    "reps": 10,
+                    "after": {"where": ext, "change": change},
+                },
+                {
+                    "direction": "flexion",
+                    "before": "buttock",
+                    "reps": 10,
+                    "after": {"where": flex, "change": change},
+                },
+            ],
+        }
+
+    found: list[Phrase] = []
+    leg = Profile(pain_areas=["lower_back", "buttock_or_leg"], eases_with=["sitting"])
+    for answers, spreads in (
+        (rounds("back", "buttock"), ()),  # extension centralises, flexion eases
+        (rounds("below_knee", "buttock"), ()),  # extension spreads
+        (rounds("thigh", "thigh", "same"), (SpreadRecord(today, "knee_to_chest_single"),)),
+    ):
+        data = TrackingInput(
+            today=today,
+            direction_tests=(DirectionTestRecord(today - timedelta(days=1), answers),),
+            spreads=spreads,
+        )
+        adj = adjustments_from(data, LIB)
+        assert adj.direction is not None
+        found += adj.direction.reasons
+        found += make_plan(leg, LIB, day=today, adjustments=adj).bias_codes
+    return found
+
+
+def _load_codes(today: date) -> list[Phrase]:
+    """The load ladder's notes: up through repetitions and a set to the harder variant, and
+    back down after a session that hurt or a flare the next morning."""
+    from supple.tracking.model import DoneRecord
+
+    def rec(n: int, exercise: str, feedback: str) -> FeedbackRecord:
+        return FeedbackRecord(today - timedelta(days=n), exercise, feedback, session=n)  # type: ignore[arg-type]
+
+    easy = tuple(rec(2 * k + 1, "bridge", "too_easy") for k in range(8))
+    hurt = (rec(20, "bird_dog", "painful"), rec(18, "bird_dog", "painful"))
+    gone = (rec(20, "chin_tuck_lying", "painful"), rec(18, "chin_tuck_lying", "painful"))
+    back_up = (
+        rec(20, "wall_squat", "painful"),
+        rec(18, "wall_squat", "too_easy"),
+        rec(16, "wall_squat", "too_easy"),
+    )
+    data = TrackingInput(today=today, feedback=easy + hurt + gone + back_up)
+    found = list(adjustments_from(data, LIB).notes)
+    usual = tuple(PainRecord(today - timedelta(days=n), 2) for n in range(6, 14))
+    flare = TrackingInput(
+        today=today,
+        done=(DoneRecord(today - timedelta(days=5), "bridge", 5),),
+        pain=(*usual, PainRecord(today - timedelta(days=4), 7)),
+    )
+    return found + list(adjustments_from(flare, LIB).notes)
 
 
 def _tracking_codes() -> list[Phrase]:
@@ -102,12 +181,12 @@ def _tracking_codes() -> list[Phrase]:
         FeedbackRecord(back(d), ex, fb, session=d)  # type: ignore[arg-type]
         for d in (1, 2)
         for ex, fb in (
-            ("bridge", "painful"),
+            ("knee_to_chest_double", "painful"),
             ("shoulder_rolls", "painful"),
-            ("pelvic_tilt", "too_easy"),
+            ("chair_forward_lean", "too_easy"),
             ("chair_twist", "too_easy"),
         )
-    ) + tuple(FeedbackRecord(back(d), "dead_bug", "too_easy", session=d) for d in (1, 2))
+    ) + tuple(FeedbackRecord(back(d), "cobra", "too_easy", session=d) for d in (1, 2))
     rising = tuple(PainRecord(back(d), s) for d, s in ((10, 2), (9, 2), (2, 6), (1, 7)))
     steady = tuple(SessionRecord(back(d), "finished") for d in range(8, 30))
     data = TrackingInput(today=today, feedback=feedback, pain=rising, sessions=steady)
@@ -125,7 +204,7 @@ def _tracking_codes() -> list[Phrase]:
         pain = tuple(PainRecord(back(d), s) for d, s in scores.items())
         change = pain_mod.change(TrackingInput(today=today, pain=pain))
         found += [pain_phrase(change, on="command"), pain_phrase(change, on="page")]
-    return found
+    return found + _direction_codes(today) + _load_codes(today)
 
 
 def test_every_code_the_domain_makes_has_words() -> None:

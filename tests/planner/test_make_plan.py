@@ -63,13 +63,14 @@ def test_flexion_bias_prefers_flexion_moves() -> None:
 
 
 def test_warm_up_first_cool_down_last_and_positions_grouped() -> None:
-    plan = plan_for(minutes=30)
-    kinds = [LIB[i.exercise].kind for i in plan.items]
-    assert kinds[0] == "warm_up" and kinds[-1] == "relaxation"
-    main = plan.items[1:-1]
-    warm = [i for i in main if LIB[i.exercise].kind == "warm_up"]
-    ranks = [POSITION_RANK[i.position] for i in main[len(warm) :]]
-    assert ranks == sorted(ranks)
+    for weeks in (2, 26):  # an acute episode opens with a walk, a chronic one with a warm-up
+        plan = plan_for(minutes=30, pain_weeks=weeks)
+        kinds = [LIB[i.exercise].kind for i in plan.items]
+        assert kinds[0] == ("aerobic" if weeks < 6 else "warm_up") and kinds[-1] == "relaxation"
+        main = plan.items[1:-1]
+        warm = [i for i in main if LIB[i.exercise].kind == "warm_up"]
+        ranks = [POSITION_RANK[i.position] for i in main[len(warm) :]]
+        assert ranks == sorted(ranks)
 
 
 def test_a_strength_move_when_time_allows() -> None:

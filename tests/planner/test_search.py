@@ -12,7 +12,7 @@ from supple.planner.adjust import NO_ADJUSTMENTS
 from supple.planner.bias import directional_bias
 from supple.planner.candidates import eligible
 from supple.planner.objective import Problem, layout, score, transitions
-from supple.planner.plan import build_problem
+from supple.planner.problem import build_problem
 from supple.planner.search import exhaustive, exhaustive_pool, greedy, solve
 from supple.safety import Profile, load_rules
 

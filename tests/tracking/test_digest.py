@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -17,6 +19,7 @@ from supple.tracking import (
     readout,
     summarize,
 )
+from supple.tracking.adapt import RECENT_DAYS
 from supple.tracking.digest import digest_of
 
 TODAY = date(2026, 6, 10)
@@ -84,5 +87,14 @@ def test_the_digest_reads_like_the_full_records(
         days_per_week=per_week,
     )
     digest = digest_of(data)
-    assert readout.summarize(digest, {}) == summarize(data, {})
-    assert readout.adjustments(digest, {}) == adjustments_from(data, {})
+    assert readout.summarize(digest, data, {}) == summarize(data, {})
+    assert readout.adjustments(digest, data, {}) == adjustments_from(data, {})
+    # The store hands over only the recent window besides the digest: the same decisions.
+    cut = data.today - timedelta(days=RECENT_DAYS)
+    recent = dataclasses.replace(
+        data,
+        sessions=tuple(r for r in data.sessions if r.day >= cut),
+        pain=tuple(r for r in data.pain if r.day >= cut),
+        psfs=tuple(r for r in data.psfs if r.day >= cut),
+    )
+    assert readout.adjustments(digest, recent, {}) == adjustments_from(data, {})

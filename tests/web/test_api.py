@@ -232,7 +232,7 @@ def test_the_easier_variant_when_a_move_hurts(screened: Client) -> None:
         "name": "Chair hamstring stretch",
     }
     assert tl["items"][1]["easier"] is None
-    assert tl["back_grace_s"] == 3 and tl["work_kinds"] == ["cool_down", "flow", "hold"]
+    assert tl["back_grace_s"] == 3 and tl["work_kinds"] == ["cool_down", "flow", "hold", "rep"]
     key = _key()
     url = f"/api/v1/plans/{plan_id}/sessions/{key}"
     hurt = {"type": "feedback", "key": _key(), "at": _at(), "index": 0}

@@ -26,7 +26,9 @@ def test_the_shell_is_every_static_file_and_the_plain_pages(client: Client) -> N
         for p in STATIC.rglob("*")
         if p.is_file() and p.name not in ("sw.js", "manifest.webmanifest")
     }
-    assert set(shell) == on_disk | {"/", "/library", "/manifest.webmanifest"}
+    pages = {"/", "/library", "/manifest.webmanifest", "/learn", *offline.lesson_pages()}
+    assert set(shell) == on_disk | pages
+    assert "/learn/hurt_is_not_harm" in shell
     assert "/static/playback.js" in shell and "/static/player.js" in shell
     assert cache.startswith("supple-") and cache == offline.cache_name()
     for url in shell:

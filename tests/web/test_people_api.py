@@ -13,12 +13,20 @@ import pytest
 
 from supple.settings import load_settings
 from supple.store import Store
+from supple.tracking.stratify import ITEMS
 from supple.web import create_app
 from supple.web.deps import current_person
 from tests.people import Filled, two_people
 from tests.web.client import Client
 
 AT = datetime(2026, 3, 9, 8, 0, tzinfo=UTC).isoformat()
+DIRECTION_TEST = {
+    "position": "standing",
+    "rounds": [
+        {"direction": "extension", "before": "thigh", "after": {"where": "back", "change": "less"}},
+        {"direction": "flexion", "before": "back", "after": {"where": "back", "change": "same"}},
+    ],
+}
 
 
 def _key() -> str:
@@ -102,6 +110,20 @@ def _requests(
         ("POST", "/api/v1/admin/accounts/{account_id}/disable"): [{"account_id": 1}],
         ("POST", "/api/v1/admin/accounts/{account_id}/enable"): [{"account_id": 1}],
         ("POST", "/api/v1/admin/accounts/{account_id}/reset"): [{"account_id": 1}],
+        # The programme's routes (issue 11): each reads and writes the asking person only.
+        ("GET", "/api/v1/lessons"): [{}],
+        ("GET", "/api/v1/lessons/today"): [{}],
+        ("GET", "/api/v1/lessons/{lesson_id}"): [{"lesson_id": "sleep"}],
+        ("POST", "/api/v1/lessons/{lesson_id}/read"): [{"lesson_id": "sleep"}],
+        ("GET", "/api/v1/walking"): [{}],
+        ("PUT", "/api/v1/walking"): [{"json": {"minutes": 10}}],
+        ("POST", "/api/v1/walks"): [{"json": {"minutes": 12}}],
+        ("GET", "/api/v1/direction-test"): [{}],
+        ("POST", "/api/v1/direction-tests"): [{"json": DIRECTION_TEST}],
+        ("GET", "/api/v1/direction-tests/latest"): [{}],
+        ("POST", "/api/v1/sessions/latest/spread"): [{"json": {"items": [0]}}],
+        ("GET", "/api/v1/screen-risk"): [{}],
+        ("POST", "/api/v1/screen-risk"): [{"json": {"answers": {i.id: i.low for i in ITEMS}}}],
     }
 
 

@@ -11,21 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TypedDict, Unpack
 
 from supple.app.errors import Conflict, NotFound
+from supple.app.lessons import choose, lesson_ref
 from supple.app.ports import Records
 from supple.app.screening import saved_profile, with_minutes
+from supple.app.walking import target as walk_target
+from supple.library.lessons import load_lessons
 from supple.library.model import Exercise
 from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
-from supple.planner.model import Plan
+from supple.planner.model import LessonRef, Plan, WalkTarget
 from supple.planner.plan import make_plan
 from supple.planner.program import Programme, make_program
 from supple.planner.substitute import Substitution, Variant
 from supple.presentation import render_plan, render_programme
 from supple.safety.profile import Profile
 from supple.tracking import readout
+from supple.tracking.adapt import RECENT_DAYS
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,9 @@ class PlanRequest:
     day: date
     swaps: tuple[tuple[str, str], ...] = ()
     seed: int | None = None
+    #: today's lesson and walk, shown beside the routine
+    lesson: LessonRef | None = None
+    walk: WalkTarget | None = None
 
     def key(self) -> Hashable:
         """The same key for the same request (for keeping its plan in memory)."""
@@ -46,6 +53,8 @@ class PlanRequest:
             self.day,
             self.swaps,
             self.seed,
+            self.lesson,
+            self.walk,
         )
 
     def substitution(self, library: Mapping[str, Exercise]) -> Substitution:
@@ -56,7 +65,8 @@ class PlanRequest:
 def learned(*, store: Records, library: Mapping[str, Exercise], today: date) -> Adjustments:
     """What tracking learned from the person's feedback and pain, for the planner (read from
     the summaries the store keeps up to date, so its cost does not grow with the history)."""
-    return readout.adjustments(store.tracking_digest(today), library)
+    recent = store.tracking_input(today, since=today - timedelta(days=RECENT_DAYS))
+    return readout.adjustments(store.tracking_digest(today), recent, library)
 
 
 class PlanOptions(TypedDict, total=False):
@@ -91,13 +101,16 @@ def request(
     answers = saved_profile(store) if profile is None else profile
     if learn is None:
         learn = profile is None
-    adjustments = learned(store=store, library=library, today=today) if learn else NO_ADJUSTMENTS
+    records = store.tracking_input(today)
+    adjustments = adjustments_from(records, library) if learn else NO_ADJUSTMENTS
     return PlanRequest(
         profile=with_minutes(answers, minutes),
         adjustments=adjustments,
         day=day or today,
         swaps=tuple((swaps or {}).items()),
         seed=seed,
+        lesson=lesson_ref(choose(records, load_lessons(), answers)),
+        walk=walk_target(records),
     )
 
 
@@ -107,6 +120,8 @@ def make(req: PlanRequest, library: Mapping[str, Exercise]) -> Plan:
         for ident in pair:
             library[ident]  # an unknown id is UnknownExercise, with the closest ids suggested
     plan = make_plan(req.profile, library, seed=req.seed, day=req.day, adjustments=req.adjustments)
+    if plan.items:
+        plan = plan.model_copy(update={"lesson": req.lesson, "walk": req.walk})
     return render_plan(req.substitution(library).swap_all(plan, dict(req.swaps)))
 
 

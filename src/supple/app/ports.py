@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:  # annotations only: a command that needs one use case loads only its parts
     from supple.app.records import Activity, Change, History, Keep, SessionState
@@ -84,6 +84,29 @@ class Records(TrackingSource, Protocol):
     def rename_activity(self, activity_id: int, name: str) -> Change | None: ...
 
     def remove_activity(self, activity_id: int) -> Change | None: ...
+    def start_walking(self, comfortable_s: int, *, at: datetime | None = None) -> int: ...
+
+    def log_walk(self, seconds: int, *, at: datetime | None = None) -> int: ...
+
+    def mark_read(self, lesson: str, *, at: datetime | None = None) -> bool: ...
+
+    def lessons_read(self) -> dict[str, datetime]: ...
+
+    def latest_session(self) -> SessionState | None: ...
+
+    def save_direction_test(
+        self, answers: Mapping[str, Any], *, at: datetime | None = None
+    ) -> int: ...
+
+    def save_questionnaire(
+        self,
+        answers: Mapping[str, int],
+        *,
+        instrument: str,
+        score: int,
+        tier: str,
+        at: datetime | None = None,
+    ) -> int: ...
 
     def export_text(self, fmt: ExportFormat) -> str: ...
 

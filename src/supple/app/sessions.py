@@ -46,7 +46,7 @@ def start(*, store: Records, plan: Plan, key: str, at: datetime) -> Session:
 
 def check_event(plan: Plan, event: SessionEvent) -> None:
     """Refuse an item or feedback event whose index or exercise is not the plan's."""
-    if event.type not in ("item", "feedback"):
+    if event.type not in ("item", "feedback", "spread"):
         return
     if event.index >= len(plan.items):
         raise Refused(f"index: the plan has {len(plan.items)} items, no item {event.index}")

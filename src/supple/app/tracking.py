@@ -10,6 +10,7 @@ from supple.app.ports import Records, TrackingSource
 from supple.app.records import History
 from supple.library.model import Exercise
 from supple.tracking import Progress, TrackingInput, readout, summarize
+from supple.tracking.adapt import RECENT_DAYS as DECIDE_DAYS
 
 
 def log_pain(
@@ -69,7 +70,11 @@ def progress(
     does not grow with the history), with the records of the last ``days`` days."""
     digest = source.tracking_digest(today)
     recent = source.tracking_input(today, since=today - timedelta(days=days - 1))
-    return Summary(recent, readout.summarize(digest, library))
+    if days <= DECIDE_DAYS:  # what the decisions read needs a longer window
+        window = source.tracking_input(today, since=today - timedelta(days=DECIDE_DAYS))
+    else:
+        window = recent
+    return Summary(recent, readout.summarize(digest, window, library))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from supple.library.loader import Library
     from supple.planner.model import Plan
     from supple.planner.substitute import Substitution
+    from supple.safety.profile import Profile
     from supple.session.coach import Coach
     from supple.session.events import SessionEvent
     from supple.session.kinds import PainMoment
@@ -155,6 +156,7 @@ def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | Non
             if coach.asking is not None:  # the last exercise has not been asked about yet
                 _ask_feedback(coach, during=False)
             _ask_pain(coach, "after", "All done: pain right now, 0 (none) to 10 (worst)?")
+            _ask_spread(coach, substitute.profile)
         coach.finish()
         verb = "stopped early" if player.quit_early else "finished"
         typer.echo(
@@ -257,6 +259,36 @@ def _ask_pain(coach: Coach, when: PainMoment, question: str) -> None:
             return
         except ValueError as exc:
             typer.echo(f"  {exc}")
+
+
+def _ask_spread(coach: Coach, profile: Profile) -> None:
+    """With leg pain in the answers: did leg symptoms spread further during a move? Each move
+    named is left out of the next plan, with the direction it bends the spine in."""
+    from supple.session.feedback import asks_about_leg, parse_items
+
+    if not asks_about_leg(profile):
+        return
+    items = coach.player.timeline.items
+    names = "  ".join(f"{n} {item.name}" for n, item in enumerate(items, 1))
+    question = (
+        "Did your leg symptoms spread further down the leg during any move? Type its number(s), "
+        f"or press Enter for none.\n  {names}\n> "
+    )
+    while True:
+        answer = _ask(question)
+        try:
+            chosen = parse_items(answer, len(items))
+        except ValueError as exc:
+            typer.echo(f"  {exc}")
+            continue
+        for index in chosen:
+            coach.spread(index)
+        if chosen:
+            typer.echo(
+                "Noted: those moves, and the direction they bend your back, are left out "
+                "of your next routine."
+            )
+        return
 
 
 def _ask(question: str) -> str:

@@ -43,6 +43,7 @@ KEYS_HELP = "space pause · → or n next · ← or b back · r repeat · 1-4 fe
 _KINDS = {
     "get_ready": "Get ready",
     "hold": "Hold",
+    "rep": "Repetition",
     "flow": "Flow",
     "rest": "Rest",
     "switch_sides": "Switch",

@@ -284,7 +284,7 @@ def program(
     as_json: AsJson = False,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Print a multi-week programme: holds grow each week and harder variants come in."""
+    """Print a multi-week programme: strength moves climb and holds grow every week."""
     from supple.app import plans
     from supple.planner.program import MAX_WEEKS
 

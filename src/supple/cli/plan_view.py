@@ -64,7 +64,25 @@ def show_plan(out: Console, result: Plan, minutes: int, *, explain: bool) -> Non
     )
     for line in result.advice:
         out.print(f"[yellow]![/yellow] {line}")
+    show_beside(out, result)
     show_excluded(out, result, explain)
+
+
+def show_beside(out: Console, result: Plan) -> None:
+    """Today's lesson and walk, beside the routine."""
+    from supple.presentation.programme import walk_minutes
+
+    if result.lesson is not None:
+        out.print(
+            f"Today's lesson: {result.lesson.title} (`supple learn {result.lesson.id}`)",
+            markup=False,
+        )
+    if result.walk is not None:
+        out.print(
+            f"Today's walk: {walk_minutes(result.walk.seconds)} (week {result.walk.week} of your "
+            "walking plan; `supple log walk MINUTES` when done)",
+            markup=False,
+        )
 
 
 def show_excluded(out: Console, result: Plan, explain: bool) -> None:

@@ -282,6 +282,19 @@ def _render_progress(summary: Summary) -> None:
     for note in p.adjustments.notes:
         if note not in p.warnings:
             _say(say(note), label="Plan: ")
+    _render_programme(summary)
+
+
+def _render_programme(summary: Summary) -> None:
+    """The walking plan's week, the support check and the lessons read."""
+    from supple.presentation.programme import support_summary, walk_summary
+
+    p = summary.progress
+    if p.walking is not None:
+        _say(walk_summary(p.walking), label="Walking: ")
+    if p.support is not None:
+        _say(support_summary(p.support))
+    _say(f"Lessons read: {p.lessons_read} (`supple learn` for today's).")
 
 
 def _render_history(h: History) -> None:
@@ -330,8 +343,11 @@ def _render_history(h: History) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
-    log_app = typer.Typer(help="Log how you feel between sessions.", no_args_is_help=True)
+    from supple.cli import programme_cmd
+
+    log_app = typer.Typer(help="Log how you feel and walk between sessions.", no_args_is_help=True)
     log_app.command("pain")(log_pain)
+    programme_cmd.register(app, log_app)
     app.add_typer(log_app, name="log")
     app.command("psfs")(psfs)
     app.command("progress")(progress)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from supple.planner.direction import Findings
 from supple.planner.phrase import Phrase
-from supple.planner.steps import MAX_HOLD_STEP
+from supple.planner.steps import MAX_HOLD_STEP, MAX_LOAD_STEP, MIN_LOAD_STEP
 
 
 class Adjustments(BaseModel):
@@ -30,10 +31,27 @@ class Adjustments(BaseModel):
     hold_step: int = Field(
         default=0, ge=0, le=MAX_HOLD_STEP, description="weekly hold progression steps earned"
     )
+    load_steps: dict[str, int] = Field(
+        default_factory=dict,
+        description="strength move id -> load step earned (-1 fewer repetitions, 1 more, "
+        "2 a set more; see supple.planner.steps)",
+    )
+    direction: Findings | None = Field(
+        default=None,
+        description="what a directional-preference test and the sessions found (bias, avoid)",
+    )
     notes: list[Phrase] = Field(
         default_factory=list,
         description="notes shown with the plan (codes; words are made by supple.presentation)",
     )
+
+    @field_validator("load_steps")
+    @classmethod
+    def _steps_in_range(cls, value: dict[str, int]) -> dict[str, int]:
+        for ex_id, step in value.items():
+            if not MIN_LOAD_STEP <= step <= MAX_LOAD_STEP:
+                raise ValueError(f"{ex_id}: a load step is {MIN_LOAD_STEP} to {MAX_LOAD_STEP}")
+        return value
 
     @field_validator("replace")
     @classmethod

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from supple.planner.composition import Mix
+from supple.planner.pathways import pathways_for
 from supple.planner.phrase import Phrase, phrase
 from supple.safety.exclusion_rule import HIP_PRECAUTION_WEEKS, hip_precautions_in_force
 from supple.safety.profile import Profile
@@ -37,6 +39,18 @@ def time_line(total: int, target: int, asked: int) -> Phrase | None:
     if target < asked and abs(total - target) <= TIME_TOLERANCE * target:
         return phrase("time_gentle", **minutes)
     return phrase("time_short" if total < asked else "time_long", **minutes)
+
+
+def programme_lines(profile: Profile, mix: Mix) -> list[Phrase]:
+    """What the routine is made of and why: its mix for how long the pain has lasted, and the
+    advice of each condition pathway the person is on."""
+    lines = []
+    if mix.stage == "chronic" and mix.min_strength >= 2:
+        lines.append(phrase("mix_chronic"))
+    elif mix.stage == "acute":
+        lines.append(phrase("mix_acute", walk=mix.opening_walk))
+    lines.extend(phrase(path.advice) for path in pathways_for(profile))
+    return lines
 
 
 def advice_for(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from supple.library.model import Exercise
 from supple.planner.adjust import Adjustments
+from supple.planner.direction import SPREAD_RULE, bends
 from supple.planner.model import Excluded
 from supple.safety.exclusions import active_rules, exclusions
 from supple.safety.profile import Profile
@@ -43,6 +44,7 @@ def eligible(
     """Apply the exclusions, then the feedback (a replacement must pass the exclusions too)."""
     ruled = exclusions(profile, library.values(), rules)
     out = {i: Excluded(exercise=i, rule=r.text) for i, r in ruled.items()}
+    out.update(_spreading(library, adjustments, out))
     allowed: dict[str, Exercise] = {}
     replaced_from: dict[str, str] = {}
     for ex_id in sorted(library):
@@ -91,3 +93,22 @@ def eligible(
                 out[gone] = Excluded(exercise=gone, rule=note)
     excluded = sorted(out.values(), key=lambda e: e.exercise)
     return Eligible(allowed, replaced_from, excluded, stand_ins)
+
+
+def _spreading(
+    library: Mapping[str, Exercise], adjustments: Adjustments, out: Mapping[str, Excluded]
+) -> dict[str, Excluded]:
+    """The moves that bend the spine in a direction that spread the person's leg symptoms."""
+    findings = adjustments.direction
+    if findings is None or not findings.avoid:
+        return {}
+    gone = {}
+    for ex_id, ex in library.items():
+        ways = [d for d in findings.avoid if bends(ex, d)]
+        if ex_id not in out and ways:
+            rule = (
+                f"It bends the spine in a direction ({' and '.join(ways)}) that sent your leg "
+                f"symptoms further down the leg (rule {SPREAD_RULE})"
+            )
+            gone[ex_id] = Excluded(exercise=ex_id, rule=rule)
+    return gone

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
-from supple.library.model import Exercise
+from supple.library.model import MODERATE_EFFORT, Effort, Exercise, Tempo
 from supple.planner import timing
+from supple.planner.steps import REPS_PER_STEP, SET_STEP
 
 #: Seconds added to a hold per earned weekly step (ACSM: 20 s -> 30 s over a few weeks).
 HOLD_STEP_S = 5
@@ -40,9 +41,22 @@ FLOW_STEP_S = 5
 MAX_FLOW_S = 600
 #: A relaxation cool-down may stretch to this length in long sessions.
 MAX_RELAX_S = 600
+#: A guided track (a script of timed lines) is said over 75% to 125% of its written length.
+TRACK_STRETCH = (0.75, 1.25)
 #: The rest between repetitions is capped: longer pauses between short holds only let the
 #: body cool down (a library rest of 30 s meant between sets would otherwise repeat each rep).
 MAX_REST_S = 10
+#: Strength work: the rest between sets when the library gives none (bodyweight work at a
+#: moderate effort recovers within about half a minute; ACSM advises shorter rests for
+#: endurance-type work than the 2-3 minutes of heavy lifting).
+SET_REST_S = 30
+#: The fewest repetitions a strength set keeps when time is short (ACSM: 8-12, and 10-15 for
+#: beginners and older adults; below about 5 a set no longer trains the muscle).
+MIN_STRENGTH_REPS = 5
+#: The most repetitions a load step may reach (ACSM's 10-15 for beginners, with some room).
+MAX_STRENGTH_REPS = 20
+#: Gentle mode asks for an easy effort instead of a moderate one.
+GENTLE_EFFORT = Effort(low=3, high=4, reserve_low=4, reserve_high=6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +68,27 @@ class DoseChoice:
     reps: int
     sets: int
     rest_s: int
+    set_rest_s: int | None = None
+    tempo: Tempo | None = None
+    effort: Effort | None = None
+
+    @property
+    def per_rep(self) -> int:
+        """Seconds of one repetition (a hold with its tempo, or a flowing stretch)."""
+        if self.hold_s is not None:
+            return self.hold_s + (self.tempo.seconds if self.tempo is not None else 0)
+        assert self.duration_s is not None
+        return self.duration_s
 
     def seconds(self, sided: bool) -> int:
         """Seconds of the item at this dose, as in ``PlanItem.seconds``."""
-        per_rep = self.hold_s if self.hold_s is not None else self.duration_s
-        assert per_rep is not None
         return timing.dose_seconds(
-            per_rep=per_rep, reps=self.reps, sets=self.sets, rest_s=self.rest_s, sided=sided
+            per_rep=self.per_rep,
+            reps=self.reps,
+            sets=self.sets,
+            rest_s=self.rest_s,
+            sided=sided,
+            set_rest_s=self.set_rest_s,
         )
 
 
@@ -88,11 +116,48 @@ def _capped_reps(exercise: Exercise, hold: int, reps: int, sets: int) -> int:
     return max(1, min(reps, most))
 
 
-def base_dose(
-    exercise: Exercise, *, gentle: bool = False, age: int | None = None, hold_step: int = 0
-) -> DoseChoice:
-    """The starting dose of ``exercise`` for this person."""
+def _strength_dose(exercise: Exercise, *, gentle: bool, load_step: int) -> DoseChoice:
+    """A strength move's starting dose: its repetitions and sets moved by the load step (steps
+    1 and 2: two more repetitions each; step 3: a set more as well; step -1: fewer)."""
     d = exercise.dose
+    assert d.hold_s is not None
+    reps, sets = d.reps, d.sets
+    if load_step > 0:
+        extra = REPS_PER_STEP * min(load_step, SET_STEP - 1)
+        reps = min(max(reps, MAX_STRENGTH_REPS), reps + extra)
+    elif load_step < 0:
+        reps = max(min(reps, MIN_STRENGTH_REPS), reps - REPS_PER_STEP)
+    if load_step >= SET_STEP:
+        sets = min(max(sets, MAX_SETS), sets + 1)
+    hold = d.hold_s
+    if gentle:
+        reps, sets = max(1, reps - 1), 1
+        hold = max(d.hold_min_s or hold, round(hold * GENTLE_HOLD_SHARE))
+    return DoseChoice(
+        hold,
+        None,
+        reps,
+        sets,
+        min(d.rest_s, MAX_REST_S),
+        set_rest_s=d.set_rest_s if d.set_rest_s is not None else SET_REST_S,
+        tempo=d.tempo,
+        effort=GENTLE_EFFORT if gentle else (d.effort or MODERATE_EFFORT),
+    )
+
+
+def base_dose(
+    exercise: Exercise,
+    *,
+    gentle: bool = False,
+    age: int | None = None,
+    hold_step: int = 0,
+    load_step: int = 0,
+) -> DoseChoice:
+    """The starting dose of ``exercise`` for this person (``load_step``: a strength move's
+    earned step, see ``supple.planner.steps``)."""
+    d = exercise.dose
+    if exercise.kind == "strength" and d.hold_s is not None:
+        return _strength_dose(exercise, gentle=gentle, load_step=load_step)
     reps = max(1, d.reps - 1) if gentle else d.reps
     rest = min(d.rest_s, MAX_REST_S)
     if d.hold_s is None:
@@ -128,7 +193,11 @@ def ladder(
     """
     d = exercise.dose
     max_sets = base.sets if gentle else max(base.sets, MAX_SETS)
+    if exercise.kind == "strength" and base.hold_s is not None:
+        return _strength_ladder(base, max_sets)
     max_reps = base.reps if gentle else max(base.reps, min(30, d.reps + 1))
+    if base.duration_s is not None and exercise.script:
+        return _track_ladder(exercise, base)
     if base.duration_s is not None:
         top = MAX_RELAX_S if exercise.kind == "relaxation" else min(MAX_FLOW_S, 3 * base.duration_s)
         bottom = max(10, base.duration_s // 2)
@@ -157,6 +226,29 @@ def ladder(
         for k in range(base.sets + 1, max_sets + 1)
     ]
     return _ordered(down, list(takewhile(lambda step: within_caps(exercise, step), up)))
+
+
+def _track_ladder(exercise: Exercise, base: DoseChoice) -> list[DoseChoice]:
+    """A guided track keeps close to the length its script was written for (the body scan:
+    4 minutes, 3 to 5), so its lines stay well spaced."""
+    length = exercise.dose.duration_s or base.duration_s or 0
+    low, high = round(length * TRACK_STRETCH[0]), round(length * TRACK_STRETCH[1])
+    return [replace(base, duration_s=s) for s in range(low, high + 1, FLOW_STEP_S)]
+
+
+def walk_ladder(base: DoseChoice) -> list[DoseChoice]:
+    """The lengths of the walk that opens an acute routine, shortest first (2 to 5 minutes)."""
+    from supple.planner.composition import ACUTE_WALK_RANGE_S
+
+    low, high = ACUTE_WALK_RANGE_S
+    return [replace(base, duration_s=s) for s in range(low, high + 1, FLOW_STEP_S)]
+
+
+def _strength_ladder(base: DoseChoice, max_sets: int) -> list[DoseChoice]:
+    """A strength move's doses: its repetitions and sets are the prescription (progression
+    moves them, not the clock), so time is fitted only by adding sets; when a session is short
+    the planner chooses fewer moves instead of fewer repetitions."""
+    return [base, *(replace(base, sets=k) for k in range(base.sets + 1, max_sets + 1))]
 
 
 def _steps(start: int, end: int) -> list[int]:

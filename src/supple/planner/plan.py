@@ -2,39 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Collection, Mapping
 from datetime import date
 
 from supple.library.model import Exercise
 from supple.planner import timing
 from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
-from supple.planner.advice import advice_for, session_minutes
-from supple.planner.bias import directional_bias, preference
+from supple.planner.advice import advice_for, programme_lines, session_minutes
+from supple.planner.bias import DIRECTIONAL_AREAS, directional_bias
 from supple.planner.candidates import eligible
-from supple.planner.dose import OLDER_ADULT_AGE, DoseChoice, base_dose, ladder
-from supple.planner.fit import fit_doses
-from supple.planner.model import Bias, Plan, PlanItem
-from supple.planner.objective import Candidate, Problem, area_match, layout
-from supple.planner.order import position_key
+from supple.planner.composition import mix_for
+from supple.planner.direction import steer
+from supple.planner.dose import DoseChoice
+from supple.planner.fit import fit_doses, stretch_share_of
+from supple.planner.model import Plan, PlanItem
+from supple.planner.objective import Candidate, Problem, layout
+from supple.planner.pathways import pathways_for
 from supple.planner.phrase import Phrase, phrase
+from supple.planner.problem import areas_of, build_problem
 from supple.planner.search import solve
 from supple.planner.why import why_for
 from supple.safety.profile import Profile
 from supple.safety.rules import Rules, load_rules
 from supple.safety.screen import allows_routine, assess, referral_for
-
-MAIN_KINDS = frozenset({"stretch", "mobility", "strength"})
-#: A strengthening move is required from this session length (it needs a few minutes).
-STRENGTH_FROM_MINUTES = 6
-#: Sessions this long or longer get two warm-up moves.
-TWO_WARM_UPS_FROM_MINUTES = 20
-#: A main-block move takes about this long at its usual dose; it sets how many moves fit.
-SECONDS_PER_MAIN_ITEM = 75
-MAX_MAIN_ITEMS = 10
-#: Main-block moves must work on a pain area at least this well, while enough such moves exist.
-MIN_COVER = 0.4
-MIN_ON_TARGET = 3
 
 
 def make_plan(
@@ -65,7 +55,11 @@ def make_plan(
     if referral is not None and not allows_routine(screening.rules, clinician_assigned):
         return Plan(status="refer", referral=referral)
     gentle = rules.gentle(profile)
-    bias, bias_why = directional_bias(profile)
+    bias, bias_why = steer(
+        *directional_bias(profile),
+        adj.direction,
+        directional=bool(DIRECTIONAL_AREAS & set(profile.pain_areas)),
+    )
     pool = eligible(profile, library, adj, rules)
     problem = build_problem(
         profile,
@@ -77,10 +71,9 @@ def make_plan(
         keep=keep,
         minutes=session_minutes(profile.minutes, gentle),
     )
-    chosen = solve(problem)
-    sequence = layout(problem, chosen)
-    doses = fit_doses(sequence, problem.target)
-    areas = _areas(profile)
+    sequence, doses = _fitted(problem, solve(problem))
+    areas = areas_of(profile)
+    paths = [path.id for path in pathways_for(profile)]
     items = []
     for c, d in zip(sequence, doses, strict=True):
         role = _role(problem, c)
@@ -92,6 +85,7 @@ def make_plan(
             bias,
             pool.replaced_from.get(c.id),
             library[stands_in].name if stands_in else None,
+            pathway=paths[c.pathways[0]] if c.pathways else None,
         )
         items.append(plan_item(c.exercise, d, why))
     total = timing.total_seconds(items)
@@ -101,7 +95,11 @@ def make_plan(
         total=total,
         target=problem.target,
         # Safety's clearance lines come in its own words, as its referral texts do.
-        notes=[*(phrase("safety_note", text=line) for line in screening.notes()), *adj.notes],
+        notes=[
+            *programme_lines(profile, mix_for(profile, problem.target // 60, gentle)),
+            *(phrase("safety_note", text=line) for line in screening.notes()),
+            *adj.notes,
+        ],
     )
     return Plan(
         status=status,
@@ -109,87 +107,24 @@ def make_plan(
         items=items,
         total_seconds=total,
         bias=bias,
-        bias_codes=[bias_why],
+        bias_codes=bias_why,
         gentle=gentle,
         advice_codes=advice,
         excluded=pool.excluded,
     )
 
 
-def build_problem(
-    profile: Profile,
-    exercises: Mapping[str, Exercise],
-    bias: Bias,
-    gentle: bool,
-    adjustments: Adjustments,
-    variety_key: str,
-    *,
-    keep: Collection[str] = (),
-    minutes: int | None = None,
-) -> Problem:
-    """The selection problem for ``profile`` over the eligible ``exercises``.
-
-    ``minutes`` is the session length aimed at (default: the minutes the person asked for).
-    """
-    minutes = profile.minutes if minutes is None else minutes
-    areas = _areas(profile)
-    kept = frozenset(keep)
-
-    def candidate(ex: Exercise) -> Candidate:
-        dose = base_dose(ex, gentle=gentle, age=profile.age, hold_step=adjustments.hold_step)
-        older = profile.age is not None and profile.age >= OLDER_ADULT_AGE
-        steps = tuple(ladder(ex, dose, gentle=gentle, older=older))
-        return Candidate(
-            exercise=ex,
-            dose=dose,
-            ladder=steps,
-            cover=tuple(area_match(ex, a) for a in areas),
-            pref=preference(ex, bias),
-            jitter=_jitter(variety_key, ex.id),
-            kept=ex.id in kept,
-            seconds=dose.seconds(ex.sided),
-            low=steps[0].seconds(ex.sided),
-            high=steps[-1].seconds(ex.sided),
-        )
-
-    ordered = [exercises[k] for k in sorted(exercises)]
-    warm = [candidate(e) for e in ordered if e.kind == "warm_up" and not e.on_floor]
-    # Standing warm-ups first, so the main block (which starts standing) needs no extra change.
-    warm.sort(key=lambda c: (position_key(c.position), -(c.pref + c.jitter), c.id))
-    n_warm = 2 if minutes >= TWO_WARM_UPS_FROM_MINUTES else 1
-    warm_ups = tuple(warm[:n_warm])
-    cool_downs = tuple(candidate(e) for e in ordered if e.kind == "relaxation")
-    main = tuple(candidate(e) for e in ordered if e.kind in MAIN_KINDS)
-    on_target = tuple(c for c in main if max(c.cover) >= MIN_COVER)
-    target = minutes * 60
-    room = sum(c.high for c in (*on_target, *warm[:2], *cool_downs))
-    if len(on_target) >= MIN_ON_TARGET and room >= target:
-        main = on_target
-    fixed = sum(c.seconds for c in warm_ups) + min((c.seconds for c in cool_downs), default=0)
-    max_items = round(max(0, target - fixed) / SECONDS_PER_MAIN_ITEM)
-    index = {c.id: k for k, c in enumerate(main)}
-    conflicts = set()
-    for k, c in enumerate(main):
-        for other in (*c.exercise.regressions, *c.exercise.progressions):
-            # Variants in the same position are one move at two intensities: one is enough.
-            if other in index and main[index[other]].position == c.position:
-                conflicts.add((min(k, index[other]), max(k, index[other])))
-    return Problem(
-        candidates=main,
-        warm_ups=warm_ups,
-        cool_downs=cool_downs,
-        weights=tuple(1.0 / len(areas) for _ in areas),
-        target=target,
-        want_strength=minutes >= STRENGTH_FROM_MINUTES
-        and any(c.exercise.kind == "strength" for c in main),
-        gentle=gentle,
-        max_items=min(MAX_MAIN_ITEMS, max(1, max_items)),
-        conflicts=frozenset(conflicts),
-    )
-
-
-def _areas(profile: Profile) -> list[str]:
-    return list(dict.fromkeys(profile.pain_areas)) or ["lower_back"]
+def _fitted(problem: Problem, chosen: list[int]) -> tuple[list[Candidate], list[DoseChoice]]:
+    """The routine laid out and dosed; when even the shortest stretches take more than their
+    share of the time, the longest stretch is left out and the rest is fitted again."""
+    cap = problem.max_stretch_share
+    while True:
+        sequence = layout(problem, chosen)
+        doses = fit_doses(sequence, problem.target, max_stretch_share=cap)
+        if cap is None or stretch_share_of(sequence, doses) <= cap:
+            return sequence, doses
+        stretches = [i for i in chosen if problem.candidates[i].stretch]
+        chosen = [i for i in chosen if i != max(stretches, key=lambda i: problem.candidates[i].low)]
 
 
 def _role(problem: Problem, c: Candidate) -> str:
@@ -204,12 +139,6 @@ def _variety_key(seed: int | None, day: date | None) -> str:
     return f"{seed if seed is not None else '-'}|{day.isoformat() if day else '-'}"
 
 
-def _jitter(key: str, exercise_id: str) -> float:
-    """A stable number in [0, 1) for this day (or seed) and move: the day's variety."""
-    digest = hashlib.blake2b(f"{key}|{exercise_id}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") / 2**64
-
-
 def plan_item(ex: Exercise, dose: DoseChoice, why: list[Phrase]) -> PlanItem:
     """The plan item for ``ex`` at ``dose``, with its reasons."""
     return PlanItem(
@@ -222,6 +151,9 @@ def plan_item(ex: Exercise, dose: DoseChoice, why: list[Phrase]) -> PlanItem:
         reps=dose.reps,
         sets=dose.sets,
         rest_s=dose.rest_s,
+        set_rest_s=dose.set_rest_s,
+        tempo=dose.tempo,
+        effort=dose.effort,
         seconds=dose.seconds(ex.sided),
         why_codes=why,
     )

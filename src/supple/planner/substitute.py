@@ -111,6 +111,7 @@ class Substitution:
             gentle=self.rules.gentle(self.profile),
             age=self.profile.age,
             hold_step=self.adjustments.hold_step,
+            load_step=self.adjustments.load_steps.get(alt.id, 0),
         )
         items = list(plan.items)
         items[index] = plan_item(alt, dose, _why(old, alt, reason))

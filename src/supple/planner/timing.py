@@ -4,8 +4,10 @@ A session is a sequence of items. Before each item there is a *transition* from 
 item's position (nothing before the first item: the person starts standing), then a *get-ready*
 pause to read the step and take the starting shape. An item runs ``sets`` x ``reps``
 repetitions of one hold (``hold_s``) or one flowing stretch (``duration_s``) per side, with
-``rest_s`` between consecutive repetitions (never after the last one). A sided item does all of
-the first side, a *switch-side* pause, then the same on the other side.
+``rest_s`` between consecutive repetitions (never after the last one) and ``set_rest_s`` between
+sets (``rest_s`` when it has none). A repetition with a ``tempo`` lasts its lift, its hold and its
+lowering. A sided item does all of the first side, a *switch-side* pause, then the same on the
+other side.
 
 ``PlanItem.seconds`` = get-ready + work + rests + switch (both sides); a plan's
 ``total_seconds`` = the sum of its items' seconds + the transitions between them.
@@ -16,9 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from supple.library.vocab import FLOOR_POSITIONS
+
+if TYPE_CHECKING:
+    from supple.library.model import Tempo
 
 #: Seconds to read the next move and take its starting shape.
 GET_READY_S = 5
@@ -55,16 +60,22 @@ class Timed(Protocol):
     def sets(self) -> int: ...
     @property
     def rest_s(self) -> int: ...
+    @property
+    def set_rest_s(self) -> int | None: ...
+    @property
+    def tempo(self) -> Tempo | None: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One timed step of a session; ``side`` is 1 or 2 for sided work, else 0."""
+    """One timed step of a session; ``side`` is 1 or 2 for sided work, else 0; a rest that
+    ends a set is ``between_sets``."""
 
     kind: SegmentKind
     seconds: int
     side: int = 0
     rep: int = 0
+    between_sets: bool = False
 
 
 def transition_seconds(before: str | None, after: str) -> int:
@@ -81,24 +92,37 @@ def transition_seconds(before: str | None, after: str) -> int:
     return DESCENT_S if down_after else RISE_S
 
 
-def side_seconds(per_rep: int, reps: int, sets: int, rest_s: int) -> int:
-    """Seconds of one side: every repetition plus the rests between them."""
-    count = reps * sets
-    return per_rep * count + rest_s * (count - 1)
+def side_seconds(
+    per_rep: int, reps: int, sets: int, rest_s: int, set_rest_s: int | None = None
+) -> int:
+    """Seconds of one side: every repetition, the rests between them and between sets."""
+    between_sets = rest_s if set_rest_s is None else set_rest_s
+    one_set = per_rep * reps + rest_s * (reps - 1)
+    return one_set * sets + between_sets * (sets - 1)
 
 
-def dose_seconds(*, per_rep: int, reps: int, sets: int, rest_s: int, sided: bool) -> int:
+def dose_seconds(
+    *,
+    per_rep: int,
+    reps: int,
+    sets: int,
+    rest_s: int,
+    sided: bool,
+    set_rest_s: int | None = None,
+) -> int:
     """Seconds of one item (both sides, rests, switch, and the get-ready pause)."""
-    one = side_seconds(per_rep, reps, sets, rest_s)
+    one = side_seconds(per_rep, reps, sets, rest_s, set_rest_s)
     return (2 * one + SWITCH_SIDE_S if sided else one) + GET_READY_S
 
 
 def per_rep_seconds(item: Timed) -> int:
-    """The length of one repetition: the hold, or the flowing duration."""
-    value = item.hold_s if item.hold_s is not None else item.duration_s
-    if value is None:
+    """The length of one repetition: the hold (with the tempo's lift and lowering around it),
+    or the flowing duration."""
+    if item.hold_s is not None:
+        return item.hold_s + (item.tempo.seconds if item.tempo is not None else 0)
+    if item.duration_s is None:
         raise ValueError("an item needs hold_s or duration_s")
-    return value
+    return item.duration_s
 
 
 def item_seconds(item: Timed) -> int:
@@ -109,6 +133,7 @@ def item_seconds(item: Timed) -> int:
         sets=item.sets,
         rest_s=item.rest_s,
         sided=item.sided,
+        set_rest_s=item.set_rest_s,
     )
 
 
@@ -120,13 +145,18 @@ def item_segments(item: Timed, previous_position: str | None) -> Iterator[Segmen
     yield Segment("get_ready", GET_READY_S)
     per_rep = per_rep_seconds(item)
     count = item.reps * item.sets
+    set_rest = item.rest_s if item.set_rest_s is None else item.set_rest_s
     for side in (1, 2) if item.sided else (0,):
         if side == 2:
             yield Segment("switch_side", SWITCH_SIDE_S, side=2)
         for rep in range(1, count + 1):
             yield Segment("work", per_rep, side=side, rep=rep)
-            if rep < count and item.rest_s:
-                yield Segment("rest", item.rest_s, side=side, rep=rep)
+            if rep == count:
+                continue
+            ends_set = rep % item.reps == 0
+            pause = set_rest if ends_set else item.rest_s
+            if pause:
+                yield Segment("rest", pause, side=side, rep=rep, between_sets=ends_set)
 
 
 def total_seconds(items: Sequence[Timed]) -> int:

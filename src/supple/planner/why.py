@@ -20,11 +20,15 @@ def why_for(
     bias: Bias,
     replaces: str | None,
     stands_in_for: str | None = None,
+    pathway: str | None = None,
 ) -> list[Phrase]:
-    """Why ``c`` is in the routine: its role or the pain areas it serves, its direction, what
-    it replaced or stands in for, and the library's purpose of it."""
+    """Why ``c`` is in the routine: its role or the pain areas it serves, its direction, the
+    condition pathway it belongs to, what it replaced or stands in for, and the library's
+    purpose of it."""
     ex = c.exercise
     purpose = phrase("purpose", text=ex.purpose)
+    if role == "warm_up" and ex.kind == "aerobic":
+        return [phrase("opening_walk"), purpose]
     if role in ("warm_up", "cool_down"):
         return [phrase(role), purpose]
     parts = []
@@ -38,6 +42,8 @@ def why_for(
         parts.append(phrase("direction", bias=bias))
     if ex.kind == "strength":
         parts.append(phrase("strength"))
+    if pathway:
+        parts.append(phrase("pathway", pathway=pathway))
     if replaces:
         parts.append(phrase("instead_of", exercise=replaces))
     if stands_in_for:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from supple.library.model import Effort
 from supple.planner.phrase import Phrase
-from supple.presentation.words import area, join_words, plural, term
+from supple.presentation.words import area, effort_sentence, join_words, plural, term
 
 Words = Callable[[Mapping[str, Any]], str]
 
@@ -57,6 +58,25 @@ WHY: dict[str, Words] = {
     ),
     "easier_after_hurt": lambda a: f"An easier variant of {a['exercise']}, because it hurt.",
     "stands_in_for": lambda a: f"In place of {a['exercise']}, which your answers leave out.",
+    "opening_walk": lambda a: (
+        "An easy walk to start, around the home or outside: in a new episode, keeping moving "
+        "helps the back settle."
+    ),
+    "pathway": lambda a: f"Part of {_PATHWAYS[str(a['pathway'])]}.",
+}
+
+#: The condition pathways, as the reasons name them.
+_PATHWAYS: dict[str, str] = {
+    "osteoporosis": "the strength, balance and posture work advised for osteoporosis",
+    "hip_replacement_early": "the early exercises after a hip replacement",
+    "hip_replacement_middle": "the exercises for the second and third months after a hip "
+    "replacement",
+    "hip_replacement_late": "the strength and balance work from three months after a hip "
+    "replacement",
+    "pregnancy": "the pregnancy programme: supported, symmetric moves and the pelvic floor",
+    "spinal_stenosis": "the spinal stenosis programme, which favours bending forward",
+    "neck_and_upper_back": "the neck and upper-back programme: deep neck muscles, the upper "
+    "back and the shoulder blades",
 }
 
 #: The direction the routine leans, and why.
@@ -91,6 +111,34 @@ BIAS: dict[str, Words] = {
         "A neutral mix of directions: nothing in your answers shows that one direction of "
         "movement eases your pain."
     ),
+    "lean_test": lambda a: (
+        f"Leaning towards {_DIRECTION[str(a['bias'])]} moves, because your movement test "
+        "found that direction helps."
+    ),
+    "avoid_direction": lambda a: (
+        f"No {_DIRECTION[str(a['bias'])]} moves and a neutral mix instead: that direction sent "
+        "your leg symptoms further down the leg."
+    ),
+    "test_centralised": lambda a: (
+        f"In your movement test on {a['day']}, repeated {a['bias']} moved the pain back "
+        "towards the spine."
+    ),
+    "test_eased": lambda a: (
+        f"In your movement test on {a['day']}, repeated {a['bias']} eased the pain."
+    ),
+    "test_spread": lambda a: (
+        f"In your movement test on {a['day']}, repeated {a['bias']} sent the pain further "
+        "down the leg, so that direction was stopped."
+    ),
+    "session_spread": lambda a: (
+        f"On {a['day']}, your leg symptoms spread further during {a['exercise']}, a move "
+        f"that bends the spine in {a['bias']}."
+    ),
+}
+
+_DIRECTION: dict[str, str] = {
+    "extension": "gentle arching (extension)",
+    "flexion": "gentle rounding (flexion)",
 }
 
 #: The advice shown with a routine, and what a programme's week changed.
@@ -157,11 +205,65 @@ ADVICE: dict[str, Words] = {
     "safety_note": lambda a: str(a["text"]),
     "week_start": lambda a: "The starting routine.",
     "week_gentle": lambda a: "Gentle mode: holds stay short until your pain is lower.",
+    "week_same": lambda a: (
+        "The same as last week: every move is at the top of what this routine can give it."
+    ),
     "week_longer_holds": lambda a: (
         f"Holds are about {a['step_s']} s longer where the safe range allows."
     ),
     "week_harder_variants": lambda a: (
         "Harder variants are swapped in where your answers allow them."
+    ),
+    "week_more_reps": lambda a: (
+        f"Strength moves: {plural(a['reps'], 'more repetition')} a set ({a['names']})."
+    ),
+    "week_more_sets": lambda a: f"Strength moves: one more set ({a['names']}).",
+    "week_harder_strength": lambda a: (
+        f"Strength moves: the harder variant comes in ({a['names']})."
+    ),
+    "mix_chronic": lambda a: (
+        "Your pain has lasted 12 weeks or more, so at least two moves build strength and "
+        "control and stretches take at most half the time: strength and control help "
+        "persistent back pain more than stretching alone."
+    ),
+    "mix_acute": lambda a: (
+        "A new episode settles best when you keep moving, so the routine is gentle movement"
+        + (", an easy walk" if a.get("walk") else "")
+        + " and moves in the direction that eases, with few long holds."
+    ),
+    # The condition pathways (planner/pathways.yaml, sources in docs/programme.md).
+    "pathway_osteoporosis": lambda a: (
+        "For osteoporosis: strengthen the back muscles, practise balance near something to "
+        "hold, stand and sit tall, and add impact where it is safe for you, such as brisk "
+        "walking or heel drops; avoid bending forward far or with a load, and twisting to the "
+        "end of the range."
+    ),
+    "pathway_hip_early": lambda a: (
+        "In the first weeks after a hip replacement: a few gentle exercises, often, always "
+        "within your precautions; hold a steady support for standing moves, and follow your "
+        "surgeon's and physio's instructions first."
+    ),
+    "pathway_hip_middle": lambda a: (
+        "From about six weeks after a hip replacement the exercises build up: mini squats and "
+        "step-ups come in as your hip allows, within any precautions you were told to keep."
+    ),
+    "pathway_hip_late": lambda a: (
+        "From about three months after a hip replacement: harder strength work and balance on "
+        "one leg, to get back to stairs, walking further and the things you enjoy."
+    ),
+    "pathway_pregnancy": lambda a: (
+        "In pregnancy, moves on your side, sitting or on hands and knees, that use both legs "
+        "alike, are usually kinder to the pelvis; keep up the pelvic-floor exercises through "
+        "the day."
+    ),
+    "pathway_stenosis": lambda a: (
+        "With spinal stenosis, bending forward usually eases the legs: walk in short bouts with "
+        "a sit-down rest when the legs tire, lean on a shopping trolley or walking poles, and a "
+        "static bike is often easier than walking."
+    ),
+    "pathway_neck": lambda a: (
+        "For the neck and upper back: every half hour to an hour at a desk or screen, get up "
+        "or change position for a minute; tuck the chin and roll the shoulders back."
     ),
 }
 
@@ -176,6 +278,30 @@ NOTES: dict[str, Words] = {
     ),
     "easy_hardest": lambda a: (
         f"{a['exercise']} felt too easy twice; it is already the hardest form."
+    ),
+    "load_more_reps": lambda a: (
+        f"{a['exercise']} felt easy in two sessions and your pain stayed calm the next day, so "
+        "it gets more repetitions."
+    ),
+    "load_more_sets": lambda a: (
+        f"{a['exercise']} felt easy again in two sessions, so it gets one more set."
+    ),
+    "load_back_up": lambda a: f"{a['exercise']} felt easy again, so it is back to its usual dose.",
+    "load_harder": lambda a: (
+        f"{a['exercise']} felt easy at its fullest dose, so the harder {a['variant']} takes its "
+        "place."
+    ),
+    "load_back": lambda a: (
+        f"{a['exercise']} steps back to fewer repetitions or sets, because "
+        + (
+            "your pain was more than 2 points above your usual the next morning."
+            if a.get("why") == "after_flare"
+            else "it hurt."
+        )
+    ),
+    "load_easier": lambda a: (
+        f"{a['exercise']} hurt again at its lightest dose, so the easier {a['variant']} takes "
+        "its place."
     ),
     "hold_steps": lambda a: (
         f"Steady weeks have earned {plural(a['steps'], 'step')} of longer holds."
@@ -264,6 +390,10 @@ CUES: dict[str, Words] = {
     "hold": lambda a: f"Hold{_side(a, ' on the {side} side')}. {a['step']}",
     "hold_again": lambda a: f"Hold again{_side(a, ' on the {side} side')}.",
     "safety": lambda a: "Ease off if it hurts — never stretch into pain.",
+    "safety_relax": lambda a: (
+        "If you feel light-headed or upset, open your eyes, breathe normally and look around "
+        "the room."
+    ),
     "halfway": lambda a: "Halfway.",
     "breathe_own": lambda a: str(a["text"]),
     "breathe": lambda a: _BREATHS[int(a["n"]) % len(_BREATHS)],
@@ -274,6 +404,16 @@ CUES: dict[str, Words] = {
     "exhale": lambda a: f"Breathe out{_shape(a)}.",
     "rest": lambda a: f"Rest. Then {a['next']} of {a['reps']}.",
     "switch": lambda a: f"Switch sides: now the {a['side']} side.",
+    "reps_start": lambda a: (
+        f"{_side(a, '{side} side. ').capitalize()}{a['step']} "
+        f"Take {a['move_s']} seconds to move and {a['back_s']} to come back."
+    ),
+    "effort": lambda a: effort_sentence(Effort.model_validate(a)),
+    "tempo_rep": lambda a: "Last one." if a.get("last") else f"{a['n']}.",
+    "tempo_hold": lambda a: "Hold.",
+    "tempo_back": lambda a: "And back, slowly.",
+    "set_rest": lambda a: f"Rest. Set {a['next']} of {a['sets']} comes next.",
+    "script": lambda a: str(a["text"]),
     "well_done": lambda a: "That is the end of today's routine. Well done.",
 }
 

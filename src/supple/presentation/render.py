@@ -66,6 +66,7 @@ def segment_title(segment: Segment, timeline: Timeline) -> str:
         "rest": "Rest",
         "flow": f"Move with your breath{where}{count}",
         "hold": f"Hold{where}{count}",
+        "rep": f"Repetition {segment.rep} of {segment.reps}{where}",
         "cool_down": f"Cool down{where}{count}",
     }
     return titles[segment.kind]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from supple.library.model import Exercise
+    from supple.library.model import Effort, Exercise
     from supple.planner.model import PlanItem
 
 #: Where a move is done, as a sentence says it.
@@ -81,16 +81,31 @@ def countdown(seconds: float) -> str:
 
 
 def item_dose(item: PlanItem) -> str:
-    """A plan item's dose: '3 x 20 s hold, each side', '60 s, flowing'."""
+    """A plan item's dose: '3 x 20 s hold, each side', '60 s, flowing', '2 sets of 10 x
+    (2 s move, 5 s hold, 2 s back), effort 5-6/10'."""
     if item.duration_s is not None:
         text = f"{item.duration_s} s, flowing"
+    elif item.tempo is not None:
+        hold = f", {item.hold_s} s hold" if item.hold_s and item.hold_s > 1 else ""
+        text = f"{item.reps} x ({item.tempo.move_s} s move{hold}, {item.tempo.back_s} s back)"
     elif item.reps > 1:
         text = f"{item.reps} x {item.hold_s} s hold"
     else:
         text = f"{item.hold_s} s hold"
     if item.sets > 1:
         text = f"{item.sets} sets of {text}"
-    return text + (", each side" if item.sided else "")
+    text += ", each side" if item.sided else ""
+    if item.effort is not None:
+        text += f", effort {item.effort.low}-{item.effort.high}/10"
+    return text
+
+
+def effort_sentence(effort: Effort) -> str:
+    """The effort to aim for, as the coach says it."""
+    return (
+        f"Aim for an effort of {effort.low} to {effort.high} out of 10: finish each set with "
+        f"{effort.reserve_low} or {effort.reserve_high} more repetitions still in you."
+    )
 
 
 def entry_dose(exercise: Exercise) -> str:
@@ -103,13 +118,21 @@ def entry_dose(exercise: Exercise) -> str:
         )
     else:
         text = f"hold {dose.hold_s} s (safe range {dose.hold_min_s}-{dose.hold_max_s} s)"
+        if dose.tempo is not None:
+            text = f"{dose.tempo.move_s} s to move, {text}, {dose.tempo.back_s} s back"
     if dose.reps > 1:
         text += f", {dose.reps} times"
     if dose.sets > 1:
         text += f", {dose.sets} sets"
     if dose.reps > 1 or dose.sets > 1:
         text += f", {dose.rest_s} s rest between"
-    return text + (", on each side" if exercise.sided else "")
+    text += ", on each side" if exercise.sided else ""
+    if exercise.kind == "strength":
+        from supple.library.model import MODERATE_EFFORT
+
+        effort = dose.effort or MODERATE_EFFORT
+        text += f"; effort {effort.low}-{effort.high} of 10"
+    return text
 
 
 _TIMES = {1: "once", 2: "twice"}
@@ -139,6 +162,12 @@ def dose_sentence(item: PlanItem) -> str:
     """A plan item's dose as a sentence for print: 'Hold 20 seconds, 3 times on each side'."""
     if item.duration_s is not None:
         text = f"For {seconds_words(item.duration_s)}, slowly and steadily"
+    elif item.tempo is not None:
+        assert item.hold_s is not None
+        text = (
+            f"Move for {seconds_words(item.tempo.move_s)}, hold {seconds_words(item.hold_s)}, "
+            f"come back over {seconds_words(item.tempo.back_s)}"
+        )
     else:
         assert item.hold_s is not None
         text = f"Hold {seconds_words(item.hold_s)}"
@@ -148,6 +177,11 @@ def dose_sentence(item: PlanItem) -> str:
         text += " on each side"
     if item.sets > 1:
         text += f"; do all of that {times_words(item.sets)}"
-    if item.rest_s and item.reps * item.sets > 1:
+        between = item.set_rest_s if item.set_rest_s is not None else item.rest_s
+        if between:
+            text += f" (rest {seconds_words(between)} between sets)"
+    elif item.rest_s and item.reps > 1:
         text += f" (rest {seconds_words(item.rest_s)} in between)"
+    if item.effort is not None:
+        text += ". " + effort_sentence(item.effort)
     return text

@@ -15,7 +15,14 @@ from supple.library.model import Exercise
 from supple.planner.model import Plan
 from supple.planner.substitute import Substitution
 from supple.session.cues import Cue
-from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
+from supple.session.events import (
+    EndEvent,
+    FeedbackEvent,
+    ItemEvent,
+    PainEvent,
+    SessionEvent,
+    SpreadEvent,
+)
 from supple.session.feedback import FEEDBACK_KEYS
 from supple.session.kinds import Feedback, PainMoment
 from supple.session.player import ItemOutcome, Player
@@ -74,6 +81,12 @@ class Coach:
 
     def pain(self, when: PainMoment, score: int) -> None:
         self._event(PainEvent, when=when, score=score)
+
+    def spread(self, index: int) -> None:
+        """Record that leg symptoms spread further down the leg during item ``index`` (the next
+        plan leaves it out, with the direction it bends the spine in)."""
+        item = self.player.timeline.items[index]
+        self._event(SpreadEvent, index=index, exercise=item.exercise)
 
     def _item(self, outcome: ItemOutcome) -> None:
         self._event(

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from supple.library.model import Exercise
+from supple.library.model import Effort, Exercise, Tempo
 from supple.planner.phrase import Phrase, phrase
 from supple.session import script
 
@@ -24,6 +24,8 @@ CueKind = Literal[
     "rest",
     "bell",
     "end",
+    "tempo",
+    "script",
 ]
 
 #: Breathing reminders come about this often during a long hold.
@@ -140,6 +142,77 @@ def flow(
             said.append(_cue(at + in_s, "exhale", exhale))
         at += cycle
     return [*said, *_countdown(end, duration), _cue(end, "bell", phrase("bell"))]
+
+
+def tempo_rep(
+    start: float,
+    exercise: Exercise,
+    tempo: Tempo,
+    hold_s: int,
+    side: str | None,
+    *,
+    rep: int,
+    reps: int,
+    first_side: bool,
+    effort: Effort | None,
+    total_sets: int = 1,
+) -> list[Cue]:
+    """Pace one repetition: its number as it starts, "hold" at the top, "and back" as it
+    returns.
+
+    The first repetition of a side says what to do; on the first side the next ones say the
+    effort to aim for, what to feel and the safety line, each in place of the count; the last
+    repetition of a set ends with the bell.
+    """
+    in_set = (rep - 1) % reps + 1
+    said: list[Cue] = []
+    lines: list[tuple[CueKind, Phrase]] = []
+    if first_side and effort is not None:
+        lines.append(("feel", phrase("effort", **effort.model_dump())))
+    if first_side:
+        lines += [("feel", phrase("feel", text=exercise.feel)), ("safety", phrase("safety"))]
+    if rep == 1:
+        step = _main_step(exercise)
+        said.append(
+            _cue(start, "do", phrase("reps_start", side=side, step=step, **tempo.model_dump()))
+        )
+    elif rep - 2 < len(lines):
+        kind, line = lines[rep - 2]
+        said.append(_cue(start, kind, line))
+    else:
+        said.append(_cue(start, "tempo", phrase("tempo_rep", n=in_set, last=in_set == reps)))
+    if rep > 1 + len(lines) and hold_s >= 2:
+        said.append(_cue(start + tempo.move_s, "tempo", phrase("tempo_hold")))
+    back = start + tempo.move_s + hold_s
+    if rep > 1:
+        said.append(_cue(back, "tempo", phrase("tempo_back")))
+    if in_set == reps:
+        said.append(_cue(back + tempo.back_s, "bell", phrase("bell")))
+    return said
+
+
+def scripted(start: float, duration: float, exercise: Exercise) -> list[Cue]:
+    """A guided track: each line of the script at its time, stretched to ``duration``."""
+    length = exercise.dose.duration_s or duration
+    scale = duration / length
+    said = [
+        _cue(start + line.at_s * scale, "script", phrase("script", text=line.text))
+        for line in exercise.script
+    ]
+    # The stop sign goes in the longest pause between two lines.
+    ats = [c.at for c in said] + [start + duration]
+    gap = max(range(len(ats) - 1), key=lambda k: ats[k + 1] - ats[k])
+    stop = _cue((ats[gap] + ats[gap + 1]) / 2, "safety", phrase("safety_relax"))
+    lines = sorted([*said, stop], key=lambda c: c.at)
+    return [*lines, _cue(start + duration, "bell", phrase("bell"))]
+
+
+def set_rest(start: float, duration: float, next_set: int, sets: int) -> list[Cue]:
+    """Rest between two sets, then count back in."""
+    return [
+        _cue(start, "rest", phrase("set_rest", next=next_set, sets=sets)),
+        *_countdown(start + duration, duration),
+    ]
 
 
 def rest(start: float, duration: float, next_rep: int, reps: int) -> list[Cue]:

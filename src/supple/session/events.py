@@ -55,6 +55,16 @@ class PainEvent(_Event):
     score: Whole = Field(ge=0, le=10)
 
 
+class SpreadEvent(_Event):
+    """Leg symptoms spread further down the leg during one exercise (asked when leg pain is
+    part of the person's answers): that move, and the direction it bends the spine in, are
+    switched out of the next plan."""
+
+    type: Literal["spread"] = "spread"
+    index: int = Field(ge=0)
+    exercise: str
+
+
 class EndEvent(_Event):
     """The session ended: finished, or stopped early (quit)."""
 
@@ -63,7 +73,7 @@ class EndEvent(_Event):
 
 
 SessionEvent = Annotated[
-    ItemEvent | FeedbackEvent | PainEvent | EndEvent, Field(discriminator="type")
+    ItemEvent | FeedbackEvent | PainEvent | SpreadEvent | EndEvent, Field(discriminator="type")
 ]
 
 __all__ = [
@@ -72,4 +82,5 @@ __all__ = [
     "ItemEvent",
     "PainEvent",
     "SessionEvent",
+    "SpreadEvent",
 ]

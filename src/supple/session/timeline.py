@@ -20,10 +20,11 @@ from supple.session.cues import Cue
 
 Side = Literal["left", "right"]
 SegmentKind = Literal[
-    "get_ready", "hold", "flow", "rest", "switch_sides", "transition", "cool_down"
+    "get_ready", "hold", "rep", "flow", "rest", "switch_sides", "transition", "cool_down"
 ]
-#: Segments where the person is working: their seconds count as "held".
-WORK_KINDS: frozenset[str] = frozenset({"hold", "flow", "cool_down"})
+#: Segments where the person is working: their seconds count as "held" (a ``rep`` is one
+#: repetition of a strength move with a tempo: up, hold, down).
+WORK_KINDS: frozenset[str] = frozenset({"hold", "rep", "flow", "cool_down"})
 #: Going back within this many seconds of an exercise's start goes to the one before.
 BACK_GRACE_S = 3.0
 #: Cues that sound a tone besides (or instead of) their words: counts, bells, the end.
@@ -207,7 +208,12 @@ class _Builder:
                     cues=said,
                 )
             elif step.kind == "rest":
-                said = cues.rest(t, step.seconds, step.rep + 1, reps)
+                if step.between_sets:
+                    said = cues.set_rest(t, step.seconds, step.rep // item.reps + 1, item.sets)
+                elif item.tempo is not None:
+                    said = []  # the count of the next repetition says it all
+                else:
+                    said = cues.rest(t, step.seconds, step.rep + 1, reps)
                 self.segment(
                     kind="rest",
                     side=side,
@@ -221,7 +227,14 @@ class _Builder:
                     work_start = t
                 first = t == work_start
                 self.work(
-                    item, exercise, side, step.rep, first=first, cool_down=cool_down, base=base
+                    item,
+                    exercise,
+                    side,
+                    step.rep,
+                    first=first,
+                    cool_down=cool_down,
+                    base=base,
+                    first_side=step.side <= 1,
                 )
                 planned += step.seconds
         self.items.append(
@@ -251,14 +264,35 @@ class _Builder:
         first: bool,
         cool_down: bool,
         base: dict[str, Any],
+        first_side: bool = True,
     ) -> None:
         relax = cool_down and exercise.kind == "relaxation"
-        if item.duration_s is not None:
+        if item.duration_s is not None and exercise.script:
+            duration = item.duration_s
+            said = cues.scripted(self.t, duration, exercise)
+            kind: SegmentKind = "flow"
+        elif item.duration_s is not None:
             in_s = exercise.dose.breath_in_s or 3.0
             out_s = exercise.dose.breath_out_s or 3.0
             duration = item.duration_s
             said = cues.flow(self.t, duration, exercise, in_s, out_s, first=first)
-            kind: SegmentKind = "flow"
+            kind = "flow"
+        elif item.tempo is not None:
+            assert item.hold_s is not None
+            duration = timing.per_rep_seconds(item)
+            said = cues.tempo_rep(
+                self.t,
+                exercise,
+                item.tempo,
+                item.hold_s,
+                side,
+                rep=rep,
+                reps=item.reps,
+                first_side=first_side,
+                effort=item.effort,
+                total_sets=item.sets,
+            )
+            kind = "rep"
         else:
             assert item.hold_s is not None
             duration = item.hold_s

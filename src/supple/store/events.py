@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from supple.app.records import SessionState
 from supple.store import summary
 from supple.store.errors import StoreError
-from supple.store.schema import EventKey, ItemRow, PainRow, PlanRow, SessionRow
+from supple.store.schema import DirectionRow, EventKey, ItemRow, PainRow, PlanRow, SessionRow
 
 if TYPE_CHECKING:
     from supple.session.events import SessionEvent
@@ -44,7 +44,7 @@ def _item(db: Session, session: SessionRow, index: int, exercise: str, at: datet
 
 def apply(db: Session, session: SessionRow, event: SessionEvent, known: Container[str]) -> None:
     """Write one event's effect (the caller stores its key in the same transaction)."""
-    if event.type in ("item", "feedback"):
+    if event.type in ("item", "feedback", "spread"):
         check_exercise(known, event.exercise)
     if event.type == "item":
         row = _item(db, session, event.index, event.exercise, event.at)
@@ -64,6 +64,16 @@ def apply(db: Session, session: SessionRow, event: SessionEvent, known: Containe
                 at=event.at,
                 score=event.score,
                 moment=event.when,
+            )
+        )
+    elif event.type == "spread":
+        db.add(
+            DirectionRow(
+                person_id=session.person_id,
+                at=event.at,
+                source="session",
+                session_id=session.id,
+                exercise=event.exercise,
             )
         )
     elif event.type == "end":

@@ -18,9 +18,11 @@ from typing import Any, TypeVar
 from supple.store.errors import StoreError, explain
 from supple.store.paths import DEFAULT_TIMEOUT, plain_file
 from supple.store.people import choose
+from supple.store.programme_read import programme_records
 from supple.store.revision import HEAD
 from supple.tracking.adapt import FEEDBACK_WINDOW_DAYS
 from supple.tracking.model import (
+    DoneRecord,
     FeedbackRecord,
     PainRecord,
     PsfsRecord,
@@ -156,6 +158,14 @@ def read(
         person_id,
         start,
     )
+    window = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
+    done = rows(
+        "SELECT :day(s.started_at), i.exercise, s.id FROM session_item i "
+        "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p AND s.started_at >= :p "
+        "AND i.status = 'done' ORDER BY s.started_at, i.idx",
+        person_id,
+        _since_param(dialect, window.astimezone()),  # the window tracking counts, as feedback
+    )
     result = TrackingInput(
         today=today,
         sessions=tuple(SessionRecord(local_day(d), st) for d, st in sessions),
@@ -163,6 +173,8 @@ def read(
         feedback=feedback(rows, dialect, person_id, today),
         psfs=tuple(PsfsRecord(local_day(d), name, sc) for d, name, sc in psfs),
         days_per_week=days_per_week(rows, person_id),
+        done=tuple(DoneRecord(local_day(d), ex, sid) for d, ex, sid in done),
+        **programme_records(rows, person_id, local_day),
     )
     cur.close()
     return result

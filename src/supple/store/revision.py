@@ -3,4 +3,4 @@
 #: The newest migration; a test checks it matches the scripts in ``migrations/versions``.
 HEAD = "0004"
 #: Every revision this version of Supple knows (oldest first).
-KNOWN = ("0001", "0002", "0004")
+KNOWN = ("0001", "0002", "0003", "0004")

@@ -177,6 +177,81 @@ class EventKey(Base):
     __table_args__ = (Index("ix_event_key_session", "session_id"),)
 
 
+class WalkPlanRow(Base):
+    """A walking plan begun on a day, from the minutes the person can walk comfortably."""
+
+    __tablename__ = "walk_plan"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    comfortable_s: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("comfortable_s BETWEEN 60 AND 3600", name="comfortable_s"),
+        Index("ix_walk_plan_person_started", "person_id", "started_at"),
+    )
+
+
+class WalkRow(Base):
+    """A walk the person logged, in seconds."""
+
+    __tablename__ = "walk"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seconds: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("seconds BETWEEN 1 AND 18000", name="seconds"),
+        Index("ix_walk_person_at", "person_id", "at"),
+    )
+
+
+class LessonReadRow(Base):
+    """A lesson the person marked read (the first time)."""
+
+    __tablename__ = "lesson_read"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    lesson: Mapped[str] = mapped_column(String(60))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (UniqueConstraint("person_id", "lesson", name="uq_lesson_read_person_lesson"),)
+
+
+class DirectionRow(Base):
+    """What was found about directions of movement: a directional-preference test (its
+    answers), or leg symptoms spreading during a move of a session."""
+
+    __tablename__ = "direction_finding"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    source: Mapped[str] = mapped_column(String(8))
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"))
+    exercise: Mapped[str | None] = mapped_column(String(60))
+    answers: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    __table_args__ = (
+        CheckConstraint("source IN ('test', 'session')", name="source"),
+        Index("ix_direction_finding_person_at", "person_id", "at"),
+    )
+
+
+class QuestionnaireRow(Base):
+    """The support questionnaire as answered at one moment, with its score and group."""
+
+    __tablename__ = "questionnaire"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    instrument: Mapped[str] = mapped_column(String(20))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    score: Mapped[int] = mapped_column(Integer)
+    tier: Mapped[str] = mapped_column(String(8))
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 0 AND 100", name="score"),
+        CheckConstraint("tier IN ('low', 'medium', 'high')", name="tier"),
+        Index("ix_questionnaire_person_at", "person_id", "at"),
+    )
+
+
 #: Tables in an order that satisfies the foreign keys (export, import, copy).
 TABLES = [
     Person,
@@ -189,6 +264,11 @@ TABLES = [
     PsfsScore,
     NoteRow,
     EventKey,
+    WalkPlanRow,
+    WalkRow,
+    LessonReadRow,
+    DirectionRow,
+    QuestionnaireRow,
 ]
 
 

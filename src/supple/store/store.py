@@ -18,6 +18,7 @@ from supple.store.entries import EntriesMixin
 from supple.store.errors import StoreError, explain
 from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.people import choose
+from supple.store.programme import ProgrammeMixin
 from supple.store.schema import Person
 from supple.store.sessions import SessionsMixin
 from supple.store.timeutil import now
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from supple.store.directory import Directory
 
 
-class PersonStore(SessionsMixin, EntriesMixin, CorrectionsMixin, WholeMixin):
+class PersonStore(SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin, WholeMixin):
     """Every read and write of one person's records; each method is one short transaction.
 
     Made by :meth:`Store.for_person`; it shares the database's connections (closing the

@@ -4,24 +4,30 @@ Rules (issue 4): an exercise reported painful in two sessions is replaced by its
 variant, or left out when it has none; "too easy" in two sessions brings its harder variant;
 holds grow one step for each week with four or more finished sessions in which pain did not
 rise; pain up by two points or more over a week means easing off and getting checked.
+Strength moves climb and step back on their load ladder instead (``progression``, issue 11),
+and what the movement test and the sessions found about directions steers the bias
+(``findings``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supple.planner.phrase import Phrase, phrase
 from supple.planner.steps import MAX_HOLD_STEP
 from supple.tracking import pain as pain_mod
 from supple.tracking.adherence import done_days, week_counts, week_start
-from supple.tracking.model import FeedbackRecord, TrackingInput
+from supple.tracking.findings import findings
+from supple.tracking.model import TrackingInput
+from supple.tracking.progression import flared, load_decisions
 
 if TYPE_CHECKING:  # imported lazily: ``supple progress`` must start fast
     from supple.library.model import Exercise
     from supple.planner.adjust import Adjustments
+    from supple.planner.direction import Findings
 
 #: Feedback older than this is not counted (the store hands over the same window).
 FEEDBACK_WINDOW_DAYS = 28
@@ -29,6 +35,9 @@ FEEDBACK_WINDOW_DAYS = 28
 REPORTS = 2
 #: Finished sessions a week needs to earn a hold step.
 SESSIONS_FOR_STEP = 4
+#: Days of records :func:`decide` reads besides the hold steps and the warning: the feedback
+#: window and the week of usual pain before its first day (``progression.USUAL_DAYS``).
+RECENT_DAYS = FEEDBACK_WINDOW_DAYS + 7 + 1
 
 
 @dataclass(frozen=True)
@@ -41,13 +50,17 @@ class Decisions:
     notes: list[Phrase] = field(default_factory=list)
     #: The rising-pain warning (also the last note), or None.
     warning: Phrase | None = None
+    #: Strength moves' load steps (see ``supple.planner.steps``).
+    load_steps: dict[str, int] = field(default_factory=dict)
+    #: What the movement test and the sessions found about directions, or None.
+    direction: Findings | None = None
 
 
-def _reported(records: Iterable[FeedbackRecord], today: date, feedback: str) -> dict[str, int]:
+def _reported(data: TrackingInput, feedback: str) -> dict[str, int]:
     """Exercise -> number of distinct sessions that gave it ``feedback`` in the window."""
-    since = today - timedelta(days=FEEDBACK_WINDOW_DAYS)
+    since = data.today - timedelta(days=FEEDBACK_WINDOW_DAYS)
     seen: dict[str, set[tuple[int, date]]] = {}
-    for rec in records:
+    for rec in data.feedback:
         if rec.feedback == feedback and rec.day > since:
             seen.setdefault(rec.exercise, set()).add((rec.session, rec.day))
     return {ex: len(s) for ex, s in seen.items()}
@@ -101,42 +114,48 @@ def adjustments_from(
 
     d = decide(data, library)
     return Adjustments(
-        replace=d.replace, leave_out=d.leave_out, hold_step=d.hold_step, notes=d.notes
+        replace=d.replace,
+        leave_out=d.leave_out,
+        hold_step=d.hold_step,
+        notes=d.notes,
+        load_steps=d.load_steps,
+        direction=d.direction,
     )
 
 
-def decide(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -> Decisions:
-    """Replacements, exclusions, hold steps and notes (the library loads only when needed)."""
-    return decide_from(
-        feedback=data.feedback,
-        today=data.today,
-        step=hold_steps(data),
-        warning=pain_warning(data),
-        library=library,
-    )
+#: Marks a keyword left out (None is a real value of ``warning``).
+_UNSET: Any = object()
 
 
-def decide_from(
-    *,
-    feedback: Iterable[FeedbackRecord],
-    today: date,
-    step: int,
-    warning: Phrase | None,
+def decide(
+    data: TrackingInput,
     library: Mapping[str, Exercise] | None = None,
+    *,
+    step: int | None = None,
+    warning: Phrase | None = _UNSET,
 ) -> Decisions:
-    """:func:`decide` from its parts: the feedback window, the hold steps earned and the
-    rising-pain warning (the store keeps the last two up to date as records arrive)."""
+    """Replacements, exclusions, hold steps and notes (the library loads only when needed).
+
+    ``step`` and ``warning`` are the hold steps earned and the rising-pain warning when the
+    caller already has them (the store keeps both up to date as records arrive, so ``data``
+    then needs to hold only the recent window: :data:`RECENT_DAYS`)."""
     replace: dict[str, str] = {}
     leave_out: dict[str, str] = {}
     notes: list[Phrase] = []
-    feedback = tuple(feedback)
-    painful = {ex for ex, n in _reported(feedback, today, "painful").items() if n >= REPORTS}
-    easy = {ex for ex, n in _reported(feedback, today, "too_easy").items() if n >= REPORTS}
-    if library is None and (painful or easy):
+    reported = any(r.feedback in ("painful", "too_easy") for r in data.feedback)
+    if library is None and (reported or data.spreads or data.direction_tests or flared(data)):
         from supple.library import load_library
 
         library = load_library()
     library = library or {}
+    since = data.today - timedelta(days=FEEDBACK_WINDOW_DAYS)
+    load = load_decisions(data, library, since=since)
+    replace.update(load.replace)
+    leave_out.update(load.leave_out)
+    notes.extend(load.notes)
+    held = {ex for ex, found in library.items() if found.kind == "strength"}
+    painful = {ex for ex, n in _reported(data, "painful").items() if n >= REPORTS} - held
+    easy = {ex for ex, n in _reported(data, "too_easy").items() if n >= REPORTS} - held
 
     def name_of(ex_id: str) -> str:
         found = library.get(ex_id)
@@ -164,11 +183,22 @@ def decide_from(
             )
         else:
             notes.append(phrase("easy_hardest", exercise=exercise.name))
+    found = findings(data, library)
+    if found is not None:
+        leave_out.update(found.leave_out)
+    step = hold_steps(data) if step is None else step
     if step:
         notes.append(phrase("hold_steps", steps=step))
+    warning = pain_warning(data) if warning is _UNSET else warning
     if warning:
         notes.append(warning)
         step = max(0, step - 1)
     return Decisions(
-        replace=replace, leave_out=leave_out, hold_step=step, notes=notes, warning=warning
+        replace=replace,
+        leave_out=leave_out,
+        hold_step=step,
+        notes=notes,
+        warning=warning,
+        load_steps=load.steps,
+        direction=None if found is None else found.findings,
     )

@@ -10,13 +10,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from supple.tracking import pain, psfs
-from supple.tracking.adapt import Decisions, decide_from, warning_of
+from supple.tracking.adapt import Decisions, decide, warning_of
 from supple.tracking.adherence import WeekAdherence, week_start
 from supple.tracking.digest import DIGEST_DAYS, DIGEST_WEEKS, Digest
 from supple.tracking.summary import TREND_DAYS, Progress
 
 if TYPE_CHECKING:
     from supple.library.model import Exercise
+    from supple.tracking.model import TrackingInput
     from supple.planner.adjust import Adjustments
 
 
@@ -31,34 +32,37 @@ def _rose(d: Digest) -> tuple[float, float] | None:
     return pain.rose(_scores(d, pain.WINDOW_DAYS), _scores(d, 0))
 
 
-def decisions(d: Digest, library: Mapping[str, Exercise] | None = None) -> Decisions:
-    """What tracking decided (replacements, exclusions, hold steps, notes, the warning)."""
-    return decide_from(
-        feedback=d.feedback,
-        today=d.today,
-        step=d.hold.step,
-        warning=warning_of(_rose(d)),
-        library=library,
-    )
+def decisions(
+    d: Digest, recent: TrackingInput, library: Mapping[str, Exercise] | None = None
+) -> Decisions:
+    """What tracking decided (replacements, exclusions, hold and load steps, notes, the
+    warning); ``recent`` holds the records of the last ``adapt.RECENT_DAYS`` days at least."""
+    return decide(recent, library, step=d.hold.step, warning=warning_of(_rose(d)))
 
 
-def adjustments(d: Digest, library: Mapping[str, Exercise] | None = None) -> Adjustments:
+def adjustments(
+    d: Digest, recent: TrackingInput, library: Mapping[str, Exercise] | None = None
+) -> Adjustments:
     """What the planner should change (as :func:`~supple.tracking.adapt.adjustments_from`)."""
     from supple.planner.adjust import Adjustments
 
-    found = decisions(d, library)
+    found = decisions(d, recent, library)
     return Adjustments(
         replace=found.replace,
         leave_out=found.leave_out,
         hold_step=found.hold_step,
         notes=found.notes,
+        load_steps=found.load_steps,
+        direction=found.direction,
     )
 
 
-def summarize(d: Digest, library: Mapping[str, Exercise] | None = None) -> Progress:
+def summarize(
+    d: Digest, recent: TrackingInput, library: Mapping[str, Exercise] | None = None
+) -> Progress:
     """The progress summary (as :func:`~supple.tracking.summary.summarize`)."""
     assert TREND_DAYS <= DIGEST_DAYS and DIGEST_WEEKS >= 8
-    found = decisions(d, library)
+    found = decisions(d, recent, library)
     this_week = week_start(d.today)
     recent = []
     for ago in range(7, -1, -1):

@@ -10,6 +10,8 @@ from supple.planner.phrase import Phrase
 from supple.tracking import adherence, pain, psfs
 from supple.tracking.adapt import Decisions, decide
 from supple.tracking.model import TrackingInput
+from supple.tracking.stratify import Stratification, stratify
+from supple.tracking.walking import WalkPlan, plan_of
 
 if TYPE_CHECKING:
     from supple.library.model import Exercise
@@ -34,6 +36,9 @@ class Progress:
     psfs_change: psfs.PsfsChange | None
     warnings: list[Phrase]
     adjustments: Decisions
+    walking: WalkPlan | None = None
+    support: Stratification | None = None
+    lessons_read: int = 0
 
 
 def summarize(data: TrackingInput, library: Mapping[str, Exercise] | None = None) -> Progress:
@@ -54,4 +59,7 @@ def summarize(data: TrackingInput, library: Mapping[str, Exercise] | None = None
         psfs_change=psfs.change(data),
         warnings=[decisions.warning] if decisions.warning else [],
         adjustments=decisions,
+        walking=plan_of(data),
+        support=stratify(data),
+        lessons_read=len({r.lesson for r in data.lessons_read}),
     )

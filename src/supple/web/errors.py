@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from supple.app.errors import Conflict, NotAllowed, NotFound, Refused, SignInNeeded, Throttled
-from supple.library import LibraryError, UnknownExercise
+from supple.library import LibraryError, UnknownExercise, UnknownLesson
 from supple.planner.substitute import SwapRefused
 
 log = logging.getLogger("supple.web")
@@ -144,6 +144,7 @@ def install(app: FastAPI) -> None:
     statuses: dict[type[Exception], int] = {
         NotAllowed: 403,
         UnknownExercise: 404,
+        UnknownLesson: 404,
         NotFound: 404,
         Conflict: 409,
         KeyConflict: 409,

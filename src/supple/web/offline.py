@@ -10,8 +10,18 @@ from pathlib import Path
 from supple import __version__
 from supple.web.files import STATIC
 
-#: Pages cached at install (those that depend on the person's answers are cached when visited).
-PAGES = ("/", "/library", "/manifest.webmanifest")
+#: Pages cached at install (those that depend on the person's answers are cached when visited);
+#: the lessons are cached whole, so they read offline before they were ever opened.
+PAGES = ("/", "/library", "/manifest.webmanifest", "/learn")
+
+
+def lesson_pages() -> list[str]:
+    """Every lesson's page."""
+    from supple.library import load_lessons
+
+    return [f"/learn/{lesson.id}" for lesson in load_lessons().in_order()]
+
+
 #: Files of the static folder that are not part of the shell: the worker itself, and the
 #: manifest, which is served from the root.
 NOT_SHELL = ("sw.js", "manifest.webmanifest")
@@ -24,7 +34,8 @@ def _files(folder: Path) -> list[Path]:
 
 def shell(folder: Path = STATIC) -> list[str]:
     """Every URL the worker caches when it is installed."""
-    return [*PAGES, *(f"/static/{p.relative_to(folder).as_posix()}" for p in _files(folder))]
+    static = (f"/static/{p.relative_to(folder).as_posix()}" for p in _files(folder))
+    return [*PAGES, *lesson_pages(), *static]
 
 
 def cache_name(folder: Path = STATIC) -> str:

@@ -6,6 +6,7 @@ from supple.app import tracking
 from supple.presentation import pain_verdict, psfs_verdict, say
 from supple.tracking.adherence import done_days
 from supple.web.deps import Context
+from supple.web.programme_schemas import support_out, walking_out
 from supple.web.schemas import PainPoint, ProgressOut, PsfsPoint
 
 
@@ -33,4 +34,7 @@ def build(ctx: Context, *, limit: int = 20, days: int = tracking.RECENT_DAYS) ->
         verdict_kind=p.pain_change.verdict,
         psfs_verdict=psfs_verdict(p.psfs_change) if p.psfs_change else None,
         warnings=[say(w) for w in p.warnings],
+        walking=walking_out(p.walking),
+        support=None if p.support is None else support_out(p.support),
+        lessons_read=p.lessons_read,
     )

@@ -14,6 +14,7 @@ from supple.safety.profile import Profile
 from supple.safety.referral import Referral
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
 from supple.session.timeline import Timeline
+from supple.web.programme_schemas import SupportOut, WalkingOut
 from supple.web.strict import sane_time, strict_input
 
 if TYPE_CHECKING:  # the same types to a type checker; made at run time by strict_input
@@ -235,6 +236,9 @@ class ProgressOut(BaseModel):
     psfs: list[PsfsPoint] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list)
     history: list[SessionSummary] = Field(default_factory=list)
+    walking: WalkingOut | None = Field(default=None, description="the walking plan's weeks")
+    support: SupportOut | None = Field(default=None, description="the support check (issue 11)")
+    lessons_read: int = 0
 
 
 class PainCorrection(_In):

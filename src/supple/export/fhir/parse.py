@@ -18,7 +18,7 @@ from typing import Any
 from supple.export.fhir import codes
 from supple.export.fhir.build import check_structure
 from supple.export.fhir.model import FhirError, ImportedRecord, PractitionerInput
-from supple.library.model import Exercise
+from supple.library.model import Effort, Exercise, Tempo
 from supple.planner.dose import DoseChoice
 from supple.planner.model import PlanItem
 from supple.planner.plan import plan_item
@@ -88,12 +88,30 @@ def _dose(detail: Mapping[str, Any]) -> DoseChoice:
             reps=int(values["repetitions"]),
             sets=int(values["sets"]),
             rest_s=int(values["restSeconds"]),
+            set_rest_s=values.get("setRestSeconds"),
+            tempo=_tempo(values),
+            effort=_effort(values),
         )
     except KeyError as missing:
         raise FhirError(f"a dose extension lacks {missing}") from None
+    except ValueError as bad:  # a tempo or effort out of its range
+        raise FhirError(f"a dose extension has a bad tempo or effort: {bad}") from None
     if (dose.hold_s is None) == (dose.duration_s is None):
         raise FhirError("a dose gives either holdSeconds or flowSeconds")
     return dose
+
+
+def _tempo(values: Mapping[str, Any]) -> Tempo | None:
+    if "tempoMoveSeconds" not in values and "tempoBackSeconds" not in values:
+        return None
+    return Tempo(move_s=values["tempoMoveSeconds"], back_s=values["tempoBackSeconds"])
+
+
+def _effort(values: Mapping[str, Any]) -> Effort | None:
+    names = {"effortLow": "low", "effortHigh": "high"}
+    names |= {"reserveLow": "reserve_low", "reserveHigh": "reserve_high"}
+    given = {field: values[url] for url, field in names.items() if url in values}
+    return Effort(**given) if given else None
 
 
 def _items(careplan: Resource, library: Mapping[str, Exercise]) -> tuple[PlanItem, ...]:

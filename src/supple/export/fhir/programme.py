@@ -97,6 +97,17 @@ def dose_extension(item: PlanItem) -> dict[str, Any]:
         {"url": "restSeconds", "valueInteger": item.rest_s},
         {"url": "eachSide", "valueBoolean": item.sided},
     ]
+    # A strength move's tempo, effort and rest between sets (issue 11), when it has them.
+    optional = {
+        "setRestSeconds": item.set_rest_s,
+        "tempoMoveSeconds": item.tempo.move_s if item.tempo else None,
+        "tempoBackSeconds": item.tempo.back_s if item.tempo else None,
+        "effortLow": item.effort.low if item.effort else None,
+        "effortHigh": item.effort.high if item.effort else None,
+        "reserveLow": item.effort.reserve_low if item.effort else None,
+        "reserveHigh": item.effort.reserve_high if item.effort else None,
+    }
+    parts += [{"url": k, "valueInteger": v} for k, v in optional.items() if v is not None]
     return {"url": codes.DOSE_EXTENSION, "extension": parts}
 
 

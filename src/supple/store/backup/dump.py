@@ -9,8 +9,10 @@ from sqlalchemy.orm import Session
 
 from supple.store.backup.schema import SECTIONS, ExportFile, PersonRec
 from supple.store.schema import (
+    DirectionRow,
     EventKey,
     ItemRow,
+    LessonReadRow,
     NoteRow,
     PainRow,
     Person,
@@ -18,7 +20,10 @@ from supple.store.schema import (
     ProfileRow,
     PsfsActivity,
     PsfsScore,
+    QuestionnaireRow,
     SessionRow,
+    WalkPlanRow,
+    WalkRow,
 )
 from supple.store.timeutil import now
 
@@ -33,6 +38,11 @@ TABLE_OF: dict[str, Any] = {
     "psfs_scores": PsfsScore,
     "notes": NoteRow,
     "event_keys": EventKey,
+    "walk_plans": WalkPlanRow,
+    "walks": WalkRow,
+    "lessons_read": LessonReadRow,
+    "direction_findings": DirectionRow,
+    "questionnaires": QuestionnaireRow,
 }
 
 

@@ -26,6 +26,11 @@ def _check_content(data: ExportFile, known: Container[str]) -> None:
     for item in data.items:
         if item.exercise not in known:
             raise StoreError(f"item {item.id}: no exercise '{item.exercise}' in the library")
+    for found in data.direction_findings:
+        if found.exercise is not None and found.exercise not in known:
+            raise StoreError(
+                f"direction finding {found.id}: no exercise '{found.exercise}' in the library"
+            )
     try:
         for profile in data.profiles:
             Profile.model_validate(profile.answers)

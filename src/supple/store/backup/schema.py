@@ -87,8 +87,44 @@ class NoteRec(_Rec):
 class EventKeyRec(_Rec):
     key: str = Field(min_length=8, max_length=64)
     session_id: int
-    type: Literal["item", "feedback", "pain", "end"]
+    type: Literal["item", "feedback", "pain", "spread", "end"]
     at: AwareDatetime
+
+
+class WalkPlanRec(_Rec):
+    id: int = Field(ge=1)
+    started_at: AwareDatetime
+    comfortable_s: int = Field(ge=60, le=3600)
+
+
+class WalkRec(_Rec):
+    id: int = Field(ge=1)
+    at: AwareDatetime
+    seconds: int = Field(ge=1, le=18000)
+
+
+class LessonReadRec(_Rec):
+    id: int = Field(ge=1)
+    lesson: str = Field(min_length=1, max_length=60)
+    at: AwareDatetime
+
+
+class DirectionRec(_Rec):
+    id: int = Field(ge=1)
+    at: AwareDatetime
+    source: Literal["test", "session"]
+    session_id: int | None
+    exercise: str | None = Field(max_length=60)
+    answers: dict[str, Any] | None
+
+
+class QuestionnaireRec(_Rec):
+    id: int = Field(ge=1)
+    at: AwareDatetime
+    instrument: str = Field(min_length=1, max_length=20)
+    answers: dict[str, Any]
+    score: int = Field(ge=0, le=100)
+    tier: Literal["low", "medium", "high"]
 
 
 #: File section -> record model, in an order that satisfies the references.
@@ -102,6 +138,11 @@ SECTIONS: dict[str, type[_Rec]] = {
     "psfs_scores": PsfsScoreRec,
     "notes": NoteRec,
     "event_keys": EventKeyRec,
+    "walk_plans": WalkPlanRec,
+    "walks": WalkRec,
+    "lessons_read": LessonReadRec,
+    "direction_findings": DirectionRec,
+    "questionnaires": QuestionnaireRec,
 }
 
 
@@ -121,6 +162,11 @@ class ExportFile(_Rec):
     psfs_scores: list[PsfsScoreRec] = Field(default_factory=list)
     notes: list[NoteRec] = Field(default_factory=list)
     event_keys: list[EventKeyRec] = Field(default_factory=list)
+    walk_plans: list[WalkPlanRec] = Field(default_factory=list)
+    walks: list[WalkRec] = Field(default_factory=list)
+    lessons_read: list[LessonReadRec] = Field(default_factory=list)
+    direction_findings: list[DirectionRec] = Field(default_factory=list)
+    questionnaires: list[QuestionnaireRec] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _references(self) -> Self:
@@ -137,7 +183,7 @@ class ExportFile(_Rec):
                 raise ValueError(f"session {s.id} refers to a missing plan {s.plan_id}")
         if len({s.key for s in self.sessions}) != len(self.sessions):
             raise ValueError("sessions: the same key appears twice")
-        for section in ("items", "pain", "notes", "event_keys"):
+        for section in ("items", "pain", "notes", "event_keys", "direction_findings"):
             for r in getattr(self, section):
                 if r.session_id is not None and r.session_id not in sessions:
                     raise ValueError(f"{section}: refers to a missing session {r.session_id}")

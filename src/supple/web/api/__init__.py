@@ -11,6 +11,7 @@ from supple.web.api.clinician import router as clinician_router
 from supple.web.api.library import router as library_router
 from supple.web.api.plans import router as plans_router
 from supple.web.api.profile import router as profile_router
+from supple.web.api.programme import router as programme_router
 from supple.web.api.progress import router as progress_router
 from supple.web.api.sessions import router as sessions_router
 from supple.web.schemas import ErrorOut
@@ -32,7 +33,7 @@ for part in (
     progress_router,
     entries_router,
     library_router,
-    library_router,
+    programme_router,
     auth_router,
     clinician_router,
     admin_router,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from supple.web.pages.entries import router as entries_router
 from supple.web.pages.account import router as account_router
+from supple.web.pages.entries import router as entries_router
 from supple.web.pages.library import router as library_router
 from supple.web.pages.misc import router as misc_router
+from supple.web.pages.programme import router as programme_router
 from supple.web.pages.progress import router as progress_router
 from supple.web.pages.routine import router as routine_router
 from supple.web.pages.signin import router as signin_router
@@ -20,8 +21,7 @@ for part in (
     routine_router,
     progress_router,
     entries_router,
-    library_router,
-    misc_router,
+    programme_router,
     library_router,
     misc_router,
     signin_router,
