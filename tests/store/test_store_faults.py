@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from supple.store import Store, StoreError, migrate, revision
+from supple.store import Store, StoreError, migrate
 from tests.records import person_records
 
 WRITER = Path(__file__).with_name("store_writer.py")

@@ -30,6 +30,7 @@ from supple.presentation import render_plan, render_programme
 from supple.safety.profile import Profile
 from supple.tracking import readout
 from supple.tracking.adapt import RECENT_DAYS
+from supple.tracking.model import TrackingInput
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,23 @@ class PlanRequest:
         return Substitution(profile=self.profile, library=library, adjustments=self.adjustments)
 
 
-def learned(*, store: Records, library: Mapping[str, Exercise], today: date) -> Adjustments:
+def recent_records(store: Records, today: date) -> TrackingInput:
+    """The person's records of the window tracking decides from (and every programme record:
+    walks, lessons read, movement tests), so the cost does not grow with the history."""
+    return store.tracking_input(today, since=today - timedelta(days=RECENT_DAYS))
+
+
+def learned(
+    *,
+    store: Records,
+    library: Mapping[str, Exercise],
+    today: date,
+    recent: TrackingInput | None = None,
+) -> Adjustments:
     """What tracking learned from the person's feedback and pain, for the planner (read from
-    the summaries the store keeps up to date, so its cost does not grow with the history)."""
-    recent = store.tracking_input(today, since=today - timedelta(days=RECENT_DAYS))
+    the summaries the store keeps up to date and the recent records)."""
+    if recent is None:
+        recent = recent_records(store, today)
     return readout.adjustments(store.tracking_digest(today), recent, library)
 
 
@@ -101,8 +115,12 @@ def request(
     answers = saved_profile(store) if profile is None else profile
     if learn is None:
         learn = profile is None
-    records = store.tracking_input(today)
-    adjustments = adjustments_from(records, library) if learn else NO_ADJUSTMENTS
+    records = recent_records(store, today)
+    adjustments = (
+        learned(store=store, library=library, today=today, recent=records)
+        if learn
+        else NO_ADJUSTMENTS
+    )
     return PlanRequest(
         profile=with_minutes(answers, minutes),
         adjustments=adjustments,

@@ -160,14 +160,13 @@ def serve(
         proxy_headers=behind_proxy,
         forwarded_allow_ips=settings.trusted_proxies if behind_proxy else None,
     )
-    server = uvicorn.Server(config)
     try:
         if workers == 1:
-            server.run(sockets=[sock])
+            uvicorn.Server(config).run(sockets=[sock])
         else:
             from uvicorn.supervisors import Multiprocess
 
-            Multiprocess(config, target=server.run, sockets=[sock]).run()
+            Multiprocess(config, sockets=[sock]).run()
     finally:
         sock.close()
 

@@ -166,6 +166,7 @@ class Store(StoreBase):
                     summary.lock(db, person_id)
         except SQLAlchemyError:
             pass  # a read-only or busy database: reads recompute, the next write fills them
+
     # -- accounts (accounts mode) ---------------------------------------------------------
 
     def directory(self) -> Directory:

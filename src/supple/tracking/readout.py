@@ -17,8 +17,8 @@ from supple.tracking.summary import TREND_DAYS, Progress
 
 if TYPE_CHECKING:
     from supple.library.model import Exercise
-    from supple.tracking.model import TrackingInput
     from supple.planner.adjust import Adjustments
+    from supple.tracking.model import TrackingInput
 
 
 def _scores(d: Digest, end_ago: int, days: int = pain.WINDOW_DAYS) -> pain.Scores:
@@ -58,11 +58,12 @@ def adjustments(
 
 
 def summarize(
-    d: Digest, recent: TrackingInput, library: Mapping[str, Exercise] | None = None
+    d: Digest, window: TrackingInput, library: Mapping[str, Exercise] | None = None
 ) -> Progress:
-    """The progress summary (as :func:`~supple.tracking.summary.summarize`)."""
+    """The progress summary (as :func:`~supple.tracking.summary.summarize`); ``window`` as
+    :func:`decisions` takes it."""
     assert TREND_DAYS <= DIGEST_DAYS and DIGEST_WEEKS >= 8
-    found = decisions(d, recent, library)
+    found = decisions(d, window, library)
     this_week = week_start(d.today)
     recent = []
     for ago in range(7, -1, -1):

@@ -244,3 +244,10 @@ __all__ = [
     "support_out",
     "walking_out",
 ]
+
+
+class SpreadOut(BaseModel):
+    """The moves of the latest session reported as spreading leg symptoms."""
+
+    exercises: list[str] = Field(description="their exercise ids (each left out of the next plan)")
+    ok: bool = True

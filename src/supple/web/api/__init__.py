@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from supple.web.api.entries import router as entries_router
 from supple.web.api.admin import router as admin_router
 from supple.web.api.auth import router as auth_router
 from supple.web.api.clinician import router as clinician_router
+from supple.web.api.entries import router as entries_router
 from supple.web.api.library import router as library_router
 from supple.web.api.plans import router as plans_router
 from supple.web.api.profile import router as profile_router

@@ -33,6 +33,7 @@ from supple.web.programme_schemas import (
     QuestionnaireOut,
     QuestionOut,
     SpreadIn,
+    SpreadOut,
     SupportOut,
     WalkIn,
     WalkingOut,
@@ -42,7 +43,7 @@ from supple.web.programme_schemas import (
     support_out,
     walking_out,
 )
-from supple.web.schemas import ErrorOut, SavedOut
+from supple.web.schemas import ErrorOut
 
 router = APIRouter(tags=["programme"], responses={422: {"model": ErrorOut}})
 
@@ -194,15 +195,15 @@ def latest_direction_test(ctx: ContextDep) -> DirectionResultOut:
 
 @router.post(
     "/sessions/latest/spread",
-    response_model=SavedOut,
+    response_model=SpreadOut,
     status_code=201,
     responses={404: {"model": ErrorOut}},
 )
-def report_spread(body: SpreadIn, ctx: ContextDep) -> SavedOut:
+def report_spread(body: SpreadIn, ctx: ContextDep) -> SpreadOut:
     """After a session: the moves during which leg symptoms spread further down the leg (each
     is left out of the next plan, with the direction it bends the spine in)."""
-    direction.report_spread(store=ctx.store, indices=body.items, at=ctx.clock())
-    return SavedOut()
+    named = direction.report_spread(store=ctx.store, indices=body.items, at=ctx.clock())
+    return SpreadOut(exercises=named)
 
 
 # -- the support check -----------------------------------------------------------------------

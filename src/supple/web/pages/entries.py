@@ -73,9 +73,7 @@ async def rename_activity(request: Request, activity_id: EntryId, ctx: ContextDe
 DELETES: dict[str, Callable[[Records, int], Change]] = {
     "pain": lambda store, entry: corrections.delete_pain(store=store, pain_id=entry),
     "notes": lambda store, entry: corrections.delete_note(store=store, note_id=entry),
-    "activities": lambda store, entry: corrections.remove_activity(
-        store=store, activity_id=entry
-    ),
+    "activities": lambda store, entry: corrections.remove_activity(store=store, activity_id=entry),
 }
 
 
