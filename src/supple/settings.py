@@ -66,6 +66,12 @@ class Settings(BaseSettings):
         description="the command `supple start --voice` speaks through, words separated by "
         "spaces (default: espeak-ng -s 150); the text is added as its last argument",
     )
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
+        description="the address people open Supple at, for the link and QR code of a handout "
+        "and the link in a calendar made by the command line",
+    )
 
 
 def env_name(field: str) -> str:

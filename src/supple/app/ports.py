@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:  # annotations only: a command that needs one use case loads only its parts
+    from supple.app.exports import ImportedProgramme
     from supple.app.records import History, SessionState
     from supple.planner.model import Plan
     from supple.safety.profile import Profile
@@ -38,6 +39,8 @@ class Records(TrackingSource, Protocol):
 
     def find_plan(self, plan_id: int) -> Plan | None: ...
 
+    def latest_plan(self, kind: str) -> Plan | None: ...
+
     def begin_session(self, plan_id: int | None, *, key: str, at: datetime) -> int: ...
 
     def follow_plan(self, session_id: int, plan: Plan) -> int: ...
@@ -61,6 +64,8 @@ class Records(TrackingSource, Protocol):
     def export_text(self, fmt: ExportFormat) -> str: ...
 
     def import_text(self, text: str) -> dict[str, int]: ...
+
+    def import_programme(self, imported: ImportedProgramme, *, kind: str) -> dict[str, int]: ...
 
 
 class Database(Protocol):

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from supple import __version__
-from supple.cli import coach_cmd, library_cmd, plan_cmd, serve_cmd, track_cmd
+from supple.cli import coach_cmd, export_cmd, library_cmd, plan_cmd, serve_cmd, track_cmd
 from supple.cli.common import CliError, CliState, echo_error, settings_of
 
 app = typer.Typer(
@@ -38,7 +38,7 @@ def _root(
     settings_of(ctx)  # read and check every SUPPLE_* variable once, before any command runs
 
 
-for module in (library_cmd, plan_cmd, track_cmd, coach_cmd, serve_cmd):
+for module in (library_cmd, plan_cmd, track_cmd, export_cmd, coach_cmd, serve_cmd):
     module.register(app)
 
 
