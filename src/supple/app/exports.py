@@ -40,16 +40,26 @@ def current_programme(
     library: Mapping[str, Exercise],
     today: date,
     profile: Profile | None = None,
+    minutes: int | None = None,
+    swaps: Mapping[str, str] | None = None,
 ) -> CurrentProgramme:
     """The person's current programme, as `supple plan` makes it: from ``profile`` (a file's
     answers) if given, else an assigned programme they hold, else their saved answers (NoProfile
-    before the first screening). A referral has no routine to export (Conflict)."""
+    before the first screening); a routine made here is refitted to ``minutes`` and has
+    ``swaps`` done, as Today shows it. A referral has no routine to export (Conflict)."""
     records = store.tracking_input(today)
     assigned = store.latest_plan(ASSIGNED) if profile is None else None
     if assigned is not None:
         plan = assigned
     else:
-        req = plans.request(store=store, library=library, today=today, profile=profile)
+        req = plans.request(
+            store=store,
+            library=library,
+            today=today,
+            profile=profile,
+            minutes=minutes,
+            swaps=swaps,
+        )
         plan = plans.make(req, library)
     if not plan.items:
         raise Conflict("these answers lead to a referral, not a routine: get checked first")
