@@ -51,7 +51,8 @@ def test_the_calendar_is_an_ics_with_a_weekly_rule_and_an_alarm(screened: Client
     r = screened.get("/api/v1/export/calendar.ics", params={"days": "tue,thu", "at": "18:15"})
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("text/calendar")
-    [event] = [c for c in Calendar.from_ical(r.content).walk() if c.name == "VEVENT"]
+    events: list[Any] = [c for c in Calendar.from_ical(r.content).walk() if c.name == "VEVENT"]
+    [event] = events
     assert event["RRULE"]["BYDAY"] == ["TU", "TH"]
     assert event.decoded("DTSTART").strftime("%H:%M") == "18:15"
     assert [c.name for c in event.walk() if c.name == "VALARM"] == ["VALARM"]
