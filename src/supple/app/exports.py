@@ -13,11 +13,11 @@ from datetime import date
 from supple.app import plans
 from supple.app.errors import Conflict
 from supple.app.ports import Records
+from supple.app.records import ImportedProgramme
 from supple.library.model import Exercise
-from supple.planner.model import Plan, PlanItem
-from supple.presentation import render_plan
+from supple.planner.model import Plan
 from supple.safety.profile import Profile
-from supple.tracking.model import PainRecord, PsfsRecord, SessionRecord, TrackingInput
+from supple.tracking.model import TrackingInput
 
 #: The plan kind of a programme brought in from elsewhere (a health record): while the person
 #: has one, it is their current programme instead of the routine made from their answers.
@@ -69,22 +69,6 @@ def current_programme(
 def outcomes(*, store: Records, today: date) -> TrackingInput:
     """Every session, pain score and PSFS score the person recorded, oldest first."""
     return store.tracking_input(today)
-
-
-@dataclass(frozen=True)
-class ImportedProgramme:
-    """A programme and its outcomes read from elsewhere (a FHIR bundle), to keep as records."""
-
-    items: tuple[PlanItem, ...]
-    days_per_week: int | None = None
-    pain: tuple[PainRecord, ...] = ()
-    psfs: tuple[PsfsRecord, ...] = ()
-    sessions: tuple[SessionRecord, ...] = ()
-
-    def plan(self) -> Plan:
-        """The programme's moves as a routine, in words."""
-        total = sum(item.seconds for item in self.items)
-        return render_plan(Plan(status="plan", items=list(self.items), total_seconds=total))
 
 
 def import_programme(*, store: Records, imported: ImportedProgramme) -> dict[str, int]:

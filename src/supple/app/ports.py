@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:  # annotations only: a command that needs one use case loads only its parts
-    from supple.app.exports import ImportedProgramme
-    from supple.app.records import History, SessionState
+    from supple.app.records import History, ImportedProgramme, SessionState
     from supple.planner.model import Plan
     from supple.safety.profile import Profile
     from supple.session.events import SessionEvent

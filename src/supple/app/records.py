@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from supple.planner.model import Plan
+    from supple.planner.model import Plan, PlanItem
+    from supple.tracking.model import PainRecord, PsfsRecord, SessionRecord
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,14 @@ class History:
 
     sessions: list[SessionSummary]
     pain: list[PainEntry]
+
+
+@dataclass(frozen=True)
+class ImportedProgramme:
+    """A programme and its outcomes read from elsewhere (a FHIR bundle), to keep as records."""
+
+    items: tuple[PlanItem, ...]
+    days_per_week: int | None = None
+    pain: tuple[PainRecord, ...] = ()
+    psfs: tuple[PsfsRecord, ...] = ()
+    sessions: tuple[SessionRecord, ...] = ()

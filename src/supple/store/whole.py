@@ -11,8 +11,8 @@ from supple.store.base import PersonBase
 from supple.store.errors import explain
 
 if TYPE_CHECKING:
-    from supple.app.exports import ImportedProgramme
     from supple.app.ports import ExportFormat
+    from supple.app.records import ImportedProgramme
     from supple.store.backup.schema import ExportFile
     from supple.tracking import TrackingInput
 

@@ -19,7 +19,8 @@ from supple.store.entries import plan_body
 from supple.store.timeutil import now
 
 if TYPE_CHECKING:
-    from supple.app.exports import ImportedProgramme
+    from supple.app.records import ImportedProgramme
+    from supple.planner.model import Plan
 
 #: A record that carries only its day is kept at local noon, so it stays on that day wherever
 #: the clock moves by daylight saving.
@@ -28,6 +29,15 @@ NOON = time(12, 0)
 
 def _noon(day: date) -> datetime:
     return datetime.combine(day, NOON).astimezone()
+
+
+def _plan(imported: ImportedProgramme) -> Plan:
+    """The programme's moves as a routine, in words."""
+    from supple.planner.model import Plan
+    from supple.presentation import render_plan
+
+    total = sum(item.seconds for item in imported.items)
+    return render_plan(Plan(status="plan", items=list(imported.items), total_seconds=total))
 
 
 def as_export(imported: ImportedProgramme, *, kind: str, name: str, days: int) -> ExportFile:
@@ -61,7 +71,7 @@ def as_export(imported: ImportedProgramme, *, kind: str, name: str, days: int) -
     return ExportFile(
         exported_at=made,
         person=PersonRec(name=name, days_per_week=imported.days_per_week or days, created_at=made),
-        plans=[PlanRec(id=1, kind=kind, created_at=made, body=plan_body(imported.plan()))],
+        plans=[PlanRec(id=1, kind=kind, created_at=made, body=plan_body(_plan(imported)))],
         sessions=sessions,
         pain=pain,
         psfs_activities=activities,
