@@ -72,6 +72,9 @@ def _requests(me: Filled, them: Filled, my_plan: int) -> dict[tuple[str, str], l
         ("GET", "/api/v1/exercises"): [{}],
         ("GET", "/api/v1/exercises/{exercise_id}"): [{"exercise_id": "cat_cow"}],
         ("GET", "/api/v1/exercises/{exercise_id}/figure.svg"): [{"exercise_id": "cat_cow"}],
+        ("GET", "/api/v1/export/handout.pdf"): [{}],
+        ("GET", "/api/v1/export/calendar.ics"): [{"params": {"days": "mon"}}],
+        ("GET", "/api/v1/export/fhir"): [{}],
     }
 
 
