@@ -74,7 +74,9 @@ class Settings(BaseSettings):
         default=None,
         pattern=r"^https?://[^/\s]+$",
         description="the address people reach the web app at, e.g. https://supple.example.org: "
-        "invitation and reset links start with it (default: the address supple serve listens on)",
+        "invitation and reset links, and the link and QR code of a handout or calendar, start "
+        "with it (default: the address of the request on the web, http://127.0.0.1:8000 for "
+        "the commands)",
     )
     trusted_proxies: str = Field(
         default="127.0.0.1",

@@ -124,6 +124,9 @@ def _requests(
         ("POST", "/api/v1/sessions/latest/spread"): [{"json": {"items": [0]}}],
         ("GET", "/api/v1/screen-risk"): [{}],
         ("POST", "/api/v1/screen-risk"): [{"json": {"answers": {i.id: i.low for i in ITEMS}}}],
+        ("GET", "/api/v1/export/handout.pdf"): [{}],
+        ("GET", "/api/v1/export/calendar.ics"): [{"params": {"days": "mon"}}],
+        ("GET", "/api/v1/export/fhir"): [{}],
     }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:  # annotations only: a command that needs one use case loads only its parts
-    from supple.app.records import Activity, Change, History, Keep, SessionState
+    from supple.app.records import Activity, Change, History, ImportedProgramme, Keep, SessionState
     from supple.planner.model import Plan
     from supple.safety.profile import Profile
     from supple.session.events import SessionEvent
@@ -42,6 +42,8 @@ class Records(TrackingSource, Protocol):
     def save_plan(self, plan: Plan, *, kind: str = "daily", at: datetime | None = None) -> int: ...
 
     def find_plan(self, plan_id: int) -> Plan | None: ...
+
+    def latest_plan(self, kind: str) -> Plan | None: ...
 
     def begin_session(self, plan_id: int | None, *, key: str, at: datetime) -> int: ...
 
@@ -111,6 +113,8 @@ class Records(TrackingSource, Protocol):
     def export_text(self, fmt: ExportFormat) -> str: ...
 
     def import_text(self, text: str) -> dict[str, int]: ...
+
+    def import_programme(self, imported: ImportedProgramme, *, kind: str) -> dict[str, int]: ...
 
 
 class Database(Protocol):

@@ -9,7 +9,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from supple.planner.model import Plan
+    from supple.planner.model import Plan, PlanItem
+    from supple.tracking.model import PainRecord, PsfsRecord, SessionRecord
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,14 @@ class Keep(Enum):
 
 
 KEEP = Keep.KEEP
+
+
+@dataclass(frozen=True)
+class ImportedProgramme:
+    """A programme and its outcomes read from elsewhere (a FHIR bundle), to keep as records."""
+
+    items: tuple[PlanItem, ...]
+    days_per_week: int | None = None
+    pain: tuple[PainRecord, ...] = ()
+    psfs: tuple[PsfsRecord, ...] = ()
+    sessions: tuple[SessionRecord, ...] = ()

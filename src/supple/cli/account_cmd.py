@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from supple.cli.common import fail, print_json, settings_of
+from supple.cli.common import fail, print_json, public_url, settings_of
 from supple.cli.store_opts import DatabaseUrl, open_store
 
 if TYPE_CHECKING:
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 account_app = typer.Typer(help="Accounts: patients, clinicians and admins.", no_args_is_help=True)
 invite_app = typer.Typer(help="Invite a patient on behalf of a clinician.", no_args_is_help=True)
-#: Where the links go when SUPPLE_PUBLIC_URL is not set: what `supple serve` listens on.
-DEFAULT_URL = "http://127.0.0.1:8000"
 
 
 def register(app: typer.Typer) -> None:
@@ -48,7 +46,7 @@ def _now() -> datetime:
 
 
 def _link(ctx: typer.Context, path: str) -> str:
-    return (settings_of(ctx).public_url or DEFAULT_URL).rstrip("/") + path
+    return public_url(ctx) + path
 
 
 def _password(from_stdin: bool) -> str:

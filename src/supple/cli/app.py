@@ -11,6 +11,7 @@ from supple.cli import (
     account_cmd,
     coach_cmd,
     entries_cmd,
+    export_cmd,
     library_cmd,
     plan_cmd,
     serve_cmd,
@@ -46,7 +47,8 @@ def _root(
     settings_of(ctx)  # read and check every SUPPLE_* variable once, before any command runs
 
 
-for module in (library_cmd, plan_cmd, track_cmd, entries_cmd, coach_cmd, serve_cmd, account_cmd):
+modules = (library_cmd, plan_cmd, track_cmd, entries_cmd, export_cmd, coach_cmd, serve_cmd, account_cmd)
+for module in modules:
     module.register(app)
 
 

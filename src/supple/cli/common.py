@@ -151,3 +151,13 @@ def print_json(data: object) -> None:
 def echo_error(message: str) -> None:
     """Print the one-line error (messages may quote what a person typed: made safe first)."""
     typer.echo(f"supple: error: {plain(message)}", err=True)
+
+
+#: Where the commands' links point when ``SUPPLE_PUBLIC_URL`` is not set (``supple serve``'s
+#: own default address).
+DEFAULT_URL = "http://127.0.0.1:8000"
+
+
+def public_url(ctx: typer.Context) -> str:
+    """The address people reach the web app at, for the links a command prints or writes."""
+    return (settings_of(ctx).public_url or DEFAULT_URL).rstrip("/")

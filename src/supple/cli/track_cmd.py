@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from supple.cli import export_cmd
 from supple.cli.common import (
     console,
     fail,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from supple.app.tracking import Summary
     from supple.store import PersonStore
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "fhir")
 
 
 def _score(text: str, what: str) -> int:
@@ -170,40 +171,54 @@ def history(
 
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    fmt: Annotated[
+        str, typer.Option("--format", help="json or csv (everything), or fhir (a FHIR R4 Bundle).")
+    ] = "json",
     output_name: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file (default: print).")
+        str | None,
+        typer.Option("--output", "--out", "-o", help="Write to this file (default: print)."),
     ] = None,
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Export everything you have recorded, as JSON or CSV (import reads both back)."""
+    """Export everything you have recorded, as JSON or CSV (import reads both back), or your
+    programme and outcomes as a FHIR R4 Bundle for a health record."""
     from supple.app import backups
 
     if fmt not in FORMATS:
-        fail(f"--format must be json or csv, not '{fmt}'")
+        fail(f"--format must be json, csv or fhir, not '{fmt}'")
     output = None if output_name is None else Path(output_name)
-    with open_person(ctx, database_url) as store:
-        text = backups.export_records(store=store, fmt="json" if fmt == "json" else "csv")
+    if fmt == "fhir":
+        text = export_cmd.fhir_bundle(ctx, database_url)
+    else:
+        with open_person(ctx, database_url) as store:
+            text = backups.export_records(store=store, fmt="json" if fmt == "json" else "csv")
     if output is None:
         typer.echo(text, nl=False)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
-        typer.echo(plain(f"Exported to {output}"), err=True)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    typer.echo(plain(f"Exported to {output}"), err=True)
 
 
 def import_(
     ctx: typer.Context,
     file_name: Annotated[
-        str, typer.Argument(help="A file written by `supple export` (JSON or CSV).")
+        str,
+        typer.Argument(help="A file written by `supple export` (JSON, CSV, or a FHIR bundle)."),
     ],
     database_url: DatabaseUrl = None,
 ) -> None:
-    """Import an export into an empty database (all or nothing)."""
+    """Import an export or a FHIR bundle into an empty database (all or nothing)."""
     from supple.app import backups
     from supple.store.errors import BadExport
 
     file = Path(file_name)
     text = read_text(file)
+    if export_cmd.is_bundle(text):
+        export_cmd.import_bundle(ctx, file.name, text, database_url)
+        return
     with open_person(ctx, database_url) as store:
         try:
             counts = backups.import_records(store=store, text=text)

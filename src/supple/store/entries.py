@@ -144,6 +144,21 @@ class EntriesMixin(PersonBase):
         return None if body is None else Plan.model_validate(body)
 
     @eng.guarded
+    def latest_plan(self, kind: str) -> Plan | None:
+        """The person's most recent routine of ``kind``, or None."""
+        from supple.planner.model import Plan
+
+        with self._read() as db:
+            body = db.scalar(
+                select(PlanRow.body)
+                .where(PlanRow.person_id == self.person_id)
+                .where(PlanRow.kind == kind)
+                .order_by(PlanRow.created_at.desc(), PlanRow.id.desc())
+                .limit(1)
+            )
+        return None if body is None else Plan.model_validate(body)
+
+    @eng.guarded
     def get_plan(self, plan_id: int) -> Plan:
         """The person's routine with this id (StoreError if there is none)."""
         plan = self.find_plan(plan_id)

@@ -13,6 +13,7 @@ from supple.store.errors import explain
 
 if TYPE_CHECKING:
     from supple.app.ports import ExportFormat
+    from supple.app.records import ImportedProgramme
     from supple.store.backup.schema import ExportFile
     from supple.tracking import TrackingInput
     from supple.tracking.digest import Digest
@@ -100,6 +101,29 @@ class WholeMixin(PersonBase):
             with self._writer.begin() as conn:
                 reset_sequences(conn)
         return counts
+
+    def import_programme(self, imported: ImportedProgramme, *, kind: str) -> dict[str, int]:
+        """Keep a programme read from elsewhere (as a plan of ``kind``) and its outcomes in this
+        empty database, in one transaction; return the counts."""
+        from supple.store.backup.programme import as_export
+        from supple.store.errors import StoreError
+
+        if any(self.counts().values()):
+            raise StoreError(
+                "this database already holds records; import into a new one "
+                "(--database-url or SUPPLE_DATABASE_URL) so nothing is mixed up"
+            )
+        name, days = self._person_row()
+        return self.import_all(as_export(imported, kind=kind, name=name, days=days))
+
+    @eng.guarded
+    def _person_row(self) -> tuple[str, int]:
+        from supple.store.schema import Person
+
+        with self._read() as db:
+            person = db.get(Person, self.person_id)
+            assert person is not None
+            return person.name, person.days_per_week
 
     @eng.guarded
     def counts(self) -> dict[str, int]:

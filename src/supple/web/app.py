@@ -41,7 +41,7 @@ def create_app(
     from supple.app.passwords import Passwords
     from supple.settings import load_settings
     from supple.store import Store
-    from supple.web import api, pages
+    from supple.web import api, exports_routes, pages
 
     settings = settings if settings is not None else load_settings()
     library = library if library is not None else load_library(settings.library_dir)
@@ -88,6 +88,7 @@ def create_app(
     protect.install(app, settings)
     errors.install(app)
     app.include_router(api.router)
+    app.include_router(exports_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     routes.document_refusals(app)
