@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from supple.cli.common import fail, print_json, public_url, settings_of
+from supple.cli.common import fail, print_json, public_url
 from supple.cli.store_opts import DatabaseUrl, open_store
 
 if TYPE_CHECKING:

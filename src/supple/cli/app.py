@@ -47,7 +47,16 @@ def _root(
     settings_of(ctx)  # read and check every SUPPLE_* variable once, before any command runs
 
 
-modules = (library_cmd, plan_cmd, track_cmd, entries_cmd, export_cmd, coach_cmd, serve_cmd, account_cmd)
+modules = (
+    library_cmd,
+    plan_cmd,
+    track_cmd,
+    entries_cmd,
+    export_cmd,
+    coach_cmd,
+    serve_cmd,
+    account_cmd,
+)
 for module in modules:
     module.register(app)
 

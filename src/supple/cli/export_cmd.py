@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from supple.cli.common import fail, library_of, public_url, read_text, settings_of
+from supple.cli.common import fail, library_of, public_url, read_text
 from supple.cli.plan_cmd import ProfileFile
 from supple.cli.store_opts import DatabaseUrl, open_person
 

@@ -116,5 +116,3 @@ __all__ = [
     "person_key",
     "record_input",
 ]
-
-

@@ -149,9 +149,7 @@ def fhir(ctx: ContextDep) -> Response:
 
     programme = _programme(ctx, None, None)
     records = outcomes(store=ctx.store, today=ctx.today())
-    data = record_input(
-        programme, records, ctx.library, person_key=person_key(ctx.store.person_id)
-    )
+    data = record_input(programme, records, ctx.library, person_key=person_key(ctx.store.person_id))
     try:
         bundle = build_bundle(data, generated=ctx.clock().astimezone(UTC))
     except FhirError as exc:

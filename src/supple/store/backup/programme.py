@@ -61,8 +61,7 @@ def as_export(imported: ImportedProgramme, *, kind: str, name: str, days: int) -
     ]
     names = list(dict.fromkeys(p.activity for p in imported.psfs))
     activities = [
-        PsfsActivityRec(id=n, name=activity, created_at=made)
-        for n, activity in enumerate(names, 1)
+        PsfsActivityRec(id=n, name=activity, created_at=made) for n, activity in enumerate(names, 1)
     ]
     scores = [
         PsfsScoreRec(id=n, activity_id=names.index(p.activity) + 1, at=_noon(p.day), score=p.score)
