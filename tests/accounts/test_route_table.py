@@ -16,9 +16,11 @@ from typing import Any
 import pytest
 
 from supple.app import credentials, invitations
+from supple.tracking.stratify import ITEMS
 from supple.web.routes import table
 from tests.accounts.kit import ACTORS, NOW, PASSWORD, Install, install
 from tests.web.client import CALM, Client
+from tests.web.test_people_api import DIRECTION_TEST
 
 # The statuses by actor, in the order of ACTORS: anonymous, patient A, patient B, clinician A
 # (A's), clinician B (another clinic's), admin (clinic A's). A set allows any of its members.
@@ -37,6 +39,8 @@ CLINICIAN_JSON: Statuses = (401, 403, 403, 200, 200, 403)
 CLINICIAN_PAGE: Statuses = (303, 403, 403, 200, 200, 403)
 ADMIN_JSON: Statuses = (401, 403, 403, 403, 403, 200)
 ADMIN_PAGE: Statuses = (303, 403, 403, 403, 403, 200)
+#: A patient's own form post that saves and moves on.
+FORM_DONE: Statuses = (303, 303, 303, 403, 403, 403)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,28 @@ def _patient_a(i: Install) -> int:
     return i.people["patient_a"].id
 
 
+def _records_a(i: Install) -> Any:
+    person = i.people["patient_a"].person_id
+    assert person is not None
+    return i.database.for_person(person)
+
+
+def _pain_a(i: Install) -> int:
+    return int(_records_a(i).history().pain[0].id)
+
+
+def _note_a(i: Install) -> int:
+    return int(_records_a(i).history().notes[0].id)
+
+
+def _activity_a(i: Install) -> int:
+    return int(_records_a(i).activities()[0].id)
+
+
+def _new_name() -> str:
+    return f"renamed {uuid.uuid4().hex[:6]}"
+
+
 TABLE: dict[tuple[str, str], Case] = {
     # -- the patient's JSON API --------------------------------------------------------------
     ("POST", "/api/v1/profile"): Case(JSON, lambda _: {"json": CALM}),
@@ -113,6 +139,97 @@ TABLE: dict[tuple[str, str], Case] = {
         lambda _: {"json": {"items": [{"activity": "stairs", "score": 5}]}},
     ),
     ("GET", "/api/v1/progress"): Case(JSON),
+    # -- correcting entries (issue 17): A's by id, B is told it does not exist ---------------
+    ("GET", "/api/v1/pain"): Case(JSON),
+    ("PATCH", "/api/v1/pain/{pain_id}"): Case(
+        A_JSON, lambda i: {"pain_id": _pain_a(i), "json": {"score": 2}}
+    ),
+    ("DELETE", "/api/v1/pain/{pain_id}"): Case(
+        (401, 204, 404, 403, 403, 403), lambda i: {"pain_id": _pain_a(i)}
+    ),
+    ("GET", "/api/v1/notes"): Case(JSON),
+    ("POST", "/api/v1/notes"): Case(
+        (401, 201, 201, 403, 403, 403), lambda _: {"json": {"text": "a new note"}}
+    ),
+    ("PATCH", "/api/v1/notes/{note_id}"): Case(
+        A_JSON, lambda i: {"note_id": _note_a(i), "json": {"text": "fixed"}}
+    ),
+    ("DELETE", "/api/v1/notes/{note_id}"): Case(
+        (401, 204, 404, 403, 403, 403), lambda i: {"note_id": _note_a(i)}
+    ),
+    ("GET", "/api/v1/psfs/activities"): Case(JSON),
+    ("PATCH", "/api/v1/psfs/activities/{activity_id}"): Case(
+        A_JSON, lambda i: {"activity_id": _activity_a(i), "json": {"name": _new_name()}}
+    ),
+    ("DELETE", "/api/v1/psfs/activities/{activity_id}"): Case(
+        (401, 204, 404, 403, 403, 403), lambda i: {"activity_id": _activity_a(i)}
+    ),
+    ("POST", "/progress/pain/{pain_id}"): Case(
+        (303, 303, 404, 403, 403, 403),
+        lambda i: {"pain_id": _pain_a(i), "data": {"score": "2"}},
+        form=True,
+    ),
+    ("POST", "/progress/notes/{note_id}"): Case(
+        (303, 303, 404, 403, 403, 403),
+        lambda i: {"note_id": _note_a(i), "data": {"text": "fixed"}},
+        form=True,
+    ),
+    ("POST", "/progress/activities/{activity_id}"): Case(
+        (303, 303, 404, 403, 403, 403),
+        lambda i: {"activity_id": _activity_a(i), "data": {"name": _new_name()}},
+        form=True,
+    ),
+    ("POST", "/progress/{kind}/{entry}/delete"): Case(
+        (303, 303, 404, 403, 403, 403),
+        lambda i: {"kind": "notes", "entry": _note_a(i)},
+        form=True,
+    ),
+    # -- the programme (issue 11): each patient's own -----------------------------------------
+    ("GET", "/api/v1/lessons"): Case(JSON),
+    ("GET", "/api/v1/lessons/today"): Case(JSON),
+    ("GET", "/api/v1/lessons/{lesson_id}"): Case(JSON, lambda _: {"lesson_id": "sleep"}),
+    ("POST", "/api/v1/lessons/{lesson_id}/read"): Case(JSON, lambda _: {"lesson_id": "sleep"}),
+    ("GET", "/api/v1/walking"): Case(JSON),
+    ("PUT", "/api/v1/walking"): Case(JSON, lambda _: {"json": {"minutes": 10}}),
+    ("POST", "/api/v1/walks"): Case(
+        (401, 201, 201, 403, 403, 403), lambda _: {"json": {"minutes": 12}}
+    ),
+    ("GET", "/api/v1/direction-test"): Case(JSON),
+    ("POST", "/api/v1/direction-tests"): Case(
+        (401, {201, 422}, {201, 422}, 403, 403, 403), lambda _: {"json": DIRECTION_TEST}
+    ),
+    ("GET", "/api/v1/direction-tests/latest"): Case((401, {200, 404}, {200, 404}, 403, 403, 403)),
+    ("POST", "/api/v1/sessions/latest/spread"): Case(
+        (401, 201, 201, 403, 403, 403), lambda _: {"json": {"items": [0]}}
+    ),
+    ("GET", "/api/v1/screen-risk"): Case(JSON),
+    ("POST", "/api/v1/screen-risk"): Case(
+        (401, 201, 201, 403, 403, 403),
+        lambda _: {"json": {"answers": {item.id: item.low for item in ITEMS}}},
+    ),
+    ("GET", "/learn"): Case(PAGE),
+    ("GET", "/learn/{lesson_id}"): Case(PAGE, lambda _: {"lesson_id": "sleep"}),
+    ("POST", "/learn/{lesson_id}/read"): Case(
+        FORM_DONE, lambda _: {"lesson_id": "sleep"}, form=True
+    ),
+    ("GET", "/walk"): Case(PAGE),
+    ("POST", "/walk/log"): Case(FORM_DONE, lambda _: {"data": {"minutes": "10"}}, form=True),
+    ("POST", "/walk/plan"): Case(FORM_DONE, lambda _: {"data": {"minutes": "10"}}, form=True),
+    ("GET", "/test-direction"): Case(PAGE),
+    ("POST", "/test-direction"): Case(
+        (303, 200, 200, 403, 403, 403), lambda _: {"data": {"position": "standing"}}, form=True
+    ),
+    ("GET", "/test-direction/result"): Case(PAGE),
+    ("GET", "/screen-risk"): Case(PAGE),
+    ("POST", "/screen-risk"): Case(
+        FORM_DONE, lambda _: {"data": {item.id: str(item.low) for item in ITEMS}}, form=True
+    ),
+    ("GET", "/after-session"): Case(PAGE),
+    ("POST", "/after-session"): Case(FORM_DONE, lambda _: {"data": {"item": "0"}}, form=True),
+    # -- exports (issue 15): the patient's own programme and records --------------------------
+    ("GET", "/api/v1/export/handout.pdf"): Case(JSON),
+    ("GET", "/api/v1/export/calendar.ics"): Case(JSON, lambda _: {"params": {"days": "mon"}}),
+    ("GET", "/api/v1/export/fhir"): Case(JSON),
     # -- the library: anyone signed in --------------------------------------------------------
     ("GET", "/api/v1/exercises"): Case(SIGNED_JSON),
     ("GET", "/api/v1/exercises/{exercise_id}"): Case(
