@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from supple.app import plans
 from supple.library import load_library
 from supple.planner import make_plan
-from supple.planner.adjust import Adjustments
+from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
 from supple.planner.advice import time_line
 from supple.planner.phrase import Phrase
 from supple.planner.program import make_program
@@ -89,6 +90,13 @@ def _plan_codes() -> list[Phrase]:
             found += [c.say for c in timeline.all_cues()]
         for week in make_program(profile, LIB, weeks=5, start=DAY).weeks:
             found += week.change_codes
+    found += plans.solo(LIB["cat_cow"], Profile()).items[0].why_codes
+    # A swap that puts a floor move among the chair moves is put right, and said so.
+    broken = plans.make(
+        plans.PlanRequest(Profile(), NO_ADJUSTMENTS, DAY, swaps=(("chair_cat_cow", "cat_cow"),)),
+        LIB,
+    )
+    found += broken.advice_codes
     return found
 
 

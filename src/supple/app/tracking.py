@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from supple.app.ports import Records, TrackingSource
@@ -45,8 +45,14 @@ class Summary:
 
 
 def summary_of(records: TrackingInput, library: Mapping[str, Exercise]) -> Summary:
-    """Adherence, streaks, pain and PSFS change, warnings and what the plan will change."""
-    return Summary(records, summarize(records, library))
+    """Adherence, streaks, pain and PSFS change, warnings and what the plan will change.
+
+    Pain is followed on the scores given before a session and between sessions: a score just
+    after a session says how that session felt, and mixing it in would make the pain look lower
+    the more sessions there are (the records handed back keep every score).
+    """
+    felt = replace(records, pain=tuple(p for p in records.pain if p.moment != "after"))
+    return Summary(records, summarize(felt, library))
 
 
 def progress(*, source: TrackingSource, library: Mapping[str, Exercise], today: date) -> Summary:

@@ -26,9 +26,7 @@ Position = Literal[
     "prone",
     "side_lying",
 ]
-Equipment = Literal[
-    "mat", "towel_or_strap", "chair", "wall", "doorway", "step", "band", "stick"
-]
+Equipment = Literal["mat", "towel_or_strap", "chair", "wall", "doorway", "step", "band", "stick"]
 Load = Literal[
     "spinal_flexion",
     "spinal_extension",
