@@ -217,8 +217,11 @@ def test_durations(seconds: float, plain: str, left: str) -> None:
 
 def test_doses_and_positions() -> None:
     plan = make_plan(Profile(minutes=15), LIB, day=DAY)
-    held = next(i for i in plan.items if i.hold_s and i.reps > 1)
-    assert item_dose(held).startswith(f"{held.reps} x {held.hold_s} s hold")
+    held = next(i for i in plan.items if i.hold_s and i.hold_s >= 10 and i.reps > 1)
+    assert item_dose(held).startswith(f"{held.reps} holds of {held.hold_s} seconds")
+    reps = next(i for i in plan.items if i.hold_s and i.hold_s <= 3 and i.reps > 1)
+    assert item_dose(reps).startswith(f"{reps.reps} repetitions")
+    assert "hold" not in item_dose(reps)
     assert entry_dose(LIB["chair_twist"]).startswith("hold 15 s (safe range 10-30 s), 3 times")
     assert position("seated_chair") == "on a chair"
 
@@ -226,7 +229,7 @@ def test_doses_and_positions() -> None:
 #: Words that belong to the presentation module only (a second copy would drift from it).
 ONLY_HERE = [
     r"\(safe range \{",  # a library entry's dose
-    r"\} s hold",  # a plan item's dose
+    r"holds of \{",  # a plan item's dose
     r"on hands and knees",  # a position
     r"lying on your back",
     r"// 60\}",  # a duration as m:ss

@@ -29,6 +29,18 @@ if TYPE_CHECKING:
         segment_title,
         why,
     )
+    from supple.presentation.screens import (
+        answer_problem,
+        answer_problems,
+        emergency_number,
+        equipment_words,
+        level_words,
+        other_names,
+        rescreen_words,
+        resume_words,
+        status_word,
+        when_words,
+    )
     from supple.presentation.verdicts import pain_verdict, psfs_verdict
     from supple.presentation.words import (
         area,
@@ -37,6 +49,7 @@ if TYPE_CHECKING:
         dose_sentence,
         entry_dose,
         item_dose,
+        item_time,
         join_words,
         minutes_of,
         plural,
@@ -57,12 +70,28 @@ _HOMES = {
     **dict.fromkeys(("pain_verdict", "psfs_verdict"), "verdicts"),
     **dict.fromkeys(
         (
+            "answer_problem",
+            "answer_problems",
+            "emergency_number",
+            "equipment_words",
+            "level_words",
+            "other_names",
+            "rescreen_words",
+            "resume_words",
+            "status_word",
+            "when_words",
+        ),
+        "screens",
+    ),
+    **dict.fromkeys(
+        (
             "area",
             "clock",
             "countdown",
             "dose_sentence",
             "entry_dose",
             "item_dose",
+            "item_time",
             "join_words",
             "minutes_of",
             "plural",
@@ -78,15 +107,22 @@ _HOMES = {
 }
 
 __all__ = [
+    "answer_problem",
+    "answer_problems",
     "area",
     "clock",
     "countdown",
     "cue_text",
     "dose_sentence",
+    "emergency_number",
     "entry_dose",
+    "equipment_words",
     "item_dose",
+    "item_time",
     "join_words",
+    "level_words",
     "minutes_of",
+    "other_names",
     "pain_verdict",
     "plural",
     "position",
@@ -94,14 +130,18 @@ __all__ = [
     "render_plan",
     "render_programme",
     "render_timeline",
+    "rescreen_words",
+    "resume_words",
     "say",
     "say_all",
     "seconds_words",
     "segment_title",
+    "status_word",
     "term",
     "terms",
     "times_words",
     "timestamp",
+    "when_words",
     "why",
 ]
 

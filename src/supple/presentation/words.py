@@ -80,17 +80,38 @@ def countdown(seconds: float) -> str:
     return clock(math.ceil(seconds - 1e-9))
 
 
+#: A hold this short is one repetition of a movement, not a hold to count.
+REP_HOLD_S = 3
+#: A hold at least this long is counted as a hold ("3 holds of 20 seconds").
+LONG_HOLD_S = 10
+
+
 def item_dose(item: PlanItem) -> str:
-    """A plan item's dose: '3 x 20 s hold, each side', '60 s, flowing'."""
+    """A plan item's dose: '8 repetitions, each side', '3 holds of 20 seconds', '1 minute of
+    slow, steady movement'."""
     if item.duration_s is not None:
-        text = f"{item.duration_s} s, flowing"
-    elif item.reps > 1:
-        text = f"{item.reps} x {item.hold_s} s hold"
+        text = f"{seconds_words(item.duration_s)} of slow, steady movement"
     else:
-        text = f"{item.hold_s} s hold"
+        assert item.hold_s is not None
+        text = _reps_words(item.reps, item.hold_s)
     if item.sets > 1:
         text = f"{item.sets} sets of {text}"
     return text + (", each side" if item.sided else "")
+
+
+def _reps_words(reps: int, hold_s: int) -> str:
+    if hold_s <= REP_HOLD_S and reps > 1:
+        return plural(reps, "repetition")
+    if hold_s < LONG_HOLD_S and reps > 1:
+        return f"{plural(reps, 'repetition')}, holding each {seconds_words(hold_s)}"
+    if reps == 1:
+        return f"one hold of {seconds_words(hold_s)}"
+    return f"{reps} holds of {seconds_words(hold_s)}"
+
+
+def item_time(item: PlanItem) -> str:
+    """How long a plan item takes, set-up, rests and both sides included: '1 min 35 s'."""
+    return seconds_words(item.seconds)
 
 
 def entry_dose(exercise: Exercise) -> str:
@@ -139,11 +160,13 @@ def dose_sentence(item: PlanItem) -> str:
     """A plan item's dose as a sentence for print: 'Hold 20 seconds, 3 times on each side'."""
     if item.duration_s is not None:
         text = f"For {seconds_words(item.duration_s)}, slowly and steadily"
+    elif item.hold_s is not None and item.hold_s <= REP_HOLD_S and item.reps > 1:
+        text = f"Do {plural(item.reps, 'slow repetition')}"
     else:
         assert item.hold_s is not None
         text = f"Hold {seconds_words(item.hold_s)}"
-    if item.reps > 1:
-        text += f", {times_words(item.reps)}"
+        if item.reps > 1:
+            text += f", {times_words(item.reps)}"
     if item.sided:
         text += " on each side"
     if item.sets > 1:
