@@ -61,6 +61,12 @@ class Settings(BaseSettings):
         le=1000,
         description="play `supple start` this many times faster (for tests and demos)",
     )
+    emergency_number: str | None = Field(
+        default=None,
+        pattern=r"^[0-9+][0-9 ]{1,14}$",
+        description="the number the emergency referral page offers to call (default: from the "
+        "browser's language and country: 999 in the UK, 911 in the US and Canada, 112 elsewhere)",
+    )
     speech_command: str | None = Field(
         default=None,
         description="the command `supple start --voice` speaks through, words separated by "

@@ -13,6 +13,7 @@ from supple.app.ports import Records
 from supple.safety import Rescreen, rescreen_due, routine_allowed, screen
 from supple.safety.profile import Clearance, Profile
 from supple.safety.referral import Referral
+from supple.safety.screen import bout_clearances
 
 #: The answers a person may change in the settings without answering the questions again.
 SETTINGS_FIELDS = frozenset(
@@ -60,11 +61,16 @@ def answer(
     return judge(profile, today=today)
 
 
+#: Answers never suggested: where it hurts, how much and for how long are the person's to give.
+NOT_SUGGESTED = frozenset({"pain_areas", "pain_now", "pain_weeks", "red_flags", "cleared"})
+
+
 def suggested_answers() -> dict[str, Any]:
     """The answer each question suggests, the same in the terminal and on the web: the
-    profile's own defaults (lower back, pain 3, two weeks, household equipment, 15 minutes)."""
+    profile's own defaults (household equipment, 15 minutes, yes to the abilities); None for
+    what the person must answer themselves (where it hurts, how much, how long, red flags)."""
     return {
-        name: field.get_default(call_default_factory=True)
+        name: None if name in NOT_SUGGESTED else field.get_default(call_default_factory=True)
         for name, field in Profile.model_fields.items()
     }
 
@@ -115,18 +121,26 @@ def answer_safety(
     store: Records,
     red_flags: Iterable[str],
     cleared: Sequence[Clearance | Mapping[str, Any]] = (),
+    bout: tuple[str, date] | None = None,
     at: datetime | None = None,
     today: date | None = None,
 ) -> Verdict:
-    """Answer the red-flag questions again, keeping every other answer as it was; a clinician's
-    check of this bout given before still counts (its date decides for how long)."""
+    """Answer the red-flag questions again, keeping every other answer as it was.
+
+    ``cleared`` are the checks of the red flags answered yes; ``bout`` (who, when) says a
+    clinician checked this bout of pain, which clears the rules it matches. A check of the bout
+    given before still counts (its date decides for how long).
+    """
     before = saved_profile(store)
     flags = list(dict.fromkeys(red_flags))
     kept = [c for c in before.cleared if c.flag not in before.red_flags and c.flag not in flags]
     given = [c if isinstance(c, Clearance) else Clearance.model_validate(c) for c in cleared]
-    profile = Profile.model_validate(
-        {**before.model_dump(), "red_flags": flags, "cleared": [*kept, *given]}
-    )
+    data = {**before.model_dump(), "red_flags": flags, "cleared": [*kept, *given]}
+    profile = Profile.model_validate(data)
+    if bout is not None:
+        by, on = bout
+        extra = [c for c in bout_clearances(profile, by=by, on=on) if c not in kept]
+        profile = Profile.model_validate({**data, "cleared": [*kept, *given, *extra]})
     return answer(store=store, profile=profile, at=at, today=today)
 
 

@@ -30,8 +30,10 @@ if TYPE_CHECKING:
         why,
     )
     from supple.presentation.screens import (
+        advice_elsewhere,
         answer_problem,
         answer_problems,
+        both_ways_words,
         emergency_number,
         equipment_words,
         level_words,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
         resume_words,
         status_word,
         when_words,
+        without_rule_id,
     )
     from supple.presentation.verdicts import pain_verdict, psfs_verdict
     from supple.presentation.words import (
@@ -70,8 +73,10 @@ _HOMES = {
     **dict.fromkeys(("pain_verdict", "psfs_verdict"), "verdicts"),
     **dict.fromkeys(
         (
+            "advice_elsewhere",
             "answer_problem",
             "answer_problems",
+            "both_ways_words",
             "emergency_number",
             "equipment_words",
             "level_words",
@@ -80,6 +85,7 @@ _HOMES = {
             "resume_words",
             "status_word",
             "when_words",
+            "without_rule_id",
         ),
         "screens",
     ),
@@ -107,9 +113,11 @@ _HOMES = {
 }
 
 __all__ = [
+    "advice_elsewhere",
     "answer_problem",
     "answer_problems",
     "area",
+    "both_ways_words",
     "clock",
     "countdown",
     "cue_text",
@@ -143,6 +151,7 @@ __all__ = [
     "timestamp",
     "when_words",
     "why",
+    "without_rule_id",
 ]
 
 

@@ -120,6 +120,39 @@ def answer_problems(errors: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return found
 
 
+#: What a question left empty on a screen says.
+ANSWER_THIS = "Please answer this question."
+ANSWER_YES_NO = "Please answer yes or no."
+#: Where it hurts is asked, never assumed.
+ASK_AREA = "Please tick where it hurts. If the pain is low in the back, tick lower back."
+
+
+def unanswered_words(count: int) -> str:
+    """'2 safety questions are not answered yet: each needs a yes or a no.'"""
+    many = "question is" if count == 1 else "questions are"
+    return f"{count} safety {many} not answered yet: each one needs a yes or a no."
+
+
+def both_ways_words(activity: str) -> str:
+    """The message for an activity ticked as making the pain both better and worse."""
+    return _CONTRADICTIONS[3][2].format(activity)
+
+
+_BELOW = re.compile(r"\bthe (gentle )?routine below\b")
+_RULE_ID = re.compile(r"\s*\(rule [a-z0-9_]+\)")
+
+
+def advice_elsewhere(advice: str, where: str) -> str:
+    """Referral advice shown where no routine follows it: 'the routine below' becomes the
+    routine ``where`` (e.g. 'on the Today page')."""
+    return _BELOW.sub(lambda m: f"the {m.group(1) or ''}routine {where}", advice)
+
+
+def without_rule_id(text: str) -> str:
+    """A left-out reason without its rule id (kept for `supple plan --explain`)."""
+    return _RULE_ID.sub("", text)
+
+
 #: How a session ended, as the history says it.
 STATUS_WORDS = {"finished": "done", "stopped": "stopped early", "in_progress": "not finished"}
 
@@ -233,9 +266,14 @@ def equipment_words(gains: Sequence[tuple[str, int]]) -> str:
 
 
 __all__ = [
+    "ANSWER_THIS",
+    "ANSWER_YES_NO",
+    "ASK_AREA",
     "FIELD_WORDS",
+    "advice_elsewhere",
     "answer_problem",
     "answer_problems",
+    "both_ways_words",
     "emergency_number",
     "equipment_words",
     "level_words",
@@ -243,5 +281,7 @@ __all__ = [
     "rescreen_words",
     "resume_words",
     "status_word",
+    "unanswered_words",
     "when_words",
+    "without_rule_id",
 ]

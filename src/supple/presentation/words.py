@@ -122,9 +122,11 @@ def entry_dose(exercise: Exercise) -> str:
             f"{dose.duration_s} s of steady movement, breathing in for {dose.breath_in_s:g} s "
             f"and out for {dose.breath_out_s:g} s"
         )
+    elif dose.hold_s is not None and dose.hold_s <= REP_HOLD_S and dose.reps > 1:
+        text = plural(dose.reps, "slow repetition")
     else:
         text = f"hold {dose.hold_s} s (safe range {dose.hold_min_s}-{dose.hold_max_s} s)"
-    if dose.reps > 1:
+    if dose.reps > 1 and not text.endswith("repetitions"):
         text += f", {dose.reps} times"
     if dose.sets > 1:
         text += f", {dose.sets} sets"

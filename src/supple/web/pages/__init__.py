@@ -8,10 +8,18 @@ from supple.web.pages.library import router as library_router
 from supple.web.pages.misc import router as misc_router
 from supple.web.pages.progress import router as progress_router
 from supple.web.pages.routine import router as routine_router
+from supple.web.pages.settings import router as settings_router
 from supple.web.pages.start import router as start_router
 
 router = APIRouter(include_in_schema=False)
-for part in (start_router, routine_router, progress_router, library_router, misc_router):
+for part in (
+    start_router,
+    routine_router,
+    progress_router,
+    library_router,
+    settings_router,
+    misc_router,
+):
     router.include_router(part)
 
 __all__ = ["router"]
