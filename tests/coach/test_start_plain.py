@@ -26,7 +26,7 @@ def test_a_whole_session_is_saved(plan_file: Path, database_url: str) -> None:
     out = done.stdout
     assert "Single knee-to-chest." in out and "Switch sides: now the right side." in out
     assert "Ease off if it hurts — never stretch into pain." in out
-    assert "Session finished: 2 exercise(s) done, 0 skipped" in out
+    assert "Session finished: 2 moves done, 0 skipped" in out
     data = _export(database_url)
     [session] = data.sessions
     assert session.status == "finished" and session.ended_at is not None

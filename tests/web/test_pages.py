@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from tests.web.client import Client
-
 from supple.safety.question_words import RED_FLAG_QUESTIONS
+from tests.web.client import Client
 
 #: Every safety question answered no (the form asks each; none starts answered).
 ALL_NO = {f"flag_{flag}": "no" for flag, _ in RED_FLAG_QUESTIONS}

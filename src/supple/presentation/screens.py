@@ -37,8 +37,8 @@ _CONTRADICTIONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(r"pregnancy_weeks is given"),
         "pregnancy_weeks",
-        "You gave weeks of pregnancy but did not tick “I am pregnant”. Tick it, or clear "
-        "the weeks.",
+        "Weeks of pregnancy are given, but “I am pregnant” is not among your answers: add it, "
+        "or leave the weeks out.",
     ),
     (
         re.compile(r"pregnancy at age (\d+)"),
@@ -48,15 +48,15 @@ _CONTRADICTIONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(r"hip replacement details are given"),
         "hip_replacement_weeks",
-        "You gave details of a hip replacement but did not tick “a hip replacement”. Tick it, "
-        "or clear the details.",
+        "Details of a hip replacement are given, but “a hip replacement” is not among your "
+        "answers: add it, or leave the details out.",
     ),
     (
         re.compile(r"(\w+) is in both eases_with and worse_with"),
         "worse_with",
-        "You ticked {0} as making the pain both better and worse. Keep it on one side only: "
-        "the one that is true most of the time. If a short spell helps but a long one hurts, "
-        "and your spells are usually long, tick it under worse.",
+        "{0} is given as making the pain both better and worse. Keep it on one side only, the "
+        "one that is true most of the time: if a short spell helps but a long one hurts, and "
+        "your spells are usually long, keep it under worse.",
     ),
 )
 _ACTIVITY = {
@@ -93,7 +93,8 @@ def answer_problem(error: Mapping[str, Any]) -> tuple[str, str]:
             found = pattern.search(message)
             if found:
                 parts = [_ACTIVITY.get(g, g.replace("_", " ")) for g in found.groups()]
-                return where, words.format(*parts)
+                text = words.format(*parts)
+                return where, text[:1].upper() + text[1:]
     if kind == "extra_forbidden":
         return field, f"“{field}” is not one of Supple's questions; check how it is spelled."
     name = FIELD_WORDS.get(field, field.replace("_", " ").capitalize() or "An answer")
@@ -125,6 +126,7 @@ ANSWER_THIS = "Please answer this question."
 ANSWER_YES_NO = "Please answer yes or no."
 #: Where it hurts is asked, never assumed.
 ASK_AREA = "Please tick where it hurts. If the pain is low in the back, tick lower back."
+ASK_AREA_TYPED = "Please say where it hurts: type its number (1 if the pain is low in the back)."
 
 
 def unanswered_words(count: int) -> str:
@@ -134,8 +136,9 @@ def unanswered_words(count: int) -> str:
 
 
 def both_ways_words(activity: str) -> str:
-    """The message for an activity ticked as making the pain both better and worse."""
-    return _CONTRADICTIONS[3][2].format(activity)
+    """The message for an activity given as making the pain both better and worse."""
+    text = _CONTRADICTIONS[3][2].format(activity)
+    return text[:1].upper() + text[1:]
 
 
 _BELOW = re.compile(r"\bthe (gentle )?routine below\b")
@@ -269,6 +272,7 @@ __all__ = [
     "ANSWER_THIS",
     "ANSWER_YES_NO",
     "ASK_AREA",
+    "ASK_AREA_TYPED",
     "FIELD_WORDS",
     "advice_elsewhere",
     "answer_problem",

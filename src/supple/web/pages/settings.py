@@ -38,7 +38,10 @@ def _page(
     minutes: str | None = None,
 ) -> HTMLResponse:
     profile = ctx.store.latest_profile()
-    questions = [q for q in QUESTIONS if q.field in form_words.SETTINGS_QUESTIONS]
+    order = form_words.SETTINGS_QUESTIONS
+    questions = sorted(
+        (q for q in QUESTIONS if q.field in order), key=lambda q: order.index(q.field)
+    )
     return page(
         request,
         "settings.html",

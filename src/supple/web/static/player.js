@@ -393,12 +393,20 @@ function end(status) {
 
 function summary() {
   const t = pb.tally();
-  const skipped = t.skipped ? `, ${t.skipped} skipped` : "";
-  let text = `${t.done} of ${t.moves} moves done${skipped}.`;
-  if (painBefore !== null && painAfter !== null) text += ` Pain ${painBefore} → ${painAfter}.`;
-  else if (painBefore !== null) text += ` Pain before: ${painBefore}.`;
-  $("done-h").textContent = t.counts ? "Well done: session saved" : "Session saved: stopped early";
-  $("summary").textContent = text;
+  const score = (n) => (n === null ? "not given" : `${n} out of 10`);
+  const rows = [
+    ["Moves done", `${t.done} of ${t.moves}`],
+    ["Skipped", String(t.skipped)],
+    ["Not reached", String(t.moves - t.done - t.skipped)],
+    ["Pain before → after", `${score(painBefore)} → ${score(painAfter)}`],
+  ];
+  $("summary").replaceChildren(
+    ...rows.flatMap(([name, value]) => [
+      Object.assign(document.createElement("dt"), { textContent: name }),
+      Object.assign(document.createElement("dd"), { textContent: value }),
+    ]),
+  );
+  $("done-h").textContent = t.counts ? "Well done: session saved" : "Stopped early: session saved";
 }
 
 async function done() {

@@ -81,7 +81,8 @@ function problem() {
     );
     const box = document.getElementById("p-both-js");
     const label = both ? both.closest("label").textContent.trim().toLowerCase() : "";
-    if (say("p-both-js", both ? box.dataset.words.replace("{activity}", label) : "")) return box;
+    const words = box.dataset.words.replace("{activity}", label);
+    if (say("p-both-js", both ? words[0].toUpperCase() + words.slice(1) : "")) return box;
   }
   const bad = [...step.querySelectorAll("input:not(:disabled)")].find((el) => !el.checkValidity());
   if (bad) {
