@@ -23,12 +23,17 @@ from supple.session.timeline import Timeline, Utterance
 if TYPE_CHECKING:
     from supple.session.cues import Cue
 
-#: Words said per second at the players' speaking rates (espeak-ng -s 150; Web Speech at 0.95).
+#: Words said per second at the players' speaking rates (espeak-ng -s 150; Web Speech at 0.95),
+#: and letters per second for long words; with the start and end of an utterance and the
+#: breath at each comma or full stop, this is not shorter than espeak-ng's own recordings of
+#: the cues (tests/coach/test_voice.py measures them).
 WORDS_PER_SECOND = 2.5
-#: A breath between two sentences of one utterance, and between two utterances.
-PAUSE_S = 0.25
-#: The shortest time any utterance takes, even one word ("3").
-MIN_SECONDS = 0.5
+LETTERS_PER_SECOND = 13
+#: The silence espeak-ng leaves around an utterance, and the breath at each break inside one.
+EDGES_S = 0.5
+BREAK_S = 0.2
+#: The gap kept between two utterances (the edges are silence already).
+PAUSE_S = 0.1
 #: Cues closer together than this are said as one utterance.
 SAME_MOMENT_S = 0.05
 
@@ -61,18 +66,30 @@ Estimate = Callable[[str], float]
 
 
 def spoken_seconds(text: str) -> float:
-    """How long ``text`` takes to say: its words at 2.5 a second, and a breath per sentence."""
+    """How long ``text`` takes to say: its words at 2.5 a second (its letters at 13 a second,
+    when the words are long), a breath at each break, and the silence around it."""
     words = len(text.split())
-    sentences = max(1, len(re.findall(r"[.!?](?:\s|$)", text)))
-    return max(MIN_SECONDS, words / WORDS_PER_SECOND + PAUSE_S * (sentences - 1))
+    letters = len(re.sub(r"[^a-z]", "", text.lower()))
+    breaks = len(re.findall(r"[.!?:;,—](?:\s|$)", text))
+    talk = max(words / WORDS_PER_SECOND, letters / LETTERS_PER_SECOND)
+    return round(EDGES_S + talk + BREAK_S * max(0, breaks - 1), 2)
+
+
+def _clause(sentence: str) -> str:
+    return re.split(r"[,;:—]\s*", sentence, maxsplit=1)[0].rstrip(" .") + "."
 
 
 def shorter_forms(text: str) -> list[str]:
-    """``text``, then its first sentence, then its first clause (each only when shorter)."""
+    """``text``, then shorter forms of it, longest first (each only when shorter): a short
+    opening ("Hold on the left side.") with the first clause of what follows, the first
+    sentence, the first clause."""
+    sentences = re.split(r"(?<=[.!?])\s", text)
+    candidates = []
+    if len(sentences) > 1 and len(sentences[0].split()) <= 5:
+        candidates.append(f"{sentences[0]} {_clause(sentences[1])}")
+    candidates += [sentences[0], _clause(sentences[0])]
     forms = [text]
-    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-    clause = re.split(r"[,;:—]\s*", sentence, maxsplit=1)[0].rstrip(" .") + "."
-    for form in (sentence, clause):
+    for form in candidates:
         if len(form.split()) >= 2 and len(form) < len(forms[-1]):
             forms.append(form)
     return forms
@@ -94,7 +111,7 @@ def _fits(start: float, seconds: float, limit: float, busy: Sequence[tuple[float
 def _forms(members: list[_Said]) -> Iterable[list[_Said]]:
     """``members`` as they are, then with their long cues cut to a sentence, then a clause."""
     yield members
-    for depth in (1, 2):
+    for depth in (1, 2, 3):
         cut = []
         for m in members:
             forms = shorter_forms(m.text) if m.kind in SHORTENED else [m.text]
