@@ -4,6 +4,7 @@ first (a count never cuts one off), and what is said is the cues' own words, or 
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_the_cue_log_never_overlaps_and_is_never_late(timeline: Timeline) -> Non
     said = timeline.speech
     assert said, "a session with nothing said"
     spoken_at = {c.at for c in timeline.all_cues() if c.kind != "bell"}
-    for before, after in zip(said, said[1:], strict=False):
+    for before, after in pairwise(said):
         assert before.at + before.seconds + PAUSE_S <= after.at + 1e-9, (before, after)
     for u in said:
         due = max(at for at in spoken_at if at <= u.at + 1e-9)
