@@ -226,6 +226,7 @@ function pause() {
   hush();
   $("pause").textContent = "Resume";
   $("live").textContent = "Paused";
+  if (pb.segment) $("phase").textContent = `Paused · ${pb.segment.title}`;
   remember();
 }
 
@@ -393,12 +394,12 @@ function end(status) {
 
 function summary() {
   const t = pb.tally();
-  const score = (n) => (n === null ? "not given" : `${n} out of 10`);
+  const score = (n) => (n === null ? "–" : String(n));
   const rows = [
     ["Moves done", `${t.done} of ${t.moves}`],
     ["Skipped", String(t.skipped)],
     ["Not reached", String(t.moves - t.done - t.skipped)],
-    ["Pain before → after", `${score(painBefore)} → ${score(painAfter)}`],
+    ["Pain, 0 to 10", `${score(painBefore)} before → ${score(painAfter)} after`],
   ];
   $("summary").replaceChildren(
     ...rows.flatMap(([name, value]) => [
