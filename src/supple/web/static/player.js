@@ -368,7 +368,7 @@ function end(status) {
   finished = true;
   endStatus = status;
   clearTimeout(timer);
-  hush();
+  if (status === "stopped") hush(); // played to the end, the closing words are let finish
   const i = pb.segment ? pb.segment.item : -1;
   if (i >= 0 && !pb.reported.has(i)) reportItem(i, status === "finished" ? "done" : "skipped");
   wakeLock?.release?.().catch(() => {});
