@@ -66,6 +66,13 @@ def test_bad_answers_come_back_in_plain_words(client: Client) -> None:
     assert "pain_now:" not in page and "Value error" not in page
 
 
+@pytest.mark.parametrize("junk", ["inf", "-inf", "nan", "1e400", "9" * 400])
+def test_a_number_too_big_to_be_one_comes_back_in_plain_words(client: Client, junk: str) -> None:
+    r = client.post("/check", data={**CALM_FORM, "pain_weeks": junk})
+    assert r.status_code == 400
+    assert f"“{junk[:20]}” is not a number." in _text(r.text)
+
+
 def test_refit_swap_and_start(client: Client) -> None:
     client.post("/check", data={**CALM_FORM, "minutes": "15"})
     page = client.get("/today", params={"minutes": "10"}).text

@@ -8,6 +8,7 @@ as it was typed, and a plain message next to each question that needs another lo
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -183,6 +184,8 @@ def _number(form: Form, name: str, problems: dict[str, str]) -> float | None:
     try:
         value = float(raw)
     except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or len(raw) > 12:
         problems[name] = f"“{raw[:20]}” is not a number."
         return None
     return int(value) if value == int(value) else value
