@@ -139,6 +139,9 @@ def play(request: Request, plan_id: int, ctx: ContextDep) -> Response:
     # Answers that refer withhold every routine, kept ones too, until the answers change.
     if not verdicts.judge(profile, today=ctx.today()).can_exercise:
         return RedirectResponse("/referral", status_code=303)
+    due = verdicts.rescreen(store=ctx.store, today=ctx.today())
+    if due.due:  # a kept routine too waits for the safety questions that are due
+        return RedirectResponse(f"/check/safety?why={due.reason}", status_code=303)
     pregnant = "pregnancy" in profile.conditions
     return page(
         request,
