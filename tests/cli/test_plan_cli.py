@@ -262,6 +262,40 @@ class TestCheck:
         assert "Please type a number" in out and "from 0 to 10" in out
         assert "Please pick numbers from 1 to 5" in out
 
+    def test_an_answers_file_is_saved_without_asking(
+        self, db: str, tmp_path: Path, supple: Supple
+    ) -> None:
+        """Item 20: a profile file (YAML or JSON) instead of the questions, nothing read from
+        the keyboard, the same checks and one-line errors."""
+        calm = tmp_path / "calm.yaml"
+        calm.write_text("pain_areas: [neck]\npain_now: 4\npain_weeks: 3\nminutes: 10\n")
+        code, out, err = supple("check", "--answers", str(calm))  # stdin is empty
+        assert code == 0, err
+        assert "Answers saved" in out and "Nothing in your answers needs checking first" in out
+        with person_records(db) as store:
+            saved = store.latest_profile()
+        assert saved is not None and (saved.pain_areas, saved.minutes) == (["neck"], 10)
+        urgent = tmp_path / "urgent.json"
+        urgent.write_text(json.dumps({"pain_now": 4, "red_flags": ["bladder_or_bowel_change"]}))
+        assert "Get checked now" in supple("check", "--answers", str(urgent))[1]
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("pain_now: 14\n")
+        one_line_error(supple("check", "--answers", str(bad)), "bad.yaml", "from 0 to 10")
+        one_line_error(supple("check", "--answers", str(tmp_path / "gone.yaml")), "cannot read")
+        with person_records(db) as store:
+            assert store.latest_profile() == Profile.model_validate(json.loads(urgent.read_text()))
+
+
+def test_help_lists_the_commands_in_journey_order(db: str, supple: Supple) -> None:
+    """Item 21: check, plan, start, log, progress first, each with a whole sentence (a wide
+    terminal, from ``db``, so that none wraps)."""
+    code, out, _ = supple("--help")
+    assert code == 0
+    rows = [line.split(None, 1) for line in out.split("Commands:")[1].splitlines() if line.strip()]
+    assert [name for name, _ in rows][:5] == ["check", "plan", "start", "log", "progress"]
+    for name, text in rows:
+        assert text.strip().endswith(".") and "(s)" not in text, name
+
 
 STEP_ONLY = """\
 id: step_only_move
