@@ -149,7 +149,8 @@ def test_every_page_and_pane(page: Any, server: LiveServer) -> None:
     tour.look("not-found", "/library/no_such_move")
     page.goto("/settings")
     page.check('input[name="sure"]')
-    page.click(".delete-form button")
+    with page.expect_navigation():
+        page.click(".delete-form button")
     tour.look("deleted")
     page.emulate_media(color_scheme="dark", reduced_motion="reduce")  # both follow the system
     server.store.save_profile(Profile(pain_areas=["lower_back"], pain_now=4, pain_weeks=3))
