@@ -299,3 +299,27 @@ def _today(server: LiveServer) -> Any:
     from datetime import datetime
 
     return datetime.now().astimezone().date()
+
+
+def test_13_back_goes_to_the_previous_question_and_keeps_the_answers(
+    page: Any, server: LiveServer
+) -> None:
+    """Item 13 (a should-fix): each step is a history entry; Back stays in the questions."""
+    page.goto("/")
+    page.goto("/check")
+    page.check('input[name="pain_areas"][value="lower_back"]')
+    next_step(page)
+    page.fill("#pain_now", "4")
+    page.fill("#pain_weeks", "3")
+    next_step(page)
+    assert page.is_visible("#step-moves")
+    page.go_back()
+    page.wait_for_selector("#step-how:visible")
+    assert "/check" in page.url
+    assert page.input_value("#pain_now") == "4"
+    page.go_back()
+    page.wait_for_selector("#step-where:visible")
+    assert "/check" in page.url
+    assert page.is_checked('input[name="pain_areas"][value="lower_back"]')
+    page.go_forward()
+    page.wait_for_selector("#step-how:visible")

@@ -96,3 +96,20 @@ def test_my_data_exported_and_deleted_from_the_settings(client: Client, fmt: str
     assert client.get("/api/v1/profile").status_code == 200
     assert client.post("/settings/delete", data={"sure": "yes"}).status_code == 200
     assert client.get("/api/v1/profile").status_code == 404
+
+
+def test_get_checked_soon_is_amber_and_says_only_what_is_true(client: Client) -> None:
+    """Item 14: pain that lasts is "soon" (amber), without the "rare signs" words of a red
+    flag; the routine is mentioned only when there is one; an emergency offers a number to
+    call."""
+    client.post("/api/v1/profile", json={**CALM, "pain_now": 6, "pain_weeks": 8})
+    html = client.get("/referral").text
+    assert 'class="referral urgency-soon"' in html
+    text = _text(html)
+    assert "Get checked within one to two weeks" in text and "rare" not in text
+    assert "routine below" not in text and 'href="/today"' in html
+    client.post("/api/v1/profile", json={**CALM, "red_flags": ["bladder_or_bowel_change"]})
+    html = client.get("/referral").text
+    assert 'class="referral urgency-emergency"' in html
+    assert re.search(r'href="tel:(112|999|911|000|111)" id="call"', html)
+    assert "See today's routine" not in html
