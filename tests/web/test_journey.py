@@ -323,3 +323,15 @@ def test_13_back_goes_to_the_previous_question_and_keeps_the_answers(
     assert page.is_checked('input[name="pain_areas"][value="lower_back"]')
     page.go_forward()
     page.wait_for_selector("#step-how:visible")
+
+
+def test_18_the_voice_test_speaks_and_beeps(page: Any, server: LiveServer) -> None:
+    """Item 18 (a should-fix): the settings' voice test says a sentence and rings the bell."""
+    page.add_init_script(SPY)
+    server.store.save_profile(CALM)
+    page.goto("/settings")
+    page.click("#test-voice")
+    page.wait_for_function("() => window.__said.length > 0")
+    assert "Ease off if it hurts" in page.evaluate("window.__said")[0]
+    assert page.evaluate("window.__tones") >= 1
+    assert page.inner_text("#device-saved").startswith("Speaking now")
