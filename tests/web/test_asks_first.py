@@ -79,23 +79,6 @@ def _keep(store: PersonStore) -> int:
     return plans.keep(store=store, plan=plans.make(req, LIB))
 
 
-def test_questions_brought_by_a_settings_change_are_asked_even_when_skipped(
-    web: tuple[Client, PersonStore],
-) -> None:
-    client, store = web
-    store.save_profile(CALM)
-    plan_id = _kept_plan(client)
-    # Pregnancy ticked in the settings, and the safety step it leads to left unanswered.
-    screening.change(store=store, answers={"conditions": ["pregnancy"], "pregnancy_weeks": 20})
-    for url in ("/today", f"/play/{plan_id}"):
-        assert _where(client, url) == "/check/safety?why=new_questions", url
-    page = client.get("/check/safety?why=new_questions").text
-    assert 'name="flag_pregnancy_warning_signs"' in page
-    r = client.post("/check/safety", data=_all_no(PREGNANT))
-    assert r.headers["location"] == "/today"
-    assert client.get("/today").status_code == 200
-
-
 @pytest.mark.parametrize(("profile", "shown"), [(PREGNANT, True), (CALM, False)])
 def test_the_stop_signs_of_pregnancy_on_today_and_before_the_player(
     web: tuple[Client, PersonStore], profile: Profile, shown: bool

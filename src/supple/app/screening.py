@@ -167,8 +167,7 @@ def answered(history: Sequence[tuple[datetime, Profile]]) -> tuple[datetime, Pro
 
 def rescreen(*, store: Records, today: date) -> Rescreen:
     """Whether the red-flag questions are due again today (every 4 weeks, when pain rises or
-    spreads to a new area; ``supple.safety.rescreen_due``), or due at all: a settings change
-    (pregnancy, say) may bring questions the person never answered."""
+    spreads to a new area; ``supple.safety.rescreen_due``)."""
     history = store.profile_history()
     found = answered(history)
     if found is None:
@@ -181,8 +180,6 @@ def rescreen(*, store: Records, today: date) -> Rescreen:
             today=today,
         )
     at, then = found
-    if red_flags_asked(history[0][1]) - red_flags_asked(then):
-        return Rescreen(True, "new_questions")
     pain = store.tracking_input(today).pain
     return rescreen_due(
         answered_on=at.astimezone().date(),

@@ -19,9 +19,7 @@ RESCREEN_EVERY = timedelta(weeks=4)
 PAIN_RISE = 2.0
 WINDOW = timedelta(days=7)
 
-#: "new_questions" is the adapters' own: answers changed in the settings that bring safety
-#: questions never answered (this module cannot see which questions apply).
-RescreenReason = Literal["no_answers", "new_area", "pain_rise", "four_weeks", "new_questions"]
+RescreenReason = Literal["no_answers", "new_area", "pain_rise", "four_weeks"]
 
 
 @dataclass(frozen=True, slots=True)
