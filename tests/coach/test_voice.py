@@ -202,7 +202,18 @@ def test_the_terminal_says_the_schedule_on_time(tmp_path: Path, sqlite_url: str)
     wait_until(lambda: "Well done" in log.read_text(encoding="utf-8"), what="the last words")
     rows = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
     heard = [(float(a), float(b), text) for a, b, text in rows]
-    assert [text for _, _, text in heard] == [u.text for u in planned]
+    # A count is dropped when the speaker is still busy (voice.py): on a loaded machine the
+    # speaker can run late, so counts may be missing; every other utterance is said, in order.
+    said = iter(text for _, _, text in heard)
+    kept, text = [], next(said, None)
+    for u in planned:
+        if u.text == text:
+            kept.append(u)
+            text = next(said, None)
+        else:
+            assert u.kinds == ["count"], f"not said: {u}"
+    assert text is None and len(kept) >= len(planned) - 2, "said out of order"
+    planned = kept
     origin = heard[0][0] - planned[0].at / scale  # the first words anchor the session clock
     for n, ((start, end, _), u) in enumerate(zip(heard, planned, strict=True)):
         assert (start - origin) * scale - u.at <= 0.5, u  # never late by more than 0.5 s
