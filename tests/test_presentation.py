@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from supple.app import plans
 from supple.library import load_library
 from supple.planner import make_plan
-from supple.planner.adjust import Adjustments
+from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
 from supple.planner.advice import time_line
 from supple.planner.phrase import Phrase
 from supple.planner.program import make_program
@@ -99,6 +100,13 @@ def _plan_codes() -> list[Phrase]:
     flat = Profile(minutes=20, pain_weeks=52, age=60, conditions=["osteoporosis"])
     for week in make_program(flat, LIB, weeks=8, start=DAY, seed=1).weeks:
         found += week.change_codes  # strength moves at the top of their ladders: the same week
+    found += plans.solo(LIB["cat_cow"], Profile()).items[0].why_codes
+    # A swap that puts a floor move among the chair moves is put right, and said so.
+    broken = plans.make(
+        plans.PlanRequest(Profile(), NO_ADJUSTMENTS, DAY, swaps=(("chair_cat_cow", "cat_cow"),)),
+        LIB,
+    )
+    found += broken.advice_codes
     return found
 
 
@@ -288,8 +296,11 @@ def test_durations(seconds: float, plain: str, left: str) -> None:
 
 def test_doses_and_positions() -> None:
     plan = make_plan(Profile(minutes=15), LIB, day=DAY)
-    held = next(i for i in plan.items if i.hold_s and i.reps > 1)
-    assert item_dose(held).startswith(f"{held.reps} x {held.hold_s} s hold")
+    held = next(i for i in plan.items if i.hold_s and i.hold_s >= 10 and i.reps > 1)
+    assert item_dose(held).startswith(f"{held.reps} holds of {held.hold_s} seconds")
+    reps = next(i for i in plan.items if i.hold_s and i.hold_s <= 3 and i.reps > 1)
+    assert item_dose(reps).startswith(f"{reps.reps} repetitions")
+    assert "hold" not in item_dose(reps)
     assert entry_dose(LIB["chair_twist"]).startswith("hold 15 s (safe range 10-30 s), 3 times")
     assert position("seated_chair") == "on a chair"
 
@@ -297,7 +308,7 @@ def test_doses_and_positions() -> None:
 #: Words that belong to the presentation module only (a second copy would drift from it).
 ONLY_HERE = [
     r"\(safe range \{",  # a library entry's dose
-    r"\} s hold",  # a plan item's dose
+    r"holds of \{",  # a plan item's dose
     r"on hands and knees",  # a position
     r"lying on your back",
     r"// 60\}",  # a duration as m:ss

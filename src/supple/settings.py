@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         min_length=1,
         description="with supple serve --behind-proxy, the addresses of the reverse proxies "
         "whose X-Forwarded-For and X-Forwarded-Proto headers are believed, separated by commas",
+    emergency_number: str | None = Field(
+        default=None,
+        pattern=r"^[0-9+][0-9 ]{1,14}$",
+        description="the number the emergency referral page offers to call (default: from the "
+        "browser's language and country: 999 in the UK, 911 in the US and Canada, 112 elsewhere)",
     )
     speech_command: str | None = Field(
         default=None,

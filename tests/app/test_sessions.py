@@ -16,6 +16,7 @@ from supple.planner.model import Plan
 from supple.planner.plan import plan_item
 from supple.safety.profile import Profile
 from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
+from supple.session.outcome import work_seconds
 from supple.store import PersonStore
 
 LIB = load_library()
@@ -33,14 +34,15 @@ def _plan(*ids: str, age: int | None = None) -> Plan:
 
 
 def _item(plan: Plan, index: int, status: str = "done") -> ItemEvent:
+    planned = work_seconds([plan.items[index]])
     return ItemEvent.model_validate(
         {
             "key": key(),
             "at": AT,
             "index": index,
             "exercise": plan.items[index].exercise,
-            "planned_seconds": 30,
-            "held_seconds": 20,
+            "planned_seconds": planned,
+            "held_seconds": planned if status == "done" else 0,
             "status": status,
         }
     )

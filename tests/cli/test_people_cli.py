@@ -67,12 +67,14 @@ def test_each_command_sees_and_changes_ones_own_records(
     assert supple("log", "pain", "2", "--note", "mine only").code == 0
     assert supple("psfs", "--score", f"{them.activity}=8").code == 0
     assert supple("progress", "--days-per-week", "3").code == 0
+    # My open session is more than a day old: `supple start` closes it as stopped (not theirs).
     resumed = supple("start", "--resume", "--plain", "--countdown", "0", stdin="")
-    assert resumed.code == 0, resumed.err
+    assert resumed.code == 2 and "no unfinished session" in resumed.err
     assert _theirs(database_url, them.person) == before
     with Store.open(database_url) as database:
         mine = database.for_person(me.person)
-        assert mine.unfinished_session() is None  # my open session was the one resumed
+        assert mine.unfinished_session() is None
+        assert [s.status for s in mine.history().sessions] == ["stopped", "finished"]
         theirs = database.for_person(them.person).unfinished_session()
         assert theirs is not None and theirs.key == them.open_key
 

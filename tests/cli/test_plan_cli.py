@@ -150,14 +150,23 @@ class TestPlanErrors:
         one_line_error(supple("plan", "--profile", str(path)), "mood")
 
     def test_out_of_range(self, supple: Supple) -> None:
-        one_line_error(supple("plan", "--pain-now", "12"), "pain_now")
-        one_line_error(supple("plan", "--minutes", "90"), "minutes")
+        """Item 21: the answer is named in plain words, with the flag that set it."""
+        pain = supple("plan", "--pain-now", "12")
+        one_line_error(pain, "How bad it is now: give a number from 0 to 10 (--pain-now).")
+        one_line_error(supple("plan", "--minutes", "90"), "Minutes per day: give a number from")
+        assert "profile field" not in pain[2] and "Input should" not in pain[2]
+
+    def test_a_flag_that_is_no_number_is_a_sentence(self, supple: Supple) -> None:
+        one_line_error(supple("plan", "--minutes", "abc"), "--minutes needs a whole number")
+        one_line_error(supple("start", "--minutes", "99"), "--minutes must be a number from 3")
 
     def test_pregnancy_weeks_without_pregnancy(self, supple: Supple) -> None:
-        one_line_error(supple("plan", "--pregnancy-weeks", "10"), "pregnancy_weeks")
+        one_line_error(
+            supple("plan", "--pregnancy-weeks", "10"), "“I am pregnant” is not among your answers"
+        )
 
     def test_unknown_condition(self, supple: Supple) -> None:
-        one_line_error(supple("plan", "--condition", "gout"), "conditions")
+        one_line_error(supple("plan", "--condition", "gout"), "“gout” is not one of the choices")
 
     def test_bad_file_and_date(self, tmp_path: Path, supple: Supple) -> None:
         one_line_error(
@@ -253,6 +262,40 @@ class TestCheck:
         assert "Please type a number" in out and "from 0 to 10" in out
         assert "Please pick numbers from 1 to 5" in out
 
+    def test_an_answers_file_is_saved_without_asking(
+        self, db: str, tmp_path: Path, supple: Supple
+    ) -> None:
+        """Item 20: a profile file (YAML or JSON) instead of the questions, nothing read from
+        the keyboard, the same checks and one-line errors."""
+        calm = tmp_path / "calm.yaml"
+        calm.write_text("pain_areas: [neck]\npain_now: 4\npain_weeks: 3\nminutes: 10\n")
+        code, out, err = supple("check", "--answers", str(calm))  # stdin is empty
+        assert code == 0, err
+        assert "Answers saved" in out and "Nothing in your answers needs checking first" in out
+        with person_records(db) as store:
+            saved = store.latest_profile()
+        assert saved is not None and (saved.pain_areas, saved.minutes) == (["neck"], 10)
+        urgent = tmp_path / "urgent.json"
+        urgent.write_text(json.dumps({"pain_now": 4, "red_flags": ["bladder_or_bowel_change"]}))
+        assert "Get checked now" in supple("check", "--answers", str(urgent))[1]
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("pain_now: 14\n")
+        one_line_error(supple("check", "--answers", str(bad)), "bad.yaml", "from 0 to 10")
+        one_line_error(supple("check", "--answers", str(tmp_path / "gone.yaml")), "cannot read")
+        with person_records(db) as store:
+            assert store.latest_profile() == Profile.model_validate(json.loads(urgent.read_text()))
+
+
+def test_help_lists_the_commands_in_journey_order(db: str, supple: Supple) -> None:
+    """Item 21: check, plan, start, log, progress first, each with a whole sentence (a wide
+    terminal, from ``db``, so that none wraps)."""
+    code, out, _ = supple("--help")
+    assert code == 0
+    rows = [line.split(None, 1) for line in out.split("Commands:")[1].splitlines() if line.strip()]
+    assert [name for name, _ in rows][:5] == ["check", "plan", "start", "log", "progress"]
+    for name, text in rows:
+        assert text.strip().endswith(".") and "(s)" not in text, name
+
 
 STEP_ONLY = """\
 id: step_only_move
@@ -292,30 +335,42 @@ def test_a_library_with_nothing_allowed(
     assert any("could be filled" in a for a in data["advice"])
 
 
-def _asked_before(field: str) -> int:
-    """How many questions `supple check` asks before ``field`` when every answer is Enter."""
+def _check_script(*, equipment: str = "") -> tuple[str, int]:
+    """What to type to `supple check` to give the profile's defaults: Enter where a suggestion
+    stands, a refused Enter then the answer where one is needed (where it hurts, how much, how
+    long, each safety question); and how many Enters were refused."""
+    needed = {"pain_areas": "1", "pain_now": "3", "pain_weeks": "2"}
     answers: dict[str, Any] = {"red_flags": [], "cleared": []}
     suggested = suggested_answers()
-    asked = 0
+    lines, refused = [], 0
     for q in QUESTIONS:
-        if q.field == field:
-            return asked
-        if q.asked_if(answers):
-            asked += 1
-            if q.kind not in ("red_flag", "clearance"):
-                answers[q.field] = q.default if q.default is not None else suggested[q.field]
-    raise AssertionError(f"no question fills {field}")
+        if not q.asked_if(answers):
+            continue
+        if q.field in needed or q.kind == "red_flag":
+            lines += ["", needed.get(q.field, "n")]
+            refused += 1
+        elif q.field == "equipment" and equipment:
+            lines.append(equipment)
+        else:
+            lines.append("")
+        if q.kind not in ("red_flag", "clearance"):
+            default = q.default if q.default is not None else suggested[q.field]
+            answers[q.field] = default if q.field not in needed else Profile().model_dump()[q.field]
+    return "\n".join(lines) + "\n", refused
 
 
-def test_check_suggests_the_profiles_defaults(db: str, supple: Supple) -> None:
-    """Enter on every question gives the defaults the web form starts with too (the terminal
-    used to answer 'no equipment' to an empty line, the web 'household equipment')."""
-    code, out, err = supple("check", stdin="\n" * 80)  # more lines than questions
+def test_check_asks_until_each_needed_answer_is_given(db: str, supple: Supple) -> None:
+    """Items 2 and 19: Enter answers no safety question, nor where it hurts, how much or how
+    long; it accepts the suggestions the web form starts with too (household equipment)."""
+    script, refused = _check_script()
+    code, out, err = supple("check", stdin=script)
     assert code == 0, err
     assert "(1,2,3,4,5)" in out  # the household equipment, suggested by number
+    assert out.count("Please answer y (yes) or n (no).") == refused - 3
+    assert "Please say where it hurts" in out and out.count("Please type a number.") == 2
     with person_records(db) as store:
         assert store.latest_profile() == Profile()
-    code, _, err = supple("check", stdin="\n" * _asked_before("equipment") + "none\n\n")
+    code, _, err = supple("check", stdin=_check_script(equipment="none")[0])
     with person_records(db) as store:
         latest = store.latest_profile()
     assert code == 0 and latest is not None and latest.equipment == []

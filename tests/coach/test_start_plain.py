@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 from pathlib import Path
@@ -26,7 +27,7 @@ def test_a_whole_session_is_saved(plan_file: Path, database_url: str) -> None:
     out = done.stdout
     assert "Single knee-to-chest." in out and "Switch sides: now the right side." in out
     assert "Ease off if it hurts — never stretch into pain." in out
-    assert "Session finished: 2 exercise(s) done, 0 skipped" in out
+    assert "Session finished: 2 moves done, 0 skipped" in out
     data = _export(database_url)
     [session] = data.sessions
     assert session.status == "finished" and session.ended_at is not None
@@ -103,6 +104,12 @@ def test_a_killed_session_resumes_without_losing_anything(plan_file: Path, sqlit
     done = run_start("--resume", "--database-url", sqlite_url, answers="3\n2\n")
     assert done.returncode == 0, done.stderr
     assert "Resuming at exercise 2: Cat-cow" in done.stdout
+    # Which session (item 9): when it began, the moves done, the next one.
+    assert re.search(
+        r"Resuming the session of \w{3} \d+ \w{3} at \d\d:\d\d: 1 of 2 moves done; "
+        r"next: Cat-cow\.",
+        done.stdout,
+    ), done.stdout
     assert "Single knee-to-chest." not in done.stdout  # not done twice
     after = _export(sqlite_url)
     assert kept <= {k.key for k in after.event_keys}  # nothing logged is lost

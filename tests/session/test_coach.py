@@ -136,6 +136,11 @@ def test_quit_records_a_stopped_session(
     coach.tick()
     for key in ("space", "space", "b", "n", "q"):
         coach.on_key(key)
+    assert coach.confirming_quit and coach.player.paused and not coach.player.quit_early
+    coach.on_key("x")  # any other key: go on
+    assert not coach.confirming_quit and not coach.player.paused
+    coach.on_key("q")
+    coach.on_key("y")
     coach.finish()
     assert coach.player.quit_early
     last = events[-1]

@@ -264,7 +264,8 @@ def test_the_easier_variant_when_a_move_hurts(screened: Client) -> None:
     end = {"type": "end", "key": _key(), "at": _at(), "status": "finished"}
     assert client.post(moved, json=end).json()["stored"] is True
     [row] = client.get("/api/v1/progress").json()["history"]
-    assert (row["status"], row["skipped"]) == ("finished", 1)
+    # The player said "finished", but 8 s of the work is not half of it: stopped early.
+    assert (row["status"], row["skipped"]) == ("stopped", 1)
     assert (
         client.post(f"/api/v1/plans/999999/sessions/{key}/easier", json={"index": 0}).status_code
         == 404

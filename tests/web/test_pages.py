@@ -6,14 +6,18 @@ import re
 
 import pytest
 
+from supple.safety.question_words import RED_FLAG_QUESTIONS
 from tests.web.client import Client
 
+#: Every safety question answered no (the form asks each; none starts answered).
+ALL_NO = {f"flag_{flag}": "no" for flag, _ in RED_FLAG_QUESTIONS}
 CALM_FORM = {
     "pain_areas": ["lower_back"],
     "pain_now": "4",
     "pain_weeks": "3",
     "minutes": "5",
     "equipment": ["mat", "chair", "wall", "towel_or_strap"],
+    **ALL_NO,
 }
 
 
@@ -22,7 +26,8 @@ def _text(html: str) -> str:
 
 
 def test_screening_leads_to_today(client: Client) -> None:
-    assert client.get("/today").headers["location"] == "/check"
+    assert client.get("/today").headers["location"] == "/check?came=today"
+    assert "Before a routine, a few questions" in client.get("/check?came=today").text
     r = client.post("/check", data=CALM_FORM)
     assert r.status_code == 303 and r.headers["location"] == "/today"
     today = client.get("/today")
@@ -53,10 +58,19 @@ def test_the_form_asks_every_question_of_supple_check(client: Client) -> None:
         assert q.text in page.replace("&#39;", "'")
 
 
-def test_bad_answers_come_back_with_the_field_named(client: Client) -> None:
+def test_bad_answers_come_back_in_plain_words(client: Client) -> None:
     r = client.post("/check", data={**CALM_FORM, "pain_now": "12"})
     assert r.status_code == 400
-    assert "pain_now" in _text(r.text)
+    page = _text(r.text)
+    assert "How bad it is now: give a number from 0 to 10." in page
+    assert "pain_now:" not in page and "Value error" not in page
+
+
+@pytest.mark.parametrize("junk", ["inf", "-inf", "nan", "1e400", "9" * 400])
+def test_a_number_too_big_to_be_one_comes_back_in_plain_words(client: Client, junk: str) -> None:
+    r = client.post("/check", data={**CALM_FORM, "pain_weeks": junk})
+    assert r.status_code == 400
+    assert f"“{junk[:20]}” is not a number." in _text(r.text)
 
 
 def test_refit_swap_and_start(client: Client) -> None:
@@ -114,7 +128,7 @@ def test_exercise_page_has_steps_stop_and_dose(client: Client) -> None:
     for heading in ("How to do it", "What you should feel", "Stop if", "Dose"):
         assert heading in page
     avoided = _text(client.get("/library/toe_touch").text)
-    assert "never prescribes" in avoided
+    assert "never gives this move" in avoided
 
 
 def test_offline_assets_are_served(client: Client) -> None:
@@ -141,10 +155,32 @@ def _form_defaults(html: str) -> dict[str, list[str]]:
     return data
 
 
+def test_the_safety_questions_start_unanswered_and_must_be_answered(client: Client) -> None:
+    """Item 2: no safety question starts on "no", and nor do the pain, its length or its place;
+    the form cannot be passed without an answer to each."""
+    html = client.get("/check").text
+    form = _form_defaults(html)
+    assert not [k for k in form if k.startswith("flag_")]  # nothing ticked
+    assert form["pain_now"] == [""] and form["pain_weeks"] == [""] and "pain_areas" not in form
+    flags = re.findall(r'<input type="radio" name="(flag_[a-z0-9_]+)" value="no" required>', html)
+    assert len(set(flags)) == len(ALL_NO)
+    r = client.post("/check", data=form)
+    assert r.status_code == 400
+    page = _text(r.text)
+    assert "safety questions are not answered yet" in page
+    assert "Please tick where it hurts" in page and page.count("Please answer this question.") == 2
+    assert client.get("/api/v1/profile").status_code == 404  # nothing was saved
+
+
 def test_the_form_starts_from_the_same_answers_as_the_terminal(client: Client) -> None:
+    from supple.app.screening import suggested_answers
     from supple.safety.profile import Profile
 
     form = _form_defaults(client.get("/check").text)
-    assert form["equipment"] and form["pain_now"] == ["3"]
-    assert client.post("/check", data=form).status_code == 303
-    assert client.get("/api/v1/profile").json() == Profile().model_dump(mode="json")
+    given = {"pain_areas": ["neck"], "pain_now": ["2"], "pain_weeks": ["1"], **ALL_NO}
+    assert client.post("/check", data={**form, **given}).status_code == 303
+    suggested = {k: v for k, v in suggested_answers().items() if v is not None}
+    expected = Profile.model_validate(
+        {**suggested, "pain_areas": ["neck"], "pain_now": 2, "pain_weeks": 1}
+    )
+    assert client.get("/api/v1/profile").json() == expected.model_dump(mode="json")

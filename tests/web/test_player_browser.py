@@ -13,6 +13,7 @@ from supple.planner import timing
 from supple.planner.dose import base_dose
 from supple.planner.model import Plan
 from supple.planner.plan import plan_item
+from supple.safety.profile import Profile
 from tests.web.browser import LiveServer, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -20,6 +21,10 @@ SPEED = 20
 
 
 def _keep(server: LiveServer, *ids: str) -> int:
+    """Keep a routine of these moves, for a person who answered the questions (the player
+    plays nothing before the answers: they may refer)."""
+    if server.store.latest_profile() is None:
+        server.store.save_profile(Profile(pain_areas=["lower_back"], pain_now=4, pain_weeks=3))
     lib = load_library()
     items = [plan_item(lib[e], base_dose(lib[e]), []) for e in ids]
     plan = Plan(status="plan", items=items, total_seconds=timing.total_seconds(items))
@@ -73,6 +78,12 @@ def test_it_hurts_offers_the_easier_variant_and_plays_it(page: Any, server: Live
 def test_it_hurts_then_skip_or_carry_on(page: Any, server: LiveServer, choice: str) -> None:
     plan_id = _keep(server, "standing_hamstring_stretch", "march_on_the_spot")
     _start(page, plan_id)
+    # Every line the cue shows, kept: at this speed the next cue may follow within 50 ms.
+    page.evaluate(
+        """() => { window.__cues = []; const cue = document.getElementById("cue");
+        new MutationObserver(() => window.__cues.push(cue.textContent))
+          .observe(cue, { childList: true, characterData: true, subtree: true }); }"""
+    )
     page.click("[data-action=hurts]")
     page.click(f"[data-offer={choice}]")
     assert page.is_hidden("#offer")
@@ -80,7 +91,7 @@ def test_it_hurts_then_skip_or_carry_on(page: Any, server: LiveServer, choice: s
         page.wait_for_function(
             "() => document.getElementById('ex-name').textContent === 'March on the spot'"
         )
-        assert "get it checked" in page.inner_text("#cue")
+        assert any("get it checked" in c for c in page.evaluate("window.__cues"))
     page.wait_for_selector("#pane-after:visible", timeout=60_000)
     page.click('#pane-after [data-action="skip-pain"]')
     page.wait_for_selector("#sync-state:has-text('Everything is saved')")
@@ -168,3 +179,53 @@ def test_offline_the_easier_variant_falls_back_to_a_skip(page: Any, server: Live
     page.wait_for_selector("#sync-state:has-text('Everything is saved')")
     rows = sorted((i.idx, i.status, i.feedback) for i in server.store.export_all().items)
     assert rows == [(0, "skipped", "painful"), (1, "done", None)]
+
+
+#: Each change of the feedback box's ``hidden``, with the phase shown at that moment.
+FEEDBACK_SPY = """() => {
+  window.__fb = [];
+  const box = document.getElementById("feedback");
+  new MutationObserver(() => window.__fb.push(
+    [box.hidden, document.getElementById("phase").textContent]
+  )).observe(box, { attributes: true, attributeFilter: ["hidden"] });
+}"""
+
+
+def test_the_steps_stay_the_figure_is_large_and_feedback_waits_for_the_rest(
+    page: Any, server: LiveServer
+) -> None:
+    """Item 12 on a desktop: the steps stay open through a hold, the figure takes at least a
+    third of the width, the keys are hinted, and the question about a move comes in the pause
+    after it and goes before the next move's countdown."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    plan_id = _keep(server, "shoulder_rolls", "standing_back_extension")
+    page.goto(f"/play/{plan_id}?speed=5")
+    page.wait_for_selector("#player[data-ready=true]")
+    page.evaluate(FEEDBACK_SPY)
+    page.click('#pane-before [data-pain="4"]')
+    page.wait_for_function("() => document.getElementById('phase').textContent.startsWith('Hold')")
+    assert page.get_attribute("#how", "open") is not None
+    assert page.locator("#how-steps li:visible").count() >= 2
+    figure = page.locator("#figure").bounding_box()
+    assert figure is not None and figure["width"] >= 1366 / 3
+    assert page.is_visible(".keys")
+    shown, hidden = page.evaluate("window.__fb")[:2]
+    assert shown == [False, "Get ready: Standing back extension"]
+    assert hidden[0] is True and hidden[1].startswith("Get ready")  # gone before the work
+
+
+def test_the_key_hints_are_hidden_on_a_touch_phone(browser: Any, server: LiveServer) -> None:
+    """Item 12: a phone has no keyboard to press Space on."""
+    context = browser.new_context(
+        base_url=server.url, viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"/play/{_keep(server, 'shoulder_rolls')}")
+        page.wait_for_selector("#player[data-ready=true]")
+        page.tap('#pane-before [data-pain="4"]')
+        page.wait_for_selector("#pane-run:visible")
+        assert page.locator(".keys").count() == 1 and page.is_hidden(".keys")
+        assert page.is_visible("#stop")
+    finally:
+        context.close()

@@ -17,10 +17,16 @@ def import_records(*, store: Records, text: str) -> dict[str, int]:
     return store.import_text(text)
 
 
+def delete_records(*, store: Records) -> dict[str, int]:
+    """Delete everything the person recorded (answers, plans, sessions, pain, PSFS, notes), all
+    at once; return how many rows of each kind went. The person starts again from nothing."""
+    return store.delete_records()
+
+
 def backup(*, database: Database, path: Path | None = None, person: int | None = None) -> Path:
     """Copy the database to ``path`` (default: a dated file in a folder next to it); where the
     copy is an export (PostgreSQL), it is ``person``'s records (default: the only person)."""
     return database.backup(path, person=person)
 
 
-__all__ = ["backup", "export_records", "import_records"]
+__all__ = ["backup", "delete_records", "export_records", "import_records"]

@@ -14,19 +14,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypedDict, Unpack
 
-from supple.app.errors import Conflict, NotFound
+from supple.app.errors import Conflict, NotFound, Refused
 from supple.app.lessons import choose, lesson_ref
 from supple.app.ports import Records
-from supple.app.screening import saved_profile, with_minutes
+from supple.app.screening import judge, saved_profile, with_minutes
 from supple.app.walking import target as walk_target
 from supple.library.lessons import load_lessons
 from supple.library.model import Exercise
+from supple.planner import timing
 from supple.planner.adjust import NO_ADJUSTMENTS, Adjustments
+from supple.planner.dose import base_dose
 from supple.planner.model import LessonRef, Plan, WalkTarget
-from supple.planner.plan import make_plan
+from supple.planner.order import position_key
+from supple.planner.phrase import phrase
+from supple.planner.plan import make_plan, plan_item
 from supple.planner.program import Programme, make_program
 from supple.planner.substitute import Substitution, Variant
 from supple.presentation import render_plan, render_programme
+from supple.safety import all_rulings, load_rules, rule_out
 from supple.safety.profile import Profile
 from supple.tracking import readout
 from supple.tracking.adapt import RECENT_DAYS
@@ -140,7 +145,39 @@ def make(req: PlanRequest, library: Mapping[str, Exercise]) -> Plan:
     plan = make_plan(req.profile, library, seed=req.seed, day=req.day, adjustments=req.adjustments)
     if plan.items:
         plan = plan.model_copy(update={"lesson": req.lesson, "walk": req.walk})
-    return render_plan(req.substitution(library).swap_all(plan, dict(req.swaps)))
+    swapped = req.substitution(library).swap_all(plan, dict(req.swaps))
+    return render_plan(regroup(swapped, library) if req.swaps else swapped)
+
+
+def regroup(plan: Plan, library: Mapping[str, Exercise]) -> Plan:
+    """``plan`` in an order that gets down to the floor once, when a swap broke that.
+
+    A swap puts a floor move where a standing one was (or the other way round); the moves
+    between the warm-up and the cool-down are then grouped by position again, as the planner
+    orders them, and the advice says so.
+    """
+    positions = [i.position for i in plan.items]
+    if timing.floor_moves(positions)[0] <= 1:
+        return plan
+    items = list(plan.items)
+    head = 0
+    while head < len(items) and library[items[head].exercise].kind == "warm_up":
+        head += 1
+    tail = len(items)
+    if tail > head and library[items[-1].exercise].kind == "relaxation":
+        tail -= 1
+    middle = sorted(items[head:tail], key=lambda i: position_key(i.position))
+    ordered = [*items[:head], *middle, *items[tail:]]
+    if timing.floor_moves([i.position for i in ordered])[0] >= timing.floor_moves(positions)[0]:
+        return plan
+    note = phrase("swap_regrouped")
+    return plan.model_copy(
+        update={
+            "items": ordered,
+            "total_seconds": timing.total_seconds(ordered),
+            "advice_codes": [*plan.advice_codes, note],
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -183,6 +220,65 @@ def alternatives(
     return req.substitution(library).choices(plan)
 
 
+def single(
+    *, store: Records, library: Mapping[str, Exercise], exercise_id: str, today: date
+) -> Plan:
+    """A routine of one move from the library, dosed for the person as the planner would.
+
+    NoProfile before the first screening; Conflict when the answers call for a check first;
+    Refused when the person's answers or feedback leave the move out (the reason says why).
+    """
+    req = request(store=store, library=library, today=today)
+    if not judge(req.profile, today=today).can_exercise:
+        raise Conflict("your answers say to get checked first, so no routine is given yet")
+    return solo(library[exercise_id], req.profile, req.adjustments)
+
+
+def solo(exercise: Exercise, profile: Profile, adjustments: Adjustments = NO_ADJUSTMENTS) -> Plan:
+    """The routine of ``exercise`` alone for ``profile`` (Refused when it is left out)."""
+    rules = load_rules()
+    ruling = rule_out(exercise, profile, rules)
+    if ruling is not None:
+        raise Refused(f"{exercise.name} is left out for you: it {ruling.sentence}")
+    if exercise.avoid:
+        raise Refused(f"Supple never gives {exercise.name}: {exercise.avoid}")
+    if exercise.id in adjustments.leave_out:
+        reason = adjustments.leave_out[exercise.id]
+        raise Refused(f"{exercise.name} is left out after your feedback: {reason}")
+    dose = base_dose(
+        exercise, gentle=rules.gentle(profile), age=profile.age, hold_step=adjustments.hold_step
+    )
+    why = [phrase("chosen_alone"), phrase("purpose", text=exercise.purpose)]
+    item = plan_item(exercise, dose, why)
+    plan = Plan(
+        status="plan",
+        items=[item],
+        total_seconds=timing.total_seconds([item]),
+        advice_codes=[phrase("move_gently")],
+    )
+    return render_plan(plan)
+
+
+def equipment_gain(
+    plan: Plan, profile: Profile, library: Mapping[str, Exercise]
+) -> list[tuple[str, int]]:
+    """For each thing the person did not list, how many moves it alone would bring back into
+    the choice (most first; only moves that nothing else leaves out)."""
+    rules = load_rules()
+    gains: dict[str, int] = {}
+    for left_out in plan.excluded:
+        exercise = library.get(left_out.exercise)
+        if exercise is None:
+            continue
+        rulings = all_rulings(exercise, profile, rules)
+        if [r.rule_id for r in rulings] != ["missing_equipment"]:
+            continue
+        missing = [e for e in exercise.equipment if e not in profile.equipment]
+        if len(missing) == 1:
+            gains[missing[0]] = gains.get(missing[0], 0) + 1
+    return sorted(gains.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def keep(*, store: Records, plan: Plan) -> int:
     """Keep a routine to play it; a referral without exercises cannot be kept (Conflict)."""
     if not plan.items:
@@ -203,11 +299,15 @@ __all__ = [
     "PlanRequest",
     "TodaysPlan",
     "alternatives",
+    "equipment_gain",
     "keep",
     "learned",
     "make",
     "programme",
+    "regroup",
     "request",
     "saved_plan",
+    "single",
+    "solo",
     "todays_plan",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from supple.app.errors import Conflict, Refused
 from supple.app.plans import keep, learned, saved_plan
@@ -16,8 +16,12 @@ from supple.planner.model import Plan
 from supple.planner.substitute import Substitution
 from supple.presentation import render_plan, render_timeline
 from supple.safety.profile import Profile
+from supple.session import outcome, speech
 from supple.session.events import SessionEvent
 from supple.session.timeline import Easier, Timeline, build_timeline
+
+#: An unfinished session older than this is closed as stopped, not left in progress.
+STALE_AFTER = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,23 @@ def check_event(plan: Plan, event: SessionEvent) -> None:
 
 
 def record(*, store: Records, session: Session, event: SessionEvent) -> bool:
-    """Store one event of ``session`` (False when its key was stored before)."""
+    """Store one event of ``session`` (False when its key was stored before).
+
+    The end of a session is recorded as what the work done makes it: finished when at least
+    half its work time was done, stopped early otherwise (:mod:`supple.session.outcome`).
+    """
     check_event(session.plan, event)
+    if event.type == "end":
+        held = sum(store.session_state(session.id).held_seconds.values())
+        planned = outcome.work_seconds(session.plan.items)
+        status = outcome.end_status(planned_s=planned, held_s=held)
+        event = event.model_copy(update={"status": status})
     return store.record(session.id, event, plan_id=session.plan_id)
+
+
+def close_stale(*, store: Records, now: datetime) -> int:
+    """Close the sessions left in progress for more than a day as stopped; return how many."""
+    return store.close_unfinished(now - STALE_AFTER, at=now)
 
 
 def follow(*, store: Records, session: Session, plan: Plan) -> Session:
@@ -104,6 +122,22 @@ class Resumed:
     def next_index(self) -> int:
         return self.state.next_index
 
+    @property
+    def moves(self) -> int:
+        """How many moves the session's plan has."""
+        return len(self.session.plan.items)
+
+    @property
+    def moves_done(self) -> int:
+        """How many moves were done or skipped before it stopped."""
+        return len(self.state.done | self.state.skipped)
+
+    @property
+    def next_name(self) -> str | None:
+        """The name of the move it continues with (None when every move is logged)."""
+        items = self.session.plan.items
+        return items[self.next_index].name if self.next_index < len(items) else None
+
 
 def resume(*, store: Records) -> Resumed | None:
     """The person's latest unfinished session, or None."""
@@ -126,6 +160,7 @@ def timeline(
     if not plan.items:
         raise Conflict("this plan has no exercises to play")
     built = render_timeline(build_timeline(plan, library, countdown_s=countdown_s))
+    built = built.model_copy(update={"speech": speech.schedule(built)})
     if substitute is None:
         return built
     items = []
@@ -141,6 +176,7 @@ __all__ = [
     "Session",
     "begin",
     "check_event",
+    "close_stale",
     "follow",
     "record",
     "resume",

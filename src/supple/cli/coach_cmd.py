@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -24,14 +24,8 @@ if TYPE_CHECKING:
     from supple.library.loader import Library
     from supple.planner.model import Plan
     from supple.planner.substitute import Substitution
-    from supple.safety.profile import Profile
-    from supple.session.coach import Coach
     from supple.session.events import SessionEvent
-    from supple.session.kinds import PainMoment
     from supple.store import PersonStore
-
-#: How often the plain mode wakes up when no cue is near (real seconds).
-PLAIN_TICK_S = 0.05
 
 
 def register(app: typer.Typer) -> None:
@@ -91,10 +85,6 @@ class Play:
 
 def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | None) -> None:
     from supple.app import sessions
-    from supple.presentation import cue_text
-    from supple.session.coach import Coach
-    from supple.session.player import Player
-    from supple.session.timeline import SOUND_ONLY_KINDS
 
     library = library_of(ctx).load()
     settings = settings_of(ctx)
@@ -102,67 +92,125 @@ def _run(ctx: typer.Context, choice: Choice, play: Play, database_url: str | Non
     full_screen = full_screen and os.environ.get("TERM", "dumb") != "dumb"
     scale = settings.time_scale  # a hidden knob for tests and demos: N times faster
     with open_person(ctx, database_url) as store:
+        sessions.close_stale(store=store, now=_now())
         if choice.resume:
-            found = sessions.resume(store=store)
-            if found is None:
-                fail("there is no unfinished session to resume; start one with `supple start`")
-            session, start_item = found.session, found.next_index
-            ask_pain_before = found.state.pain_before is None
-            substitute = sessions.substitution(store=store, library=library, today=date.today())
-            if start_item >= len(session.plan.items):
-                typer.echo("Every exercise of that session is logged; closing it.")
+            session, start_item, ask_pain_before, substitute = _resumed(store, library)
         else:
+            if choice.profile is None and choice.plan_file is None:
+                from supple.cli.check_cmd import safety_first
+                from supple.cli.common import console
+
+                safety_first(console(), store, date.today(), command="supple start")
             plan, substitute = _todays_plan(store, library, choice)
             session = sessions.start(store=store, plan=plan, key=str(uuid.uuid4()), at=_now())
             start_item, ask_pain_before = 0, True
-        current = [session]  # the session follows a new plan when an easier variant comes in
-
-        def record(event: SessionEvent) -> None:
-            sessions.record(store=store, session=current[0], event=event)
-
-        def replanned(plan: Plan) -> None:
-            current[0] = sessions.follow(store=store, session=current[0], plan=plan)
-
-        timeline = sessions.timeline(session.plan, library, countdown_s=play.countdown)
-        player = Player(timeline, lambda: time.monotonic() * scale, start_item=start_item)
-        speaker = _voice(play.voice, play.mute, settings.speech_command)
-        coach = Coach(
-            player,
-            plan=session.plan,
-            library=library,
-            substitute=substitute,
-            record=record,
-            say=lambda cue: (
-                speaker.ring() if cue.kind in SOUND_ONLY_KINDS else speaker.say(cue_text(cue))
-            ),
-            countdown_s=play.countdown,
-            replanned=replanned,
+        _coach(
+            store,
+            library,
+            session,
+            substitute,
+            start_item,
+            ask_pain_before,
+            play,
+            scale,
+            full_screen=full_screen,
+            resumed=choice.resume,
+            speech_command=settings.speech_command,
         )
-        playing = start_item < len(session.plan.items)
-        if ask_pain_before and playing:
-            _ask_pain(coach, "before", "Before you start: pain right now, 0 (none) to 10 (worst)?")
-        try:
-            if playing:
-                with _stop_signals_quit():
-                    if full_screen:
-                        from supple.cli.coach_view import run_full_screen
 
-                        run_full_screen(coach, scale)
-                    else:
-                        _run_plain(coach, scale, resumed=choice.resume)
-        finally:
-            speaker.close(wait=0 if player.quit_early else 3)
-        if not player.quit_early:
-            if coach.asking is not None:  # the last exercise has not been asked about yet
-                _ask_feedback(coach, during=False)
-            _ask_pain(coach, "after", "All done: pain right now, 0 (none) to 10 (worst)?")
-            _ask_spread(coach, substitute.profile)
-        coach.finish()
-        verb = "stopped early" if player.quit_early else "finished"
-        typer.echo(
-            f"Session {verb}: {coach.done} exercise(s) done, {coach.skipped} skipped; saved in "
-            f"{store.where}."
-        )
+
+def _resumed(store: PersonStore, library: Library) -> tuple[Any, int, bool, Substitution]:
+    """The unfinished session to continue, from its next move; say which one it is."""
+    from supple.app import sessions
+    from supple.presentation import resume_words
+
+    found = sessions.resume(store=store)
+    if found is None:
+        fail("there is no unfinished session to resume; start one with `supple start`")
+    typer.echo(resume_words(found.state.started_at, found.moves_done, found.moves, found.next_name))
+    substitute = sessions.substitution(store=store, library=library, today=date.today())
+    if found.next_index >= found.moves:
+        typer.echo("Every move of that session is logged; closing it.")
+    return found.session, found.next_index, found.state.pain_before is None, substitute
+
+
+def _coach(
+    store: PersonStore,
+    library: Library,
+    session: Any,
+    substitute: Substitution,
+    start_item: int,
+    ask_pain_before: bool,
+    play: Play,
+    scale: float,
+    *,
+    full_screen: bool,
+    resumed: bool,
+    speech_command: str | None,
+) -> None:
+    """Play ``session`` from ``start_item``, recording every step, then ask how the pain is."""
+    from supple.app import sessions
+    from supple.cli.coach_plain import ask_feedback, ask_pain, ask_spread, run_plain
+    from supple.cli.voice import Spoken
+    from supple.presentation import plural
+    from supple.session.coach import Coach
+    from supple.session.player import Player
+    from supple.session.timeline import SOUND_ONLY_KINDS
+
+    current = [session]  # the session follows a new plan when an easier variant comes in
+
+    def record(event: SessionEvent) -> None:
+        sessions.record(store=store, session=current[0], event=event)
+
+    def words(plan: Plan) -> Any:
+        return sessions.timeline(plan, library, countdown_s=play.countdown).speech
+
+    timeline = sessions.timeline(session.plan, library, countdown_s=play.countdown)
+    player = Player(timeline, lambda: time.monotonic() * scale, start_item=start_item)
+    speaker = _voice(play.voice, play.mute, speech_command)
+    spoken = Spoken(speaker, timeline.speech)
+
+    def replanned(plan: Plan) -> None:
+        current[0] = sessions.follow(store=store, session=current[0], plan=plan)
+        spoken.load(words(plan))
+
+    coach = Coach(
+        player,
+        plan=session.plan,
+        library=library,
+        substitute=substitute,
+        record=record,
+        say=lambda cue: speaker.ring() if cue.kind in SOUND_ONLY_KINDS else spoken.say(cue),
+        countdown_s=play.countdown,
+        replanned=replanned,
+    )
+    playing = start_item < len(session.plan.items)
+    if ask_pain_before and playing:
+        ask_pain(coach, "before", "Before you start: pain right now, 0 (none) to 10 (worst)?")
+    try:
+        if playing:
+            with _stop_signals_quit():
+                if full_screen:
+                    from supple.cli.coach_view import run_full_screen
+
+                    run_full_screen(coach, scale)
+                else:
+                    run_plain(coach, scale, resumed=resumed)
+    finally:
+        speaker.close(wait=0 if player.quit_early else 3)
+    if not player.quit_early and coach.asking is not None:
+        ask_feedback(coach, during=False)  # the last exercise has not been asked about yet
+    question = "Stopped" if player.quit_early else "All done"
+    if not coach.interrupted:  # stopped with q (asked first) or played out: ask how it is
+        ask_pain(coach, "after", f"{question}: pain right now, 0 (none) to 10 (worst)?")
+    if not player.quit_early:
+        ask_spread(coach, substitute.profile)
+    coach.finish()
+    verb = "finished" if coach.end_status() == "finished" else "stopped early"
+    typer.echo(
+        f"Session {verb}: {plural(coach.done, 'move')} done, {coach.skipped} skipped; saved in "
+        f"{store.where}."
+    )
 
 
 def _now() -> datetime:
@@ -240,111 +288,3 @@ def _todays_plan(store: PersonStore, library: Library, choice: Choice) -> tuple[
         advice = plan.referral.advice if plan.referral else "this plan has no exercises"
         fail(f"no routine to run: {advice}")
     return plan, substitute
-
-
-def _ask_pain(coach: Coach, when: PainMoment, question: str) -> None:
-    """Ask for a pain score until it is valid; an empty answer or end of input skips it."""
-    from supple.session.feedback import parse_pain
-
-    while True:
-        try:
-            answer = input(f"{question} ")
-        except EOFError:
-            typer.echo("")
-            return
-        if not answer.strip():
-            return
-        try:
-            coach.pain(when, parse_pain(answer))
-            return
-        except ValueError as exc:
-            typer.echo(f"  {exc}")
-
-
-def _ask_spread(coach: Coach, profile: Profile) -> None:
-    """With leg pain in the answers: did leg symptoms spread further during a move? Each move
-    named is left out of the next plan, with the direction it bends the spine in."""
-    from supple.session.feedback import asks_about_leg, parse_items
-
-    if not asks_about_leg(profile):
-        return
-    items = coach.player.timeline.items
-    names = "  ".join(f"{n} {item.name}" for n, item in enumerate(items, 1))
-    question = (
-        "Did your leg symptoms spread further down the leg during any move? Type its number(s), "
-        f"or press Enter for none.\n  {names}\n> "
-    )
-    while True:
-        answer = _ask(question)
-        try:
-            chosen = parse_items(answer, len(items))
-        except ValueError as exc:
-            typer.echo(f"  {exc}")
-            continue
-        for index in chosen:
-            coach.spread(index)
-        if chosen:
-            typer.echo(
-                "Noted: those moves, and the direction they bend your back, are left out "
-                "of your next routine."
-            )
-        return
-
-
-def _ask(question: str) -> str:
-    try:
-        return input(question)
-    except EOFError:
-        return ""
-
-
-def _ask_feedback(coach: Coach, *, during: bool) -> None:
-    """Ask the optional quick feedback on the exercise just finished (Enter skips it)."""
-    from supple.session.feedback import parse_feedback
-
-    name = coach.player.timeline.items[coach.asking or 0].name
-    answer = _ask(f"How was {name}? 1 fine, 2 too easy, 3 too hard, 4 painful, Enter: go on ")
-    try:
-        feedback = parse_feedback(answer)
-    except ValueError:
-        feedback = None
-    if feedback is not None:
-        coach.give_feedback(feedback)
-    coach.asking = None
-    if coach.offer is None:
-        return
-    variant = coach.variant
-    if during and variant is not None:
-        question = f"Try the easier {variant.name} now instead? [y/N] "
-        if _ask(question).strip().lower().startswith("y"):
-            coach.take_variant()
-            return
-    elif not during:
-        typer.echo("Noted. Ease off next time; if it keeps hurting, the plan will change it.")
-    coach.close_offer()
-
-
-def _run_plain(coach: Coach, scale: float, *, resumed: bool) -> None:
-    """Print each cue on its own line; after each exercise, ask for optional feedback."""
-    from supple.presentation import cue_text, timestamp
-    from supple.session.timeline import SOUND_ONLY_KINDS
-
-    player = coach.player
-    player.start()
-    if resumed and player.item is not None:
-        typer.echo(f"Resuming at exercise {player.item.index + 1}: {player.item.name}")
-    try:
-        while not player.finished:
-            for cue in coach.tick():
-                if cue.kind not in SOUND_ONLY_KINDS:
-                    typer.echo(f"[{timestamp(cue.at)}] {cue_text(cue)}")
-            if coach.asking is not None and not player.finished:
-                player.pause()
-                _ask_feedback(coach, during=True)
-                player.resume()
-            nxt = player.seconds_to_next_cue()
-            time.sleep(PLAIN_TICK_S if nxt is None else max(0.0, min(PLAIN_TICK_S, nxt / scale)))
-        coach.tick()
-    except KeyboardInterrupt:
-        player.quit()
-        typer.echo("\nStopped; what you did is saved.")

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from supple.presentation import countdown, cue_text, segment_title
+from supple.session.speech import REMINDERS
 
 if TYPE_CHECKING:
     from supple.session.coach import Coach
@@ -39,7 +40,10 @@ _FONT = {
     "9": ["█████", "█   █", "█████", "    █", "█████"],
     ":": ["     ", "  █  ", "     ", "  █  ", "     "],
 }
-KEYS_HELP = "space pause · → or n next · ← or b back · r repeat · 1-4 feedback · q quit (saves)"
+KEYS_HELP = (
+    "space pause · → or n next · ← or b back · r repeat · q stop (asks first; saves)\n"
+    "how was it: 1 fine · 2 too easy · 3 too hard · 4 painful (stops it and offers an easier one)"
+)
 _KINDS = {
     "get_ready": "Get ready",
     "hold": "Hold",
@@ -93,10 +97,16 @@ def run_full_screen(coach: Coach, scale: float) -> None:
                     coach.on_key(key)
             coach.tick()
         except KeyboardInterrupt:
+            coach.interrupted = True  # Ctrl-C or a signal: stop without asking anything more
             player.quit()
 
 
+QUIT_QUESTION = "Stop the session here? y: stop (what you did is saved) · any other key: go on"
+
+
 def _prompt(coach: Coach) -> str:
+    if coach.confirming_quit:
+        return QUIT_QUESTION
     if coach.offer is not None:
         return offer_text(coach)
     if coach.asking is not None:
@@ -124,7 +134,9 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
         Text(f"exercise {item.index + 1} of {len(tl.items)} · {remaining} left"),
     )
     title = Text(segment_title(seg, tl), style="bold")
-    if player.paused:
+    if coach.confirming_quit:
+        title = Text("Paused — stop the session?", style="bold black on yellow")
+    elif player.paused:
         title = Text("Paused — press space to go on", style="bold black on yellow")
     style = "yellow" if player.paused else "bold green"
     big_count = Align.center(Text(big(clock_text(left)), style=style))
@@ -159,13 +171,14 @@ def render(coach: Coach, *, compact: bool = False) -> RenderableType:
 
 
 def _doing(tl: Timeline, seg: Segment, offset: float) -> str:
-    """The latest 'what to do' said for the current exercise (its first step before that)."""
+    """The latest instruction said for the current exercise (its first step before that): a
+    repetition's "hold again" keeps the steps of the hold before on screen."""
     said = [
         c
         for s in tl.segments[: seg.index + 1]
         if s.item == seg.item
         for c in s.cues
-        if c.kind == "do" and c.at <= offset
+        if c.kind == "do" and c.at <= offset and c.say.code not in REMINDERS
     ]
     return cue_text(said[-1]) if said else tl.items[seg.item].steps[0]
 

@@ -6,7 +6,7 @@ Rich, Pydantic and the settings load inside the functions, so `supple --help` st
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from supple.library import Exercise, Library
+    from supple.safety.profile_input import ProfileError
     from supple.settings import Settings
 
 
@@ -161,3 +162,37 @@ DEFAULT_URL = "http://127.0.0.1:8000"
 def public_url(ctx: typer.Context) -> str:
     """The address people reach the web app at, for the links a command prints or writes."""
     return (settings_of(ctx).public_url or DEFAULT_URL).rstrip("/")
+    typer.echo(f"supple: error: {message}", err=True)
+
+
+#: The flag that sets each answer, to name it next to the plain words.
+FLAGS = {
+    "pain_areas": "--pain-areas",
+    "pain_now": "--pain-now",
+    "pain_weeks": "--pain-weeks",
+    "eases_with": "--eases-with",
+    "worse_with": "--worse-with",
+    "red_flags": "--red-flag",
+    "conditions": "--condition",
+    "pregnancy_weeks": "--pregnancy-weeks",
+    "age": "--age",
+    "equipment": "--equipment",
+    "minutes": "--minutes",
+}
+
+
+def profile_problem(
+    exc: ProfileError, source: str | None = None, flags: Collection[str] = ()
+) -> str:
+    """A ProfileError in plain words, naming the answer, and where it came from: the answers
+    file (``source``), or the flag that set it (an answer in ``flags``, or with no file)."""
+    from supple.presentation import answer_problem
+
+    if not exc.errors:
+        return str(exc)
+    field, words = answer_problem(exc.errors[0])
+    if source is not None and field not in flags:
+        where = f"{source}: " if not field else f"{source} ({field}): "
+        return where + words
+    flag = FLAGS.get(field)
+    return f"{words.rstrip('.')} ({flag})." if flag else words

@@ -1,8 +1,8 @@
-"""`supple check`, `supple plan` and `supple program`: screening answers in, a routine out.
+"""`supple plan` and `supple program`: screening answers in, a routine out.
 
-The answers come from a file (``--profile``), from flags, from the saved answers, or from the
-questionnaire (`supple check`). Rich, PyYAML and the domain load inside the commands so
-`supple --help` stays fast.
+The answers come from a file (``--profile``), from flags, or from the saved answers (given by
+`supple check`, which asks the safety questions again here when they are due). Rich, PyYAML and
+the domain load inside the commands so `supple --help` stays fast.
 """
 
 from __future__ import annotations
@@ -13,20 +13,24 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from supple.cli.common import console, fail, library_of, print_json, read_text, user_text
+from supple.cli.common import (
+    console,
+    fail,
+    library_of,
+    print_json,
+    profile_problem,
+    read_text,
+    user_text,
+)
 from supple.cli.plan_view import show_plan, show_program, show_referral
 from supple.cli.store_opts import DatabaseUrl, open_person
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from supple.app.plans import PlanRequest
-    from supple.safety.questions import Question
 
 
 def register(app: typer.Typer) -> None:
-    """Add `supple check`, `supple plan` and `supple program` to ``app``."""
-    app.command("check")(check)
+    """Add `supple plan` and `supple program` to ``app``."""
     app.command("plan")(plan)
     app.command("program")(program)
 
@@ -203,7 +207,16 @@ def _request(
                 seed=seed,
             )
     except ProfileError as exc:
-        fail(str(exc))
+        fail(profile_problem(exc, str(profile_file) if profile_file else None, flags))
+
+
+def _safety_first(ctx: typer.Context, database_url: str | None, command: str) -> None:
+    """Ask the safety questions again first when they are due (the saved answers only)."""
+    from supple.cli.check_cmd import safety_first
+
+    with open_person(ctx, database_url) as store:
+        if store.latest_profile() is not None:
+            safety_first(console(), store, date.today(), command=command)
 
 
 def _day(text: str | None) -> date:
@@ -244,6 +257,8 @@ def plan(
     """Screen the answers and print a referral or today's routine, each move with its reason."""
     from supple.app import plans
 
+    if profile_file is None:
+        _safety_first(ctx, database_url, "supple plan")
     req = _request(
         ctx, profile_file, _flag_answers(ctx.params), database_url, day=_day(day), seed=seed
     )
@@ -298,163 +313,3 @@ def program(
         print_json(result.model_dump(mode="json"))
         return
     show_program(console(), result)
-
-
-# --- supple check ---------------------------------------------------------------------------
-
-
-def check(
-    ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", metavar="FILE", help="Also save the answers to this YAML file."),
-    ] = None,
-    no_store: Annotated[
-        bool, typer.Option("--no-store", help="Do not save the answers in the database.")
-    ] = False,
-    database_url: DatabaseUrl = None,
-) -> None:
-    """Answer the screening questions one at a time; see whether to get checked first."""
-    from supple.app import screening
-    from supple.safety.profile_input import ProfileError, profile_from, profile_to_yaml
-    from supple.safety.questions import QUESTIONS
-    from supple.safety.screen import bout_clearances
-
-    out = console()
-    out.print(
-        "[bold]A few questions about your back.[/bold] Answer as best you can; press Enter to "
-        "accept the suggestion in brackets. Supple does not diagnose: it tells you when to get "
-        "checked."
-    )
-    today = date.today()
-    answers: dict[str, Any] = {"red_flags": [], "cleared": []}
-    for question in QUESTIONS:
-        if question.asked_if(answers):
-            _ask(out, question, answers, today)
-    bout = answers.pop(_BOUT, None)
-    try:
-        profile = profile_from(answers)
-        if bout is not None:
-            by, on = bout
-            checked = [c.model_dump() for c in bout_clearances(profile, by=by, on=on)]
-            profile = profile_from({**answers, "cleared": [*answers["cleared"], *checked]})
-    except ProfileError as exc:
-        fail(str(exc))
-    if output is not None:
-        try:
-            output.write_text(profile_to_yaml(profile), encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write {output}: {exc.strerror}")
-        out.print(user_text(f"Answers saved to {output}."))
-    if no_store:
-        verdict = screening.judge(profile, today=today)
-    else:
-        with open_person(ctx, database_url) as store:
-            verdict = screening.answer(store=store, profile=profile, today=today)
-        out.print("Answers saved; `supple plan` will use them.")
-    if verdict.referral is None:
-        out.print(
-            "[green]Nothing in your answers needs checking first.[/green] "
-            "Run `supple plan` for today's routine."
-        )
-        return
-    from supple.planner import Plan
-
-    show_referral(out, Plan(status="refer", referral=verdict.referral))
-
-
-#: Where the answer to "has this bout been checked?" waits until the profile is built.
-_BOUT = "_bout_checked"
-
-
-def _prompts() -> tuple[Any, Any]:
-    """Rich's Confirm and Prompt without the ':' after our questions (which end with '?')."""
-    from rich.prompt import Confirm as RichConfirm
-    from rich.prompt import Prompt as RichPrompt
-
-    class Confirm(RichConfirm):
-        prompt_suffix = " "
-
-    class Prompt(RichPrompt):
-        prompt_suffix = " "
-
-    return Confirm, Prompt
-
-
-def _ask(out: Console, q: Question, answers: dict[str, Any], today: date) -> None:
-    """Ask ``q`` until the answer is valid, and store it in ``answers``."""
-    from supple.app.screening import suggested_answers
-    from supple.safety.questions import AnswerError, parse_answer
-
-    confirm, prompt = _prompts()
-    hint = f" [dim]({q.hint})[/dim]" if q.hint else ""
-    if q.kind == "red_flag":
-        if confirm.ask(q.text, default=False, console=out):
-            answers["red_flags"].append(q.flag)
-            if q.clearable:
-                checked = _ask_check(out, today)
-                if checked is not None:
-                    by, on = checked
-                    answers["cleared"].append({"flag": q.flag, "on": on, "by": by})
-        return
-    if q.kind == "clearance":
-        if confirm.ask(q.text + hint, default=False, console=out):
-            answers[_BOUT] = _ask_who_and_when(out, today)
-        return
-    if q.kind == "yes_no":
-        answers[q.field] = confirm.ask(q.text + hint, default=bool(q.default), console=out)
-        return
-    # The suggestion is the profile's own default, the one the web form starts with too.
-    suggested = q.default if q.default is not None else suggested_answers().get(q.field)
-    default = f"{suggested:g}" if isinstance(suggested, int | float) else ""
-    if q.kind in ("choices", "one_of"):
-        picked = suggested if isinstance(suggested, list) else [suggested]
-        for n, (_, label) in enumerate(q.choices, 1):
-            out.print(f"  {n}. {label}")
-        default = ",".join(str(n) for n, (v, _) in enumerate(q.choices, 1) if v in picked)
-        hint += " [dim]numbers, comma-separated, or none[/dim]" if q.kind == "choices" else ""
-    while True:
-        raw = prompt.ask(q.text + hint, default=default, console=out, show_default=bool(default))
-        if q.kind == "choices" and raw.strip().lower() == "none":
-            answers[q.field] = []
-            return
-        try:
-            value = parse_answer(q, raw)
-        except AnswerError as exc:
-            out.print(user_text(exc, style="red"))
-            continue
-        if value is not None:
-            answers[q.field] = value
-        return
-
-
-def _ask_check(out: Console, today: date) -> tuple[str, date] | None:
-    """The follow-up to a yes: has a clinician checked it, who, and when (None: no)."""
-    from supple.safety.questions import CLEARANCE_HINT, CLEARANCE_QUESTION
-
-    confirm, _ = _prompts()
-    text = f"{CLEARANCE_QUESTION} [dim]({CLEARANCE_HINT})[/dim]"
-    if not confirm.ask(text, default=False, console=out):
-        return None
-    return _ask_who_and_when(out, today)
-
-
-def _ask_who_and_when(out: Console, today: date) -> tuple[str, date]:
-    from supple.safety.questions import (
-        CLEARANCE_BY,
-        CLEARANCE_BY_DEFAULT,
-        CLEARANCE_ON,
-        AnswerError,
-        parse_check,
-    )
-
-    _, prompt = _prompts()
-    by = prompt.ask(CLEARANCE_BY, default=CLEARANCE_BY_DEFAULT, console=out)
-    while True:
-        on = prompt.ask(
-            f"{CLEARANCE_ON} [dim](YYYY-MM-DD)[/dim]", default=today.isoformat(), console=out
-        )
-        try:
-            return parse_check(by=by, on=on, today=today)
-        except AnswerError as exc:
-            out.print(user_text(exc, style="red"))

@@ -11,8 +11,12 @@ if TYPE_CHECKING:
     from supple.planner.program import Programme
 
 
-def show_referral(out: Console, result: Plan) -> None:
+def show_referral(out: Console, result: Plan, *, routine_follows: bool = True) -> None:
+    """The referral in a panel (red when it is today or now, amber within two weeks);
+    ``routine_follows`` says whether the routine its advice speaks of is printed below it."""
     from rich.panel import Panel
+
+    from supple.presentation import advice_elsewhere
 
     referral = result.referral
     if referral is None:
@@ -23,7 +27,10 @@ def show_referral(out: Console, result: Plan) -> None:
         "urgent": "Get checked today",
         "soon": "Get checked soon (within one to two weeks)",
     }[referral.urgency]
-    body = "\n".join(f"- {r}" for r in referral.reasons) + f"\n\n{referral.advice}"
+    advice = referral.advice
+    if not routine_follows:
+        advice = advice_elsewhere(advice, "that `supple plan` prints")
+    body = "\n".join(f"- {r}" for r in referral.reasons) + f"\n\n{advice}"
     out.print(Panel(body, title=title, border_style="red" if severe else "yellow"))
 
 
@@ -32,7 +39,7 @@ def show_plan(out: Console, result: Plan, minutes: int, *, explain: bool) -> Non
 
     from supple.presentation import clock, item_dose, position, why
 
-    show_referral(out, result)
+    show_referral(out, result, routine_follows=bool(result.items))
     if not result.items:
         if result.referral is not None:
             out.print("No exercises today: please get checked first.")
@@ -88,13 +95,15 @@ def show_beside(out: Console, result: Plan) -> None:
 def show_excluded(out: Console, result: Plan, explain: bool) -> None:
     from rich.table import Table
 
+    from supple.presentation import plural
+
     if not result.excluded:
         return
     if not explain:
         names = ", ".join(e.exercise for e in result.excluded[:6])
         more = "" if len(result.excluded) <= 6 else ", ..."
         out.print(
-            f"[dim]{len(result.excluded)} exercises left out ({names}{more}); "
+            f"[dim]{plural(len(result.excluded), 'exercise')} left out ({names}{more}); "
             "add --explain to see why.[/dim]"
         )
         return

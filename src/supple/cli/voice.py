@@ -6,6 +6,11 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supple.session.cues import Cue
+    from supple.session.timeline import Utterance
 
 #: The speech command; the text to say is added as its last argument.
 ESPEAK = ("espeak-ng", "-s", "150")
@@ -16,10 +21,11 @@ MISSING_NOTE = (
 
 
 class Voice:
-    """Say cue texts one utterance at a time and ring a bell; ``mute`` silences everything.
+    """Say utterances one at a time and ring a bell; ``mute`` silences everything.
 
-    A cue that arrives while the previous one is still being spoken waits, and waiting cues are
-    said together as soon as the speaker is free; nothing here ever waits for speech to end.
+    The speech schedule (``supple.session.speech``) times the words so that each is done before
+    the next is due. Should the speaker still be busy, a count is dropped (the bell and the
+    screen keep time) and anything else waits its turn; nothing here ever waits for speech.
     """
 
     def __init__(
@@ -41,11 +47,15 @@ class Voice:
             self.speaking = False
             note(MISSING_NOTE)
 
-    def say(self, text: str) -> None:
-        """Queue ``text`` to be spoken (nothing happens when voice is off)."""
-        if self.speaking and text.strip():
-            self._waiting.append(text.strip())
-            self.pump()
+    def say(self, text: str, *, droppable: bool = False) -> None:
+        """Speak ``text`` now, or when the speaker is free; a ``droppable`` text (a count) is
+        dropped instead of waiting (nothing happens when voice is off)."""
+        if not (self.speaking and text.strip()):
+            return
+        if droppable and self._busy():
+            return
+        self._waiting.append(text.strip())
+        self.pump()
 
     def ring(self) -> None:
         """Ring the bell, unless muted."""
@@ -58,8 +68,7 @@ class Voice:
             return
         if self._process is not None and self._process.poll() is None:
             return
-        text = " ".join(self._waiting)
-        self._waiting.clear()
+        text = self._waiting.pop(0)
         try:
             self._process = subprocess.Popen(
                 [*self._command, text],
@@ -85,3 +94,25 @@ class Voice:
     def _busy(self) -> bool:
         running = self._process is not None and self._process.poll() is None
         return running or bool(self._waiting)
+
+
+class Spoken:
+    """Say a timeline's speech schedule as its cues fall due (``say`` each due cue)."""
+
+    def __init__(self, voice: Voice, schedule: Sequence[Utterance]) -> None:
+        self.voice = voice
+        self.load(schedule)
+
+    def load(self, schedule: Sequence[Utterance]) -> None:
+        """Follow a new schedule (the plan grew by an easier variant)."""
+        self._by_at = {round(u.at, 3): u for u in schedule}
+        self._last: float | None = None
+
+    def say(self, cue: Cue) -> None:
+        """Say the words scheduled at ``cue``'s moment, once for the cues due together."""
+        at = round(cue.at, 3)
+        words = self._by_at.get(at)
+        if words is None or at == self._last:
+            return
+        self._last = at
+        self.voice.say(words.text, droppable=words.kinds == ["count"])

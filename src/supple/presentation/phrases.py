@@ -57,6 +57,7 @@ WHY: dict[str, Words] = {
         f"Your swap for {a['exercise']} ({'easier' if a['easier'] else 'harder'})."
     ),
     "easier_after_hurt": lambda a: f"An easier variant of {a['exercise']}, because it hurt.",
+    "chosen_alone": lambda a: "You chose this move from the library.",
     "stands_in_for": lambda a: f"In place of {a['exercise']}, which your answers leave out.",
     "opening_walk": lambda a: (
         "An easy walk to start, around the home or outside: in a new episode, keeping moving "
@@ -203,6 +204,10 @@ ADVICE: dict[str, Words] = {
     ),
     # A line from safety (a clearance in force or lapsed), in safety's own words.
     "safety_note": lambda a: str(a["text"]),
+    "swap_regrouped": lambda a: (
+        "Your swap changed where a move is done, so the moves are in a new order: you get down "
+        "to the floor once and up once."
+    ),
     "week_start": lambda a: "The starting routine.",
     "week_gentle": lambda a: "Gentle mode: holds stay short until your pain is lower.",
     "week_same": lambda a: (

@@ -80,18 +80,25 @@ def countdown(seconds: float) -> str:
     return clock(math.ceil(seconds - 1e-9))
 
 
+#: A hold this short is one repetition of a movement, not a hold to count.
+REP_HOLD_S = 3
+#: A hold at least this long is counted as a hold ("3 holds of 20 seconds").
+LONG_HOLD_S = 10
+
+
 def item_dose(item: PlanItem) -> str:
-    """A plan item's dose: '3 x 20 s hold, each side', '60 s, flowing', '2 sets of 10 x
-    (2 s move, 5 s hold, 2 s back), effort 5-6/10'."""
+    """A plan item's dose: '8 repetitions, each side', '3 holds of 20 seconds', '1 minute of
+    slow, steady movement', '2 sets of 10 repetitions (2 s move, 5 s hold, 2 s back), effort
+    5-6/10'."""
     if item.duration_s is not None:
-        text = f"{item.duration_s} s, flowing"
+        text = f"{seconds_words(item.duration_s)} of slow, steady movement"
     elif item.tempo is not None:
         hold = f", {item.hold_s} s hold" if item.hold_s and item.hold_s > 1 else ""
-        text = f"{item.reps} x ({item.tempo.move_s} s move{hold}, {item.tempo.back_s} s back)"
-    elif item.reps > 1:
-        text = f"{item.reps} x {item.hold_s} s hold"
+        moves = f"{item.tempo.move_s} s move{hold}, {item.tempo.back_s} s back"
+        text = f"{plural(item.reps, 'repetition')} ({moves})"
     else:
-        text = f"{item.hold_s} s hold"
+        assert item.hold_s is not None
+        text = _reps_words(item.reps, item.hold_s)
     if item.sets > 1:
         text = f"{item.sets} sets of {text}"
     text += ", each side" if item.sided else ""
@@ -108,6 +115,21 @@ def effort_sentence(effort: Effort) -> str:
     )
 
 
+def _reps_words(reps: int, hold_s: int) -> str:
+    if hold_s <= REP_HOLD_S and reps > 1:
+        return plural(reps, "repetition")
+    if hold_s < LONG_HOLD_S and reps > 1:
+        return f"{plural(reps, 'repetition')}, holding each {seconds_words(hold_s)}"
+    if reps == 1:
+        return f"one hold of {seconds_words(hold_s)}"
+    return f"{reps} holds of {seconds_words(hold_s)}"
+
+
+def item_time(item: PlanItem) -> str:
+    """How long a plan item takes, set-up, rests and both sides included: '1 min 35 s'."""
+    return seconds_words(item.seconds)
+
+
 def entry_dose(exercise: Exercise) -> str:
     """A library entry's usual dose with its safe range, or the pace of a flowing move."""
     dose = exercise.dose
@@ -116,11 +138,13 @@ def entry_dose(exercise: Exercise) -> str:
             f"{dose.duration_s} s of steady movement, breathing in for {dose.breath_in_s:g} s "
             f"and out for {dose.breath_out_s:g} s"
         )
+    elif dose.hold_s is not None and dose.hold_s <= REP_HOLD_S and dose.reps > 1:
+        text = plural(dose.reps, "slow repetition")
     else:
         text = f"hold {dose.hold_s} s (safe range {dose.hold_min_s}-{dose.hold_max_s} s)"
         if dose.tempo is not None:
             text = f"{dose.tempo.move_s} s to move, {text}, {dose.tempo.back_s} s back"
-    if dose.reps > 1:
+    if dose.reps > 1 and not text.endswith("repetitions"):
         text += f", {dose.reps} times"
     if dose.sets > 1:
         text += f", {dose.sets} sets"
@@ -168,11 +192,13 @@ def dose_sentence(item: PlanItem) -> str:
             f"Move for {seconds_words(item.tempo.move_s)}, hold {seconds_words(item.hold_s)}, "
             f"come back over {seconds_words(item.tempo.back_s)}"
         )
+    elif item.hold_s is not None and item.hold_s <= REP_HOLD_S and item.reps > 1:
+        text = f"Do {plural(item.reps, 'slow repetition')}"
     else:
         assert item.hold_s is not None
         text = f"Hold {seconds_words(item.hold_s)}"
-    if item.reps > 1:
-        text += f", {times_words(item.reps)}"
+        if item.reps > 1:
+            text += f", {times_words(item.reps)}"
     if item.sided:
         text += " on each side"
     if item.sets > 1:

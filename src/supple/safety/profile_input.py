@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -13,7 +13,12 @@ from supple.safety.profile import Profile
 
 
 class ProfileError(ValueError):
-    """Answers that do not make a valid profile; the message is one line naming the field."""
+    """Answers that do not make a valid profile; the message is one line naming the field, and
+    ``errors`` holds the validation's own details (for words a person reads)."""
+
+    def __init__(self, message: str, errors: Sequence[Mapping[str, Any]] = ()) -> None:
+        super().__init__(message)
+        self.errors: list[Mapping[str, Any]] = list(errors)
 
 
 def describe(error: ValidationError) -> str:
@@ -34,7 +39,7 @@ def profile_from(answers: Mapping[str, Any]) -> Profile:
     try:
         return Profile.model_validate(dict(answers))
     except ValidationError as exc:
-        raise ProfileError(describe(exc)) from None
+        raise ProfileError(describe(exc), exc.errors()) from None
 
 
 def parse_document(text: str, source: str) -> dict[str, Any]:

@@ -24,7 +24,8 @@ from supple.session.events import (
     SpreadEvent,
 )
 from supple.session.feedback import FEEDBACK_KEYS
-from supple.session.kinds import Feedback, PainMoment
+from supple.session.kinds import EndStatus, Feedback, PainMoment
+from supple.session.outcome import end_status
 from supple.session.player import ItemOutcome, Player
 from supple.session.timeline import SOUND_ONLY_KINDS, WORK_KINDS, build_timeline
 
@@ -71,6 +72,10 @@ class Coach:
         #: the exercise that hurt, while "easier variant or skip" is offered
         self.offer: int | None = None
         self.variant: Exercise | None = None
+        #: "stop the session?" is asked (after q), with the session paused
+        self.confirming_quit = False
+        #: stopped by Ctrl-C or a signal rather than by the person's q: nothing more is asked
+        self.interrupted = False
         self.done = 0
         self.skipped = 0
 
@@ -122,10 +127,18 @@ class Coach:
         return due
 
     def finish(self) -> None:
-        """Record what is left and the end of the session (finished, or stopped early)."""
+        """Record what is left and the end of the session: finished, or stopped early (the
+        work done decides, :func:`supple.session.outcome.end_status`)."""
         for outcome in self.player.outcomes():
             self._item(outcome)
-        self._event(EndEvent, status="stopped" if self.player.quit_early else "finished")
+        self._event(EndEvent, status=self.end_status())
+
+    def end_status(self) -> EndStatus:
+        """How the session ends by the work done so far."""
+        items = self.player.timeline.items
+        planned = sum(i.planned_seconds for i in items)
+        held = sum(min(i.planned_seconds, round(self.player.held_seconds(i.index))) for i in items)
+        return end_status(planned_s=planned, held_s=held)
 
     # -- answers ------------------------------------------------------------------------
 
@@ -182,9 +195,25 @@ class Coach:
         self.offer = self.variant = None
         self.player.resume()
 
+    def ask_quit(self) -> None:
+        """Pause and ask whether to stop the session (q); :meth:`on_key` takes the answer."""
+        self.confirming_quit = True
+        self.player.pause()
+
+    def answer_quit(self, stop: bool) -> None:
+        """Stop the session (what was done stays recorded), or go on where it was."""
+        self.confirming_quit = False
+        if stop:
+            self.player.quit()
+        else:
+            self.player.resume()
+
     def on_key(self, key: str) -> None:
-        """Act on one key: space, right/n, left/b, r, q, 1-4, and e/s while an offer is open."""
-        if self.offer is not None and key in ("e", "s", "space"):
+        """Act on one key: space, right/n, left/b, r, q (asks first, y stops), 1-4, and e/s
+        while an offer is open."""
+        if self.confirming_quit:
+            self.answer_quit(key in ("y", "q"))
+        elif self.offer is not None and key in ("e", "s", "space"):
             {"e": self.take_variant, "s": self.skip_hurting, "space": self.close_offer}[key]()
         elif key == "space":
             self.player.toggle_pause()
@@ -195,6 +224,6 @@ class Coach:
         elif key == "r":
             self.player.repeat()
         elif key == "q":
-            self.player.quit()
+            self.ask_quit()
         elif key in FEEDBACK_KEYS:
             self.give_feedback(FEEDBACK_KEYS[key])

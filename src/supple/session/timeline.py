@@ -17,6 +17,7 @@ from supple.planner import timing
 from supple.planner.model import Plan, PlanItem
 from supple.session import cues, script
 from supple.session.cues import Cue
+from supple.session.outcome import DONE_SHARE
 
 Side = Literal["left", "right"]
 SegmentKind = Literal[
@@ -61,6 +62,16 @@ class Segment(_Frozen):
     @property
     def end(self) -> float:
         return self.start + self.duration
+
+
+class Utterance(_Frozen):
+    """Words to say at ``at`` (seconds into the session), taking about ``seconds``
+    (``supple.session.speech`` makes them)."""
+
+    at: float = Field(ge=0)
+    text: str
+    seconds: float = Field(gt=0, description="how long saying it takes (estimated)")
+    kinds: list[str] = Field(description="the kinds of the cues it says, in order")
 
 
 class Easier(_Frozen):
@@ -109,6 +120,15 @@ class Timeline(_Frozen):
     tone_kinds: list[str] = Field(default_factory=lambda: sorted(TONE_KINDS))
     sound_only_kinds: list[str] = Field(default_factory=lambda: sorted(SOUND_ONLY_KINDS))
     uncaptioned_kinds: list[str] = Field(default_factory=lambda: sorted(UNCAPTIONED_KINDS))
+    done_share: float = Field(
+        default=DONE_SHARE,
+        description="the share of the work time that makes the session count as done",
+    )
+    speech: list[Utterance] = Field(
+        default_factory=list,
+        description="what is said aloud and when (supple.session.speech fits it to the cues "
+        "once they are in words); empty until then",
+    )
 
     def all_cues(self) -> list[Cue]:
         """Every cue of the session, in time order (stable for cues at the same offset)."""

@@ -115,6 +115,20 @@ class EntriesMixin(PersonBase):
             )
         return None if answers is None else Profile.model_validate(answers)
 
+    @eng.guarded
+    def profile_history(self, limit: int = 50) -> list[tuple[datetime, Profile]]:
+        """The latest ``limit`` versions of the answers with when each was given, newest first."""
+        from supple.safety.profile import Profile
+
+        with self._read() as db:
+            rows = db.execute(
+                select(ProfileRow.created_at, ProfileRow.answers)
+                .where(ProfileRow.person_id == self.person_id)
+                .order_by(ProfileRow.created_at.desc(), ProfileRow.id.desc())
+                .limit(limit)
+            ).all()
+        return [(at, Profile.model_validate(answers)) for at, answers in rows]
+
     def _add_plan_row(self, kind: str, body: dict[str, Any], at: datetime | None) -> int:
         return self._insert(
             PlanRow(person_id=self.person_id, kind=kind, created_at=at_or_now(at), body=body)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -148,3 +148,25 @@ class SessionsMixin(PersonBase):
                 .limit(1)
             )
             return None if row is None else events.state(db, row)
+
+    @eng.guarded
+    def session_state(self, session_id: int) -> SessionState:
+        """What the person's session ``session_id`` holds so far (StoreError for another's)."""
+        from supple.store import events
+
+        with self._read() as db:
+            return events.state(db, self._session_row(db, session_id))
+
+    @eng.guarded
+    def close_unfinished(self, before: datetime, *, at: datetime) -> int:
+        """Mark the person's sessions begun before ``before`` and still in progress as stopped
+        at ``at``; return how many."""
+        with self._write() as db:
+            done = db.execute(
+                update(SessionRow)
+                .where(SessionRow.person_id == self.person_id)
+                .where(SessionRow.status == "in_progress")
+                .where(SessionRow.started_at < as_utc(before))
+                .values(status="stopped", ended_at=as_utc(at))
+            )
+            return cast("CursorResult[Any]", done).rowcount

@@ -126,6 +126,15 @@ class WholeMixin(PersonBase):
             return person.name, person.days_per_week
 
     @eng.guarded
+    def delete_records(self) -> dict[str, int]:
+        """Delete every record of the person (the person stays, with nothing); return how many
+        rows of each table went, in one transaction."""
+        from supple.store.backup.dump import delete_owned
+
+        with self._write() as db:
+            return delete_owned(db, self.person_id)
+
+    @eng.guarded
     def counts(self) -> dict[str, int]:
         """How many rows of each table are this person's (the person row itself aside)."""
         from supple.store.backup.dump import TABLE_OF, owned_count

@@ -13,7 +13,8 @@ PAD_L, PAD_R, PAD_T, PAD_B = 40, 14, 30, 34
 
 @dataclass(frozen=True)
 class Series:
-    """Points (day, value) on a 0..10 scale, drawn as one line."""
+    """Points (day, value) on a 0..10 scale, drawn as one line; an ``alt`` series is told apart
+    by more than colour: a dashed line and square dots."""
 
     label: str
     points: Sequence[tuple[date, float]]
@@ -56,24 +57,33 @@ def line_chart(series: Sequence[Series], *, title: str, max_value: float = 10) -
         if len(pts) > 1:
             parts.append(f'<polyline class="{cls}" points="{path}"/>')
         for d, v in pts[-60:]:
-            parts.append(
-                f'<circle class="dot" cx="{x(d):.1f}" cy="{y(v):.1f}" r="3">'
-                f"<title>{escape(s.label)} {d:%d %b}: {v:g}</title></circle>"
-            )
+            tip = f"<title>{escape(s.label)} {d:%d %b}: {v:g}</title>"
+            parts.append(_dot(x(d), y(v), s.alt, tip))
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _dot(cx: float, cy: float, alt: bool, inner: str = "") -> str:
+    """A point: a round dot, or a square one for an ``alt`` series."""
+    if alt:
+        return (
+            f'<rect class="dot after" x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8">'
+            f"{inner}</rect>"
+        )
+    return f'<circle class="dot" cx="{cx:.1f}" cy="{cy:.1f}" r="4">{inner}</circle>'
+
+
 def _legend(series: Sequence[Series]) -> list[str]:
-    """A key in the top row: a short sample of each line (solid or dotted) and its label."""
+    """A key in the top row: a short sample of each line and dot, and its label."""
     parts, left = [], PAD_L
     for s in series:
         cls = "line alt" if s.alt else "line"
         parts.append(
-            f'<line class="{cls}" x1="{left}" x2="{left + 24}" y1="12" y2="12"/>'
-            f'<text x="{left + 30}" y="16">{escape(s.label)}</text>'
+            f'<line class="{cls}" x1="{left}" x2="{left + 28}" y1="12" y2="12"/>'
+            f"{_dot(left + 14, 12, s.alt)}"
+            f'<text x="{left + 34}" y="17">{escape(s.label)}</text>'
         )
-        left += 30 + 8 * len(s.label) + 24
+        left += 34 + 8 * len(s.label) + 24
     return parts
 
 

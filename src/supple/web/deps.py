@@ -55,6 +55,12 @@ class Memo:
         with self._lock:
             self._items.pop(key, None)
 
+    def forget_person(self, person_id: int) -> None:
+        """Drop everything kept for one person (their records were deleted: ids come again)."""
+        with self._lock:
+            for key in [k for k in self._items if isinstance(k, tuple) and k[:1] == (person_id,)]:
+                del self._items[key]
+
 
 @dataclass(frozen=True)
 class PersonMemo:

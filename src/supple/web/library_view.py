@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from supple.library import Exercise, Library
 from supple.web.deps import Memo
 from supple.web.schemas import ExerciseSummary
+
+if TYPE_CHECKING:
+    from supple.figures import Size
 
 
 def filter_exercises(
@@ -34,18 +39,21 @@ def summary(ex: Exercise) -> ExerciseSummary:
     return ExerciseSummary.model_validate(ex, from_attributes=True)
 
 
-def _render(exercise: Exercise, animated: bool) -> str | None:
+def _render(exercise: Exercise, animated: bool, size: Size) -> str | None:
     from supple.figures import render_exercise_svg
 
     try:
-        return render_exercise_svg(exercise, animated=animated)
+        return render_exercise_svg(exercise, animated=animated, size=size)
     except LookupError:  # no figure drawn for this exercise yet
         return None
 
 
-def figure_svg(memo: Memo, exercise: Exercise, *, animated: bool = True) -> str | None:
-    """The exercise's SVG figure, or None when it has none yet (rendered once per app)."""
+def figure_svg(
+    memo: Memo, exercise: Exercise, *, animated: bool = True, size: Size = "player"
+) -> str | None:
+    """The exercise's SVG figure, or None when it has none yet (rendered once per app);
+    ``size`` ``thumb`` is the small still of a list."""
     svg: str | None = memo.get(
-        ("figure", exercise.id, animated), lambda: _render(exercise, animated)
+        ("figure", exercise.id, animated, size), lambda: _render(exercise, animated, size)
     )
     return svg

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from supple.store.backup.schema import SECTIONS, ExportFile, PersonRec
@@ -67,6 +67,34 @@ def owned_count(db: Session, section: str, person_id: int) -> int:
     """How many rows of a file section are ``person_id``'s."""
     rows = _owned(section, person_id).order_by(None).subquery()
     return int(db.scalar(select(func.count()).select_from(rows)) or 0)
+
+
+#: Sections in an order that deletes children before their parents.
+DELETE_ORDER = (
+    "event_keys",
+    "items",
+    "psfs_scores",
+    "notes",
+    "pain",
+    "sessions",
+    "psfs_activities",
+    "plans",
+    "profiles",
+)
+
+
+def delete_owned(db: Session, person_id: int) -> dict[str, int]:
+    """Delete every row that is ``person_id``'s (the person row stays); return the counts."""
+    gone: dict[str, int] = {}
+    for section in DELETE_ORDER:
+        table = TABLE_OF[section]
+        column = table.key if section == "event_keys" else table.id
+        owned = (
+            _owned(section, person_id).order_by(None).with_only_columns(column).scalar_subquery()
+        )
+        result = cast("CursorResult[Any]", db.execute(delete(table).where(column.in_(owned))))
+        gone[table.__tablename__] = result.rowcount
+    return gone
 
 
 def dump(db: Session, person_id: int) -> ExportFile:

@@ -13,6 +13,7 @@ from supple.web.pages.progress import router as progress_router
 from supple.web.pages.routine import router as routine_router
 from supple.web.pages.signin import router as signin_router
 from supple.web.pages.staff import router as staff_router
+from supple.web.pages.settings import router as settings_router
 from supple.web.pages.start import router as start_router
 
 router = APIRouter(include_in_schema=False)
@@ -23,6 +24,7 @@ for part in (
     entries_router,
     programme_router,
     library_router,
+    settings_router,
     misc_router,
     signin_router,
     account_router,

@@ -1,46 +1,19 @@
-"""Settings, the offline machinery (service worker, manifest) and the API reference page."""
+"""The offline machinery (service worker, manifest) and the API reference page."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from supple.app import screening
 from supple.web import offline
 from supple.web.access import PUBLIC, SIGNED_IN
 from supple.web.deps import ContextDep, Web
 from supple.web.files import STATIC
-from supple.web.pages.render import form_lists, page, whole_number
+from supple.web.pages.render import page
 
 router = APIRouter()
-
-
-@router.get("/settings", response_class=HTMLResponse)
-def settings(request: Request, ctx: ContextDep, saved: bool = False) -> HTMLResponse:
-    profile = ctx.store.latest_profile()
-    return page(request, "settings.html", nav="settings", profile=profile, saved=saved)
-
-
-@router.post("/settings", response_class=HTMLResponse)
-async def save_settings(request: Request, ctx: ContextDep) -> Response:
-    minutes = whole_number((await form_lists(request)).get("minutes", [""])[-1], 3, 60)
-    profile = ctx.store.latest_profile()
-    if profile is None:  # nothing to change yet
-        return RedirectResponse("/check", status_code=303)
-    if minutes is None:
-        return page(
-            request,
-            "settings.html",
-            status_code=400,
-            nav="settings",
-            profile=profile,
-            saved=False,
-            error="Minutes per day must be a whole number from 3 to 60.",
-        )
-    screening.set_minutes(store=ctx.store, minutes=minutes)
-    return RedirectResponse("/settings?saved=true", status_code=303)
 
 
 @router.get("/sw.js", dependencies=[PUBLIC])

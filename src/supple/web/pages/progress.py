@@ -7,7 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from supple.app import corrections, tracking
+from supple.app import corrections, sessions, tracking
 from supple.web import charts, progress_view
 from supple.web.deps import ContextDep
 from supple.web.pages.render import form_lists, page, whole_number
@@ -15,15 +15,22 @@ from supple.web.pages.render import form_lists, page, whole_number
 router = APIRouter()
 
 
-def render(request: Request, ctx: ContextDep, error: str | None = None) -> HTMLResponse:
-    """The progress page (status 400 with ``error`` when a form was refused)."""
+def render(
+    request: Request,
+    ctx: ContextDep,
+    error: str | None = None,
+    typed: dict[str, list[str]] | None = None,
+) -> HTMLResponse:
+    """The progress page (status 400 with ``error`` when a form was refused, with what was
+    typed in the boxes again)."""
+    sessions.close_stale(store=ctx.store, now=ctx.clock())
     out = progress_view.build(ctx)
     before = _daily([(p.day, p.score) for p in out.pain if p.moment != "after"])
     after = _daily([(p.day, p.score) for p in out.pain if p.moment == "after"])
     pain_chart = charts.line_chart(
         [
-            charts.Series("Pain before a session or daily", before),
-            charts.Series("Pain after a session", after, alt=True),
+            charts.Series("Before a session, or on its own", before),
+            charts.Series("Just after a session", after, alt=True),
         ],
         title="Pain over time, 0 to 10",
     )
@@ -43,6 +50,8 @@ def render(request: Request, ctx: ContextDep, error: str | None = None) -> HTMLR
         error=error,
         entries=tracking.history(store=ctx.store, limit=10),
         activities=corrections.activities(store=ctx.store),
+        typed=typed or {},
+        ctx=ctx,
     )
 
 
@@ -65,7 +74,7 @@ async def log_pain(request: Request, ctx: ContextDep) -> Response:
     score = whole_number((form.get("score") or [""])[-1], 0, 10)
     note = (form.get("note") or [""])[-1].strip()[:500] or None
     if score is None:
-        return render(request, ctx, error="Pain is a whole number from 0 to 10.")
+        return render(request, ctx, error="Pain is a whole number from 0 to 10.", typed=form)
     tracking.log_pain(store=ctx.store, score=score, note=note, at=ctx.clock())
     return RedirectResponse("/progress#pain", status_code=303)
 
@@ -83,10 +92,13 @@ async def save_psfs(request: Request, ctx: ContextDep) -> Response:
         score = whole_number(raw, 0, 10)
         if len(name) < 2 or score is None:
             return render(
-                request, ctx, error="Each activity needs a name and a score from 0 to 10."
+                request,
+                ctx,
+                error="Each activity needs a name and a score from 0 to 10.",
+                typed=form,
             )
         scores[name] = score
     if not scores:
-        return render(request, ctx, error="Name at least one activity and score it.")
+        return render(request, ctx, error="Name at least one activity and score it.", typed=form)
     tracking.score_activities(store=ctx.store, scores=scores, at=ctx.clock())
     return RedirectResponse("/progress#psfs", status_code=303)

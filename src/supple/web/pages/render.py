@@ -3,15 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+if TYPE_CHECKING:
+    from supple.web.deps import Context, Viewer
 
-def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    """Render ``name`` with ``context``; ``nav`` marks the current section."""
+
+def page(
+    request: Request,
+    name: str,
+    status_code: int = 200,
+    *,
+    ctx: Context | Viewer | None = None,
+    **context: Any,
+) -> HTMLResponse:
+    """Render ``name`` with ``context``; ``nav`` marks the current section.
+
+    With a patient's ``ctx`` the page knows whether they have answered the questions yet (the
+    footer says "Answer the questions" until they have, "again" after); a clinician or an admin
+    reading the library has no answers of their own.
+    """
     templates = request.app.state.templates
+    store = getattr(ctx, "store", None)
+    if store is not None and "answered" not in context:
+        context["answered"] = store.latest_profile() is not None
     response: HTMLResponse = templates.TemplateResponse(
         request, name, context, status_code=status_code
     )

@@ -1,18 +1,21 @@
 // The state of a guided session, pure: where play is in the timeline, the seconds held, what
 // has been reported. It follows the timeline it is given (which segments count as held, how
 // near an exercise's start "back" goes to the one before, which cues sound, are a sound only or
-// are not shown: all of it comes with the timeline) and touches no page, clock or network. The
-// view (player.js) feeds it offsets and acts on its answers.
+// are not shown, what is said aloud and when, what share of the work makes the session count
+// as done: all of it comes with the timeline) and touches no page, clock or network. The view
+// (player.js) feeds it offsets and acts on its answers.
 export class Playback {
   constructor(timeline) {
     this.load(timeline);
     this.held = timeline.items.map(() => 0);
-    this.reported = new Set();
+    this.reported = new Map(); // item index -> "done" or "skipped"
   }
 
   load(timeline) {
     this.tl = timeline;
     this.cues = timeline.segments.flatMap((s) => s.cues).sort((a, b) => a.at - b.at);
+    this.speech = [...(timeline.speech || [])].sort((a, b) => a.at - b.at);
+    this.nextSpeech = 0;
     this.work = new Set(timeline.work_kinds);
     this.tones = new Set(timeline.tone_kinds);
     this.soundOnly = new Set(timeline.sound_only_kinds);
@@ -48,6 +51,8 @@ export class Playback {
     this.last = offset;
     this.nextCue = this.cues.findIndex((c) => c.at >= offset);
     if (this.nextCue < 0) this.nextCue = this.cues.length;
+    this.nextSpeech = this.speech.findIndex((u) => u.at >= offset);
+    if (this.nextSpeech < 0) this.nextSpeech = this.speech.length;
     this.segIndex = this.segmentAt(offset);
   }
 
@@ -65,7 +70,11 @@ export class Playback {
     while (this.nextCue < this.cues.length && this.cues[this.nextCue].at <= offset) {
       due.push(this.cues[this.nextCue++]);
     }
-    if (offset >= this.tl.total_seconds) return { due, ended: true, finished: -1 };
+    const speak = [];
+    while (this.nextSpeech < this.speech.length && this.speech[this.nextSpeech].at <= offset) {
+      speak.push(this.speech[this.nextSpeech++]);
+    }
+    if (offset >= this.tl.total_seconds) return { due, speak, ended: true, finished: -1 };
     const idx = this.segmentAt(offset);
     let finished = -1;
     if (idx !== this.segIndex) {
@@ -73,7 +82,7 @@ export class Playback {
       this.segIndex = idx;
       if (before >= 0 && this.tl.segments[idx].item !== before) finished = before;
     }
-    return { due, ended: false, finished };
+    return { due, speak, ended: false, finished };
   }
 
   /** The offset to wake at: the next cue, the end of the segment, or the next whole second. */
@@ -82,7 +91,8 @@ export class Playback {
     const segEnd = s.start + s.duration;
     const nextSecond = segEnd - Math.floor(segEnd - offset - 1e-6);
     const cue = this.nextCue < this.cues.length ? this.cues[this.nextCue].at : Infinity;
-    return Math.min(segEnd, cue, nextSecond > offset ? nextSecond : segEnd);
+    const words = this.nextSpeech < this.speech.length ? this.speech[this.nextSpeech].at : Infinity;
+    return Math.min(segEnd, cue, words, nextSecond > offset ? nextSecond : segEnd);
   }
 
   /** What the screen shows at `offset`: seconds left in the segment and in the session, and how
@@ -114,7 +124,7 @@ export class Playback {
   /** The item event of `index` with `status`, once (null when it was reported already). */
   report(index, status) {
     if (index < 0 || this.reported.has(index)) return null;
-    this.reported.add(index);
+    this.reported.set(index, status);
     const item = this.tl.items[index];
     const held = Math.min(item.planned_seconds, Math.round(this.held[index]));
     return {
@@ -143,5 +153,42 @@ export class Playback {
     this.load(timeline);
     this.held = timeline.items.map((_, i) => (i < index ? held[i] || 0 : 0));
     this.seek(timeline.items[index].start);
+  }
+
+  /** The first item neither done nor skipped (the items' count when every one is). */
+  nextItem() {
+    let i = 0;
+    while (this.reported.has(i)) i++;
+    return i;
+  }
+
+  /** What was done so far: moves done and skipped, and whether the work done makes the
+   * session count as done (the timeline's share of its work time). */
+  tally() {
+    const statuses = [...this.reported.values()];
+    const planned = this.tl.items.reduce((sum, item) => sum + item.planned_seconds, 0);
+    const held = this.tl.items.reduce(
+      (sum, item, i) => sum + Math.min(item.planned_seconds, this.held[i] || 0),
+      0,
+    );
+    return {
+      done: statuses.filter((s) => s === "done").length,
+      skipped: statuses.filter((s) => s === "skipped").length,
+      moves: this.tl.items.length,
+      counts: planned > 0 && held >= (this.tl.done_share ?? 0.5) * planned,
+    };
+  }
+
+  /** What a reload needs to continue: the seconds held and what was reported. */
+  snapshot() {
+    return { held: [...this.held], reported: [...this.reported.entries()] };
+  }
+
+  /** Continue from a snapshot: its items stay reported, play starts at the next item. */
+  restore(snap) {
+    this.held = this.tl.items.map((_, i) => snap.held?.[i] || 0);
+    this.reported = new Map(snap.reported || []);
+    const next = this.nextItem();
+    this.seek(next < this.tl.items.length ? this.tl.items[next].start : this.tl.total_seconds);
   }
 }

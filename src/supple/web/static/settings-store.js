@@ -1,6 +1,6 @@
 // Player preferences live on the device: they are about this screen and speaker.
 const KEY = "supple.settings";
-const DEFAULTS = { voice: true, beeps: true, countdown: 5 };
+const DEFAULTS = { voice: true, beeps: true, countdown: 5, howOpen: true };
 
 export function loadSettings() {
   try {

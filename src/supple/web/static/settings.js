@@ -1,4 +1,5 @@
 import { loadSettings, saveSettings } from "./settings-store.js";
+import { beep, say, unlockAudio } from "./sound.js";
 
 const form = document.getElementById("device-settings");
 const s = loadSettings();
@@ -14,4 +15,15 @@ form.addEventListener("submit", (e) => {
   });
   form.countdown.value = saved.countdown;
   document.getElementById("device-saved").textContent = "Saved on this device.";
+});
+
+// Hear the voice and the beep before a session, at the player's own rate and pitch.
+document.getElementById("test-voice").addEventListener("click", () => {
+  unlockAudio();
+  const heard = "speechSynthesis" in window;
+  if (heard) say("This is how the cues sound. Ease off if it hurts, never stretch into pain.");
+  beep("bell");
+  document.getElementById("device-saved").textContent = heard
+    ? "Speaking now. If you hear nothing, check the volume, or that this browser has a voice."
+    : "This browser cannot speak; the beeps and the words on screen still work.";
 });

@@ -25,11 +25,12 @@ export function beep(kind = "count") {
   osc.stop(t + (bell ? 1 : 0.2));
 }
 
+// What is said and when comes from the timeline's speech schedule, fitted so that nothing
+// overlaps: words are never cut off here, only by a pause, a skip or going back.
 export function say(text) {
   if (!("speechSynthesis" in window) || !text) return;
   const u = new SpeechSynthesisUtterance(text);
   u.rate = 0.95;
-  if (speechSynthesis.speaking && text.length < 3) speechSynthesis.cancel(); // counts stay on time
   speechSynthesis.speak(u);
 }
 

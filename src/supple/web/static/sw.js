@@ -34,7 +34,8 @@ async function networkFirst(request) {
     const hit = await cache.match(request);
     if (hit) return hit;
     if (request.mode === "navigate") {
-      const shell = await cache.match("/today");
+      // Today's routine, or the referral once answers withhold it (referral.js drops the rest).
+      const shell = (await cache.match("/today")) || (await cache.match("/referral"));
       if (shell) return shell;
     }
     throw err;
