@@ -83,6 +83,7 @@ class Settings(BaseSettings):
         min_length=1,
         description="with supple serve --behind-proxy, the addresses of the reverse proxies "
         "whose X-Forwarded-For and X-Forwarded-Proto headers are believed, separated by commas",
+    )
     emergency_number: str | None = Field(
         default=None,
         pattern=r"^[0-9+][0-9 ]{1,14}$",

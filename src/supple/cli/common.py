@@ -162,7 +162,6 @@ DEFAULT_URL = "http://127.0.0.1:8000"
 def public_url(ctx: typer.Context) -> str:
     """The address people reach the web app at, for the links a command prints or writes."""
     return (settings_of(ctx).public_url or DEFAULT_URL).rstrip("/")
-    typer.echo(f"supple: error: {message}", err=True)
 
 
 #: The flag that sets each answer, to name it next to the plain words.

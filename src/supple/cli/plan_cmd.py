@@ -20,9 +20,8 @@ from supple.cli.common import (
     print_json,
     profile_problem,
     read_text,
-    user_text,
 )
-from supple.cli.plan_view import show_plan, show_program, show_referral
+from supple.cli.plan_view import show_plan, show_program
 from supple.cli.store_opts import DatabaseUrl, open_person
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from supple.web.pages.misc import router as misc_router
 from supple.web.pages.programme import router as programme_router
 from supple.web.pages.progress import router as progress_router
 from supple.web.pages.routine import router as routine_router
+from supple.web.pages.settings import router as settings_router
 from supple.web.pages.signin import router as signin_router
 from supple.web.pages.staff import router as staff_router
-from supple.web.pages.settings import router as settings_router
 from supple.web.pages.start import router as start_router
 
 router = APIRouter(include_in_schema=False)

@@ -8,7 +8,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from supple.library.vocab import EQUIPMENT, KINDS, POSITIONS, REGIONS
 from supple.web.deps import Context, Viewer, ViewerDep
-from supple.web.forms import nonced
 from supple.web.library_view import figure_svg, filter_exercises
 from supple.web.pages.render import page
 

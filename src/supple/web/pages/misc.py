@@ -9,7 +9,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from supple.web import offline
 from supple.web.access import PUBLIC, SIGNED_IN
-from supple.web.deps import ContextDep, Web
+from supple.web.deps import Web
 from supple.web.files import STATIC
 from supple.web.pages.render import page
 

@@ -13,7 +13,6 @@ from supple.app import screening as verdicts
 from supple.app.errors import NoProfile
 from supple.presentation import both_ways_words, emergency_number, rescreen_words
 from supple.web import screening, services
-from supple.web.access import PATIENT
 from supple.web.deps import Context, ContextDep
 from supple.web.pages.render import form_lists, page
 
