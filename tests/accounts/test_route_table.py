@@ -20,6 +20,7 @@ from supple.tracking.stratify import ITEMS
 from supple.web.routes import table
 from tests.accounts.kit import ACTORS, NOW, PASSWORD, Install, install
 from tests.web.client import CALM, Client
+from tests.web.test_pages import ALL_NO, CALM_FORM
 from tests.web.test_people_api import DIRECTION_TEST
 
 # The statuses by actor, in the order of ACTORS: anonymous, patient A, patient B, clinician A
@@ -265,7 +266,7 @@ TABLE: dict[tuple[str, str], Case] = {
     # -- the patient's pages ------------------------------------------------------------------
     ("GET", "/"): Case(PAGE),
     ("GET", "/check"): Case(PAGE),
-    ("POST", "/check"): Case((303, 303, 303, 403, 403, 403), form=True),
+    ("POST", "/check"): Case(FORM_DONE, lambda _: {"data": CALM_FORM}, form=True),
     ("GET", "/referral"): Case(PAGE),
     ("GET", "/today"): Case(PAGE),
     ("POST", "/today/start"): Case((303, 303, 303, 403, 403, 403), form=True),
@@ -284,6 +285,24 @@ TABLE: dict[tuple[str, str], Case] = {
         (303, 303, 303, 403, 403, 403), lambda _: {"data": {"minutes": "9"}}, form=True
     ),
     ("GET", "/account/export"): Case(PAGE),
+    # -- the journey's pages (issue 16) --------------------------------------------------------
+    ("GET", "/check/safety"): Case(PAGE),
+    ("POST", "/check/safety"): Case(FORM_DONE, lambda _: {"data": ALL_NO}, form=True),
+    # 409 when the person's answers leave the move out (the page says why).
+    ("POST", "/library/{exercise_id}/start"): Case(
+        (303, {303, 409}, {303, 409}, 403, 403, 403),
+        lambda _: {"exercise_id": "cat_cow"},
+        form=True,
+    ),
+    ("GET", "/library/{exercise_id}/thumb.svg"): Case(
+        SIGNED_PAGE, lambda _: {"exercise_id": "cat_cow"}
+    ),
+    ("POST", "/settings/answers"): Case(
+        FORM_DONE, lambda _: {"data": {"equipment": ["mat", "chair"]}}, form=True
+    ),
+    ("GET", "/settings/export.{fmt}"): Case(PAGE, lambda _: {"fmt": "json"}),
+    # Without the box ticked nothing is deleted (400): the table's later routes need the records.
+    ("POST", "/settings/delete"): Case((303, 400, 400, 403, 403, 403), form=True),
     # -- pages for everyone signed in, and the open ones --------------------------------------
     ("GET", "/library"): Case(SIGNED_PAGE),
     ("GET", "/library/{exercise_id}"): Case(SIGNED_PAGE, lambda _: {"exercise_id": "cat_cow"}),

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from tests.export.fhir_checks import dangling_references, schema_errors
 from tests.export.pdf_reader import read_pages, reads
-from tests.web.client import CALM, Client
+from tests.web.client import BASE, CALM, Client
 
 A4 = (595.0, 842.0)
 LETTER = (612.0, 792.0)
@@ -35,7 +35,7 @@ def test_the_handout_is_a_pdf_of_todays_routine(
     assert all((p.width, p.height) == pytest.approx(size, abs=1) for p in pages)
     text = " ".join(p.text for p in pages)
     assert all(reads(text, name) for name in _today_names(screened))
-    assert "http://testserver/today" in text.replace(" ", "")
+    assert f"{BASE}/today" in text.replace(" ", "")
 
 
 def test_the_handout_keeps_todays_minutes_and_large_print(screened: Client) -> None:

@@ -12,7 +12,14 @@ from supple.library.jsontypes import Moment, Whole, integral
 from supple.planner.model import Plan
 from supple.safety.profile import Profile
 from supple.safety.referral import Referral
-from supple.session.events import EndEvent, FeedbackEvent, ItemEvent, PainEvent, SessionEvent
+from supple.session.events import (
+    EndEvent,
+    FeedbackEvent,
+    ItemEvent,
+    PainEvent,
+    SessionEvent,
+    SpreadEvent,
+)
 from supple.session.timeline import Timeline
 from supple.web.programme_schemas import SupportOut, WalkingOut
 from supple.web.strict import sane_time, strict_input
@@ -28,7 +35,8 @@ else:
         strict_input(ItemEvent, "ItemEventIn")
         | strict_input(FeedbackEvent, "FeedbackEventIn")
         | strict_input(PainEvent, "PainEventIn")
-        | strict_input(EndEvent, "EndEventIn"),
+        | strict_input(EndEvent, "EndEventIn")
+        | strict_input(SpreadEvent, "SpreadEventIn"),
         Field(discriminator="type"),
     ]
 
