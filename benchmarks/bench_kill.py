@@ -39,6 +39,7 @@ class Sender(threading.Thread):
 
     def __init__(self, host: str, plan: int, stop: threading.Event) -> None:
         super().__init__()
+        self.host = host
         self.url = f"{host}/api/v1/plans/{plan}/sessions/{uuid.uuid4().hex}/events"
         self.stop = stop
         self.acknowledged: list[str] = []
@@ -46,7 +47,7 @@ class Sender(threading.Thread):
         self.longest = 0.0
 
     def run(self) -> None:
-        with httpx.Client(timeout=10) as client:
+        with httpx.Client(headers={"Origin": self.host}, timeout=10) as client:
             while not self.stop.is_set():
                 body = {"type": "pain", "key": uuid.uuid4().hex, "at": AT, "when": "before"}
                 started = time.monotonic()

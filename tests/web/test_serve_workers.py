@@ -176,7 +176,10 @@ def _stored(url: str) -> tuple[list[str], int]:
 
 
 def test_two_workers_on_an_empty_database_survive_a_killed_worker(empty_url: str) -> None:
-    with served(empty_url) as server, httpx.Client(base_url=server.base, timeout=10) as client:
+    with (
+        served(empty_url) as server,
+        httpx.Client(base_url=server.base, headers={"Origin": server.base}, timeout=10) as client,
+    ):
         events = server.plan(client)
         sent = []
         for n in range(30):
@@ -199,7 +202,10 @@ def test_the_outbox_of_a_browser_catches_up_after_a_worker_is_killed(
     browser: Any, postgres_url: str
 ) -> None:
     count = 20
-    with served(postgres_url) as server, httpx.Client(base_url=server.base, timeout=10) as client:
+    with (
+        served(postgres_url) as server,
+        httpx.Client(base_url=server.base, headers={"Origin": server.base}, timeout=10) as client,
+    ):
         events = server.plan(client)
         bodies = [
             {"type": "pain", "key": uuid.uuid4().hex, "at": AT, "when": "before", "score": n % 11}
