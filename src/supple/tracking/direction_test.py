@@ -20,6 +20,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from supple.library.jsontypes import Flag, Whole
 from supple.library.model import Exercise
 from supple.planner.direction import DIRECTIONS, Direction
 from supple.safety.exclusions import rule_out
@@ -64,9 +65,9 @@ class Round(_Strict):
 
     direction: Direction
     before: Location
-    reps: int = Field(ge=0, le=REPS)
+    reps: Whole = Field(ge=0, le=REPS)
     after: Report
-    stopped: bool = False
+    stopped: Flag = False
 
 
 class DirectionAnswers(_Strict):

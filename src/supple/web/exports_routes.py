@@ -23,9 +23,18 @@ router = APIRouter(
 Minutes = Annotated[
     int | None, Query(ge=3, le=60, description="Refit the routine to this many minutes.")
 ]
+#: One swap in the query: two exercise ids.
+SWAP = r"^[a-z0-9]+(_[a-z0-9]+)*:[a-z0-9]+(_[a-z0-9]+)*$"
+#: Weekdays in the query, comma-separated.
+DAYS = r"^(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*$"
 Swaps = Annotated[
     list[str] | None,
-    Query(alias="swap", max_length=20, description="A swap as Today makes it: OLD_ID:NEW_ID."),
+    Query(
+        alias="swap",
+        max_length=20,
+        description="A swap as Today makes it: OLD_ID:NEW_ID.",
+        json_schema_extra={"items": {"type": "string", "pattern": SWAP}},
+    ),
 ]
 
 
@@ -112,9 +121,18 @@ def calendar(
     ctx: ContextDep,
     days: Annotated[
         str | None,
-        Query(max_length=40, description="Weekdays, comma-separated (default: spread out)."),
+        Query(
+            max_length=40,
+            pattern=DAYS,
+            description="Weekdays, comma-separated (default: spread out).",
+        ),
     ] = None,
-    at: Annotated[str, Query(max_length=5, description="The time, HH:MM.")] = "08:00",
+    at: Annotated[
+        str,
+        Query(
+            max_length=5, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="The time, HH:MM."
+        ),
+    ] = "08:00",
 ) -> Response:
     """The routine as a calendar file: a repeating event with an alarm, private by default."""
     from supple.export.calendar import CalendarError, calendar_ics, parse_days, parse_time

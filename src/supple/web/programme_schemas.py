@@ -121,7 +121,7 @@ def walking_out(plan: WalkPlan | None) -> WalkingOut:
 
 
 class WalkIn(_In):
-    minutes: float = Field(gt=0, le=300, description="how long you walked, in minutes")
+    minutes: float = Field(ge=1 / 60, le=300, description="how long you walked, in minutes")
 
 
 class WalkStartIn(_In):
