@@ -10,17 +10,33 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from supple.app import screening
 from supple.web import offline
 from supple.web.access import PUBLIC, SIGNED_IN
-from supple.web.deps import ContextDep, Web
+from supple.web.deps import Context, ContextDep, Web
 from supple.web.files import STATIC
 from supple.web.pages.render import form_lists, page, whole_number
 
 router = APIRouter()
 
 
+def settings_page(
+    request: Request, ctx: Context, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """The settings page, with the person's answers and calendar feed."""
+    return page(
+        request,
+        "settings.html",
+        status_code=status_code,
+        nav="settings",
+        profile=ctx.store.latest_profile(),
+        feed=ctx.store.calendar_feed(),
+        **context,
+    )
+
+
 @router.get("/settings", response_class=HTMLResponse)
-def settings(request: Request, ctx: ContextDep, saved: bool = False) -> HTMLResponse:
-    profile = ctx.store.latest_profile()
-    return page(request, "settings.html", nav="settings", profile=profile, saved=saved)
+def settings(
+    request: Request, ctx: ContextDep, saved: bool = False, feed: str | None = None
+) -> HTMLResponse:
+    return settings_page(request, ctx, saved=saved, feed_stopped=feed == "stopped")
 
 
 @router.post("/settings", response_class=HTMLResponse)
@@ -30,14 +46,8 @@ async def save_settings(request: Request, ctx: ContextDep) -> Response:
     if profile is None:  # nothing to change yet
         return RedirectResponse("/check", status_code=303)
     if minutes is None:
-        return page(
-            request,
-            "settings.html",
-            status_code=400,
-            nav="settings",
-            profile=profile,
-            saved=False,
-            error="Minutes per day must be a whole number from 3 to 60.",
+        return settings_page(
+            request, ctx, 400, error="Minutes per day must be a whole number from 3 to 60."
         )
     screening.set_minutes(store=ctx.store, minutes=minutes)
     return RedirectResponse("/settings?saved=true", status_code=303)
