@@ -58,7 +58,7 @@ def test_a_405_names_every_method_of_the_path(client: Client) -> None:
 
 def test_the_event_type_is_required_in_the_schema(client: Client) -> None:
     schema = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
-    for name in ("ItemEvent", "FeedbackEvent", "PainEvent", "EndEvent"):
+    for name in ("ItemEventIn", "FeedbackEventIn", "PainEventIn", "EndEventIn"):
         assert "type" in schema[name]["required"], name
     activity = schema["PsfsItem"]["properties"]["activity"]
     assert activity["minLength"] == 2 and activity["maxLength"] == 80 and activity["pattern"]
