@@ -107,6 +107,8 @@ def test_the_settings_page_makes_shows_once_rotates_and_stops_the_link(screened:
     assert event["RRULE"]["BYDAY"] == ["TU", "SA"]
     again = screened.get("/settings").text
     assert link.group(1) not in again and "Stop the link" in again
+    wrong = screened.post("/settings/calendar", data={**form, "action": "make", "at": "31:00"})
+    assert wrong.status_code == 400 and "a time like 08:00" in wrong.text
     stopped = screened.post("/settings/calendar", data={**form, "action": "stop"})
     assert stopped.status_code == 303
     assert screened.get(_path(link.group(1))).status_code == 404

@@ -130,8 +130,6 @@ def _requests(
         ("GET", "/api/v1/calendar-feed"): [{}],
         ("POST", "/api/v1/calendar-feed"): [{"json": {"details": True}}],
         ("DELETE", "/api/v1/calendar-feed"): [{}],
-        # Public by its secret: a made-up one opens nobody's.
-        ("GET", "/calendar/{token}.ics"): [{"token": "t" * 43}],
     }
 
 

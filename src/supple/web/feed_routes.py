@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from supple.app import feeds
 from supple.app.errors import Refused
@@ -33,15 +33,23 @@ api = APIRouter(
 NOT_FOUND = Response("Not found", status_code=404, media_type="text/plain")
 
 
+_DAY = "(mon|tue|wed|thu|fri|sat|sun)"
+
+
 class FeedIn(BaseModel):
     """What the feed shows and when its event repeats."""
 
     model_config = ConfigDict(extra="forbid")
     details: bool = Field(False, description="List the moves and doses (off: only the minutes).")
     days: str | None = Field(
-        None, max_length=40, description="Weekdays, comma-separated (default: spread out)."
+        None,
+        max_length=27,
+        pattern=rf"^{_DAY}(,{_DAY}){{0,6}}$",
+        description="Weekdays, comma-separated (default: spread out).",
     )
-    at: str = Field("08:00", max_length=5, description="The time, HH:MM.")
+    at: str = Field(
+        "08:00", pattern=r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$", description="The time, HH:MM."
+    )
 
 
 class FeedOut(BaseModel):
@@ -78,12 +86,8 @@ def _make(request: Request, ctx: Context, given: FeedIn) -> FeedOut:
     return _out(made.feed, _link(request, made.token))
 
 
-@router.get(
-    "/calendar/{token}.ics",
-    dependencies=[PUBLIC],
-    response_class=Response,
-    responses={200: {"content": {"text/calendar": {}}, "description": "The calendar feed."}},
-)
+# Outside the JSON API's schema: a calendar app fetches it by its link, with no credentials.
+@router.get("/calendar/{token}.ics", dependencies=[PUBLIC], include_in_schema=False)
 def feed(request: Request, token: str) -> Response:
     """The person's routine as a calendar feed, for whoever holds its secret link."""
     from supple.export.calendar import calendar_ics
@@ -141,15 +145,16 @@ async def feed_form(request: Request, ctx: ContextDep) -> Response:
     if action == "stop":
         feeds.revoke_feed(store=ctx.store)
         return RedirectResponse("/settings?feed=stopped", status_code=303)
-    given = FeedIn(
-        details=bool(form.get("details")),
-        days=",".join(day[:3] for day in form.get("days", [])[:7]) or None,
-        at=(form.get("at") or ["08:00"])[-1][:5],
-    )
     try:
+        given = FeedIn(
+            details=bool(form.get("details")),
+            days=",".join(day[:3] for day in form.get("days", [])[:7]) or None,
+            at=(form.get("at") or ["08:00"])[-1][:5],
+        )
         made = _make(request, ctx, given)
-    except Refused as exc:
-        return settings_page(request, ctx, 400, feed_error=str(exc).capitalize() + ".")
+    except (Refused, ValidationError):
+        error = "Tick the days you want (or none) and give a time like 08:00."
+        return settings_page(request, ctx, 400, feed_error=error)
     return settings_page(request, ctx, 201, feed_link=made.url)
 
 
