@@ -28,7 +28,8 @@ def test_the_settings_page_makes_a_calendar_link(page: Any, server: LiveServer) 
     link = page.locator("#feed-link").input_value()
     assert link.startswith(server.url + "/calendar/") and link.endswith(".ics")
     answer = httpx.get(link)
-    [event] = [c for c in Calendar.from_ical(answer.content).walk() if c.name == "VEVENT"]
+    events: list[Any] = [c for c in Calendar.from_ical(answer.content).walk() if c.name == "VEVENT"]
+    [event] = events
     assert event["RRULE"]["BYDAY"] == ["WE", "SA"]
     assert event.decoded("DTSTART").strftime("%H:%M") == "19:30"
     assert axe_violations(page) == []
