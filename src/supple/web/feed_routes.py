@@ -29,8 +29,10 @@ api = APIRouter(
     responses={409: {"model": ErrorOut}, 422: {"model": ErrorOut}},
 )
 
-#: What a wrong or revoked link gets: the same few bytes as any page that never existed.
-NOT_FOUND = Response("Not found", status_code=404, media_type="text/plain")
+
+def _not_found() -> Response:
+    """What a wrong or revoked link gets: the same few bytes as a link that never existed."""
+    return Response("Not found", status_code=404, media_type="text/plain")
 
 
 _DAY = "(mon|tue|wed|thu|fri|sat|sun)"
@@ -97,7 +99,7 @@ def feed(request: Request, token: str) -> Response:
     person = feeds.feed_owner(db=web.database, token=token)
     kept = None if person is None else web.records(person).calendar_feed()
     if person is None or kept is None:
-        return NOT_FOUND
+        return _not_found()
     ctx = person_context(web, person)
     programme = current_programme(store=ctx.store, library=ctx.library, today=ctx.today())
     data = calendar_input(
