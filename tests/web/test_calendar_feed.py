@@ -88,7 +88,7 @@ def test_only_a_hash_of_the_token_is_kept(screened: Client) -> None:
 
 
 def test_bad_days_or_time_are_a_422_with_a_message(screened: Client) -> None:
-    for body in ({"days": "mon,funday"}, {"at": "25:00"}, {"details": "maybe"}):
+    for body in ({"days": "mon,funday"}, {"at": "25:00"}, {"details": "maybe"}, {"details": 0}):
         r = screened.post("/api/v1/calendar-feed", json=body)
         assert r.status_code == 422 and r.json()["detail"], (body, r.text)
     assert screened.get("/api/v1/calendar-feed").status_code == 404

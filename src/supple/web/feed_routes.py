@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError
 
 from supple.app import feeds
 from supple.app.errors import Refused
@@ -42,7 +42,9 @@ class FeedIn(BaseModel):
     """What the feed shows and when its event repeats."""
 
     model_config = ConfigDict(extra="forbid")
-    details: bool = Field(False, description="List the moves and doses (off: only the minutes).")
+    details: StrictBool = Field(
+        False, description="List the moves and doses (off: only the minutes)."
+    )
     days: str | None = Field(
         None,
         max_length=27,
