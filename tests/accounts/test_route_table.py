@@ -105,6 +105,15 @@ def _activity_a(i: Install) -> int:
     return int(_records_a(i).activities()[0].id)
 
 
+def _feed_a(i: Install) -> str:
+    from datetime import time
+
+    from supple.app import feeds
+
+    made = feeds.make_feed(store=_records_a(i), details=False, days=None, at=time(8), now=NOW)
+    return made.token
+
+
 def _new_name() -> str:
     return f"renamed {uuid.uuid4().hex[:6]}"
 
@@ -231,6 +240,16 @@ TABLE: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/export/handout.pdf"): Case(JSON),
     ("GET", "/api/v1/export/calendar.ics"): Case(JSON, lambda _: {"params": {"days": "mon"}}),
     ("GET", "/api/v1/export/fhir"): Case(JSON),
+    ("GET", "/api/v1/calendar-feed"): Case((401, {200, 404}, {200, 404}, 403, 403, 403)),
+    ("POST", "/api/v1/calendar-feed"): Case(
+        (401, 201, 201, 403, 403, 403), lambda _: {"json": {"days": "mon"}}
+    ),
+    ("DELETE", "/api/v1/calendar-feed"): Case((401, 204, 204, 403, 403, 403)),
+    ("POST", "/settings/calendar"): Case(
+        (303, 201, 201, 403, 403, 403), lambda _: {"data": {"action": "make"}}, form=True
+    ),
+    # -- the calendar feed: open to whoever holds A's secret link (a calendar app) ------------
+    ("GET", "/calendar/{token}.ics"): Case(OPEN, lambda i: {"token": _feed_a(i)}),
     # -- the library: anyone signed in --------------------------------------------------------
     ("GET", "/api/v1/exercises"): Case(SIGNED_JSON),
     ("GET", "/api/v1/exercises/{exercise_id}"): Case(

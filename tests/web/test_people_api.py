@@ -127,6 +127,9 @@ def _requests(
         ("GET", "/api/v1/export/handout.pdf"): [{}],
         ("GET", "/api/v1/export/calendar.ics"): [{"params": {"days": "mon"}}],
         ("GET", "/api/v1/export/fhir"): [{}],
+        ("GET", "/api/v1/calendar-feed"): [{}],
+        ("POST", "/api/v1/calendar-feed"): [{"json": {"details": True}}],
+        ("DELETE", "/api/v1/calendar-feed"): [{}],
     }
 
 

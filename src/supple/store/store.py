@@ -16,6 +16,7 @@ from supple.store.base import StoreBase
 from supple.store.corrections import CorrectionsMixin
 from supple.store.entries import EntriesMixin
 from supple.store.errors import StoreError, explain
+from supple.store.feeds import FeedOwnersMixin, FeedsMixin
 from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.people import choose
 from supple.store.programme import ProgrammeMixin
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
     from supple.store.directory import Directory
 
 
-class PersonStore(SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin, WholeMixin):
+class PersonStore(
+    SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin, WholeMixin, FeedsMixin
+):
     """Every read and write of one person's records; each method is one short transaction.
 
     Made by :meth:`Store.for_person`; it shares the database's connections (closing the
@@ -57,7 +60,7 @@ class PersonStore(SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin,
         self.database.close()
 
 
-class Store(StoreBase):
+class Store(FeedOwnersMixin, StoreBase):
     """One open database of people's records (see :meth:`for_person` for one person's)."""
 
     def __init__(

@@ -41,7 +41,7 @@ def create_app(
     from supple.app.passwords import Passwords
     from supple.settings import load_settings
     from supple.store import Store
-    from supple.web import api, exports_routes, pages
+    from supple.web import api, exports_routes, feed_routes, pages
 
     settings = settings if settings is not None else load_settings()
     library = library if library is not None else load_library(settings.library_dir)
@@ -89,6 +89,8 @@ def create_app(
     errors.install(app)
     app.include_router(api.router)
     app.include_router(exports_routes.router)
+    app.include_router(feed_routes.api)
+    app.include_router(feed_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     routes.document_refusals(app)

@@ -155,6 +155,11 @@ def _context(web: Web, person_id: int, account: Account | None) -> Context:
     return Context(web=web, store=web.records(person_id), memo=PersonMemo(web.memo, owner))
 
 
+def person_context(web: Web, person_id: int) -> Context:
+    """The records of ``person_id`` for a request that a secret link, not a sign-in, opened."""
+    return _context(web, person_id, None)
+
+
 def get_context(request: Request, person_id: Annotated[int, Depends(current_person)]) -> Context:
     """A patient on their own records (the one person in single-person mode)."""
     principal: Principal | None = getattr(request.state, "principal", None)

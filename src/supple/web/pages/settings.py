@@ -36,6 +36,7 @@ def _page(
     typed: dict[str, list[str]] | None = None,
     problems: dict[str, str] | None = None,
     minutes: str | None = None,
+    **extra: Any,
 ) -> HTMLResponse:
     profile = ctx.store.latest_profile()
     order = form_words.SETTINGS_QUESTIONS
@@ -58,12 +59,23 @@ def _page(
         problems=problems or {},
         asked=None,
         words=form_words,
+        feed=ctx.store.calendar_feed(),
+        **extra,
     )
 
 
+def settings_page(
+    request: Request, ctx: Context, status_code: int = 200, **extra: Any
+) -> HTMLResponse:
+    """The settings page with ``extra`` for its parts (the calendar feed's link or error)."""
+    return _page(request, ctx, status=status_code, **extra)
+
+
 @router.get("/settings", response_class=HTMLResponse)
-def settings(request: Request, ctx: ContextDep, saved: str | None = None) -> HTMLResponse:
-    return _page(request, ctx, saved=saved)
+def settings(
+    request: Request, ctx: ContextDep, saved: str | None = None, feed: str | None = None
+) -> HTMLResponse:
+    return _page(request, ctx, saved=saved, feed_stopped=feed == "stopped")
 
 
 @router.post("/settings", response_class=HTMLResponse)
