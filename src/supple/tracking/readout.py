@@ -13,7 +13,9 @@ from supple.tracking import pain, psfs
 from supple.tracking.adapt import Decisions, decide, warning_of
 from supple.tracking.adherence import WeekAdherence, week_start
 from supple.tracking.digest import DIGEST_DAYS, DIGEST_WEEKS, Digest
+from supple.tracking.stratify import stratify
 from supple.tracking.summary import TREND_DAYS, Progress
+from supple.tracking.walking import plan_of
 
 if TYPE_CHECKING:
     from supple.library.model import Exercise
@@ -102,6 +104,10 @@ def summarize(
         psfs_change=psfs.change_of(d.psfs),
         warnings=[found.warning] if found.warning else [],
         adjustments=found,
+        # the programme's records come whole with any window (walks, questionnaires, lessons)
+        walking=plan_of(window),
+        support=stratify(window),
+        lessons_read=len({r.lesson for r in window.lessons_read}),
     )
 
 
