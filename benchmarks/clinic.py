@@ -212,6 +212,7 @@ def generate(
             for i in range(0, len(batch), 5000):
                 conn.execute(insert(table), batch[i : i + 5000])
         params = {"p": patients, "d": days, "k": items, "start": start, "exercises": exercises}
+        conn.execute(text("SELECT setseed(:seed)"), {"seed": (seed % 100) / 100})  # the same clinic
         for statement in HISTORY:
             conn.execute(text(statement), params)
         reset_sequences(conn)
