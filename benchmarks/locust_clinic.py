@@ -13,51 +13,27 @@ from __future__ import annotations
 import os
 import random
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
 from locust import HttpUser, constant, task
 
 from benchmarks.clinic import Clinic
+from benchmarks.locustfile import TRIVIAL, PatientTasks
 
 #: The clinic's members and their tokens (written by bench_clinic before the run).
 CLINIC = Clinic.load(Path(os.environ["SUPPLE_BENCH_CLINIC"]))
-TRIVIAL = "/static/entries.js"
 
 
-class Patient(HttpUser):
-    """One patient's phone, one request after another."""
+class Patient(PatientTasks):
+    """One of the clinic's patients, with their own token, on their phone."""
 
     weight = 9
-    wait_time = constant(0)
 
     def on_start(self) -> None:
         me = random.choice(CLINIC.patients)
         self.client.headers["Authorization"] = f"Bearer {me.token}"
         plan = self.client.post("/api/v1/plans", json={}, name="/api/v1/plans").json()["id"]
         self.events = f"/api/v1/plans/{plan}/sessions/{uuid.uuid4().hex}/events"
-
-    @task(4)
-    def today(self) -> None:
-        self.client.get("/api/v1/plan/today")
-
-    @task(3)
-    def event(self) -> None:
-        at = datetime.now(UTC).isoformat()
-        body = {"type": "pain", "key": uuid.uuid4().hex, "at": at, "when": "before", "score": 3}
-        self.client.post(self.events, json=body, name="/api/v1/plans/{id}/sessions/{key}/events")
-
-    @task(1)
-    def pain(self) -> None:
-        self.client.post("/api/v1/pain", json={"score": 3})
-
-    @task(2)
-    def progress(self) -> None:
-        self.client.get("/api/v1/progress")
-
-    @task(2)
-    def trivial(self) -> None:
-        self.client.get(TRIVIAL)
 
 
 class Clinician(HttpUser):
