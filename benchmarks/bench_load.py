@@ -35,9 +35,9 @@ TRIVIAL = "/static/entries.js"
 
 
 @contextmanager
-def serving(url: str, workers: int) -> Iterator[tuple[str, int, subprocess.Popen[bytes]]]:
-    """``supple serve --workers N`` on ``url`` with a screened person and a plan: the address,
-    the plan's id and the server's process, stopped after the block."""
+def started(url: str, workers: int) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``supple serve --workers N`` on ``url``, answering: its address and its process,
+    stopped after the block."""
     from tests.web.browser import free_port
 
     port = free_port()
@@ -58,11 +58,19 @@ def serving(url: str, workers: int) -> Iterator[tuple[str, int, subprocess.Popen
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("supple serve did not start") from None
                 time.sleep(0.2)
-        httpx.post(f"{host}/api/v1/profile", json=PROFILE).raise_for_status()
-        yield host, httpx.post(f"{host}/api/v1/plans", json={}).json()["id"], proc
+        yield host, proc
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@contextmanager
+def serving(url: str, workers: int) -> Iterator[tuple[str, int, subprocess.Popen[bytes]]]:
+    """``supple serve --workers N`` on ``url`` with a screened person and a plan: the address,
+    the plan's id and the server's process, stopped after the block."""
+    with started(url, workers) as (host, proc):
+        httpx.post(f"{host}/api/v1/profile", json=PROFILE).raise_for_status()
+        yield host, httpx.post(f"{host}/api/v1/plans", json={}).json()["id"], proc
 
 
 @contextmanager
@@ -81,23 +89,24 @@ def postgres(name: str) -> Iterator[str | None]:
         server.stop()
 
 
-def _load(host: str, plan: int, prefix: Path) -> list[dict[str, str]]:
+def locust(host: str, prefix: Path, *, file: str, env: dict[str, str]) -> list[dict[str, str]]:
+    """Run ``benchmarks/<file>`` headless against ``host``; its rows of statistics per route."""
     subprocess.run(
         [
-            *(sys.executable, "-m", "locust", "-f", str(HERE / "locustfile.py")),
+            *(sys.executable, "-m", "locust", "-f", str(HERE / file)),
             *("--headless", "--only-summary", "--host", host, "--csv", str(prefix)),
             *("-u", str(USERS), "-r", str(USERS), "-t", f"{SECONDS}s"),
         ],
-        env={**os.environ, "SUPPLE_BENCH_PLAN": str(plan)},
+        env={**os.environ, **env},
         check=False,  # locust exits 1 when a request failed; the table shows the failures
         capture_output=True,
         timeout=SECONDS + 60,
     )
-    with Path(f"{prefix}_stats.csv").open(newline="") as file:
-        return list(csv.DictReader(file))
+    with Path(f"{prefix}_stats.csv").open(newline="") as file_:
+        return list(csv.DictReader(file_))
 
 
-def _report(workers: int, rows: list[dict[str, str]]) -> None:
+def report(workers: int, rows: list[dict[str, str]]) -> None:
     by_name = {row["Name"]: row for row in rows}
     trivial = float(by_name[TRIVIAL]["50%"])
     total = by_name["Aggregated"]
@@ -112,7 +121,7 @@ def _report(workers: int, rows: list[dict[str, str]]) -> None:
         print(
             f"  {row['Type']:<5}{name:<44} {float(row['Requests/s']):7.1f}/s   "
             f"p50 {row['50%']:>4} ms  p95 {row['95%']:>4} ms  p99 {row['99%']:>4} ms   "
-            f"trivial/route {ratio:.2f}"
+            f"{row['Failure Count']} failed   trivial/route {ratio:.2f}"
         )
 
 
@@ -125,7 +134,13 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             for workers in WORKERS:
                 with serving(url, workers) as (host, plan, _):
-                    _report(workers, _load(host, plan, Path(tmp) / f"w{workers}"))
+                    rows = locust(
+                        host,
+                        Path(tmp) / f"w{workers}",
+                        file="locustfile.py",
+                        env={"SUPPLE_BENCH_PLAN": str(plan)},
+                    )
+                    report(workers, rows)
 
 
 if __name__ == "__main__":

@@ -19,13 +19,12 @@ PLAN = os.environ.get("SUPPLE_BENCH_PLAN", "1")
 TRIVIAL = "/static/entries.js"
 
 
-class Patient(HttpUser):
-    """One patient's phone, one request after another."""
+class PatientTasks(HttpUser):
+    """One patient's phone, one request after another, posting events to ``self.events``."""
 
+    abstract = True
     wait_time = constant(0)
-
-    def on_start(self) -> None:
-        self.events = f"/api/v1/plans/{PLAN}/sessions/{uuid.uuid4().hex}/events"
+    events = ""
 
     @task(4)
     def today(self) -> None:
@@ -48,3 +47,10 @@ class Patient(HttpUser):
     @task(2)
     def trivial(self) -> None:
         self.client.get(TRIVIAL)
+
+
+class Patient(PatientTasks):
+    """The one patient of the store."""
+
+    def on_start(self) -> None:
+        self.events = f"/api/v1/plans/{PLAN}/sessions/{uuid.uuid4().hex}/events"

@@ -259,6 +259,7 @@ def test_bodies_over_64_kb_are_refused(single: tuple[Store, Client]) -> None:
     [
         ("/api/v1/pain", {"score": False}),
         ("/api/v1/pain", {"score": "3"}),
+        ("/api/v1/pain", {"score": 3.5}),
         ("/api/v1/settings", {"minutes": True}),
         ("/api/v1/profile", {**CALM, "pain_now": True}),
         ("/api/v1/profile", {**CALM, "leg_pain_below_knee": 1}),

@@ -29,7 +29,7 @@ def _week(row: Any) -> Week:
     return Week(_day(start), int(done), int(pain_sum), int(pain_count), counts, hold)
 
 
-def _psfs(rows: Rows, person_id: int) -> tuple[PsfsRecord, ...]:
+def _psfs(rows: Rows, activities: list[Any]) -> tuple[PsfsRecord, ...]:
     """The first and the latest score of each activity (two indexed lookups each)."""
     first: list[tuple[Any, int, PsfsRecord]] = []
     latest: list[PsfsRecord] = []
@@ -37,7 +37,6 @@ def _psfs(rows: Rows, person_id: int) -> tuple[PsfsRecord, ...]:
         "SELECT :day(sc.at), sc.score, sc.at, sc.id FROM psfs_score sc "
         "WHERE sc.activity_id = :p ORDER BY "
     )
-    activities = rows("SELECT id, name FROM psfs_activity WHERE person_id = :p", person_id)
     for activity_id, name in activities:
         early = rows(base + "sc.at, sc.id LIMIT 1", activity_id)
         if not early:
@@ -54,46 +53,50 @@ def _psfs(rows: Rows, person_id: int) -> tuple[PsfsRecord, ...]:
 def read_digest(conn: Any, dialect: str, person_id: int, today: date) -> Digest | None:
     """The digest of ``person_id`` as of ``today``, or None when the summaries are missing or
     were counted in another time zone (the caller then reads every record)."""
-    cur, rows = fastread.runner(conn, dialect)
+    rows = fastread.runner(conn, dialect)
 
     def param(day: date) -> Any:
         return day.isoformat() if dialect == "sqlite" else day
 
+    first_day = today - timedelta(days=DIGEST_DAYS - 1)
+    this_week = week_start(today)
+    first_week = this_week - timedelta(weeks=DIGEST_WEEKS - 1)
     try:
-        state = rows(
-            "SELECT zone, sessions_done FROM tracking_state WHERE person_id = :p", person_id
+        # independent of each other: sent together (one round trip on PostgreSQL)
+        state, days, weeks, complete, best, pain_first, per_week, said, activities = rows.many(
+            [
+                (
+                    "SELECT zone, sessions_done FROM tracking_state WHERE person_id = :p",
+                    (person_id,),
+                ),
+                (
+                    "SELECT day, finished, pain_sum, pain_count, run FROM tracking_day "
+                    "WHERE person_id = :p AND day >= :p AND day <= :p",
+                    (person_id, param(first_day), param(today)),
+                ),
+                (
+                    f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p "
+                    "AND start >= :p AND start <= :p",
+                    (person_id, param(first_week), param(this_week)),
+                ),
+                (
+                    f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p "
+                    "AND start < :p ORDER BY start DESC LIMIT 1",
+                    (person_id, param(this_week)),
+                ),
+                ("SELECT max(run) FROM tracking_day WHERE person_id = :p", (person_id,)),
+                (
+                    "SELECT day FROM tracking_day WHERE person_id = :p AND pain_count > 0 "
+                    "ORDER BY day LIMIT 1",
+                    (person_id,),
+                ),
+                fastread.days_per_week_query(person_id),
+                fastread.feedback_query(dialect, person_id, today),
+                ("SELECT id, name FROM psfs_activity WHERE person_id = :p", (person_id,)),
+            ]
         )
         if not state or state[0][0] != fastread.zone_key():
             return None
-        first_day = today - timedelta(days=DIGEST_DAYS - 1)
-        this_week = week_start(today)
-        first_week = this_week - timedelta(weeks=DIGEST_WEEKS - 1)
-        days = rows(
-            "SELECT day, finished, pain_sum, pain_count, run FROM tracking_day "
-            "WHERE person_id = :p AND day >= :p AND day <= :p",
-            person_id,
-            param(first_day),
-            param(today),
-        )
-        weeks = rows(
-            f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p "
-            "AND start >= :p AND start <= :p",
-            person_id,
-            param(first_week),
-            param(this_week),
-        )
-        complete = rows(
-            f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p AND start < :p "
-            "ORDER BY start DESC LIMIT 1",
-            person_id,
-            param(this_week),
-        )
-        best = rows("SELECT max(run) FROM tracking_day WHERE person_id = :p", person_id)
-        pain_first = rows(
-            "SELECT day FROM tracking_day WHERE person_id = :p AND pain_count > 0 "
-            "ORDER BY day LIMIT 1",
-            person_id,
-        )
         first_pain = _day(pain_first[0][0]) if pain_first else None
         baseline = (0, 0)
         if first_pain is not None:
@@ -108,7 +111,7 @@ def read_digest(conn: Any, dialect: str, person_id: int, today: date) -> Digest 
         recent = [Day(_day(d), int(f), int(s), int(c), int(r)) for d, f, s, c, r in days]
         return Digest(
             today=today,
-            days_per_week=fastread.days_per_week(rows, person_id),
+            days_per_week=fastread.days_per_week_of(per_week),
             days={d.day: d for d in recent},
             weeks={w.start: w for w in map(_week, weeks)},
             hold=_week(complete[0]).hold if complete else Hold(),
@@ -116,11 +119,11 @@ def read_digest(conn: Any, dialect: str, person_id: int, today: date) -> Digest 
             best_run=int(best[0][0] or 0),
             first_pain=first_pain,
             baseline=baseline,
-            feedback=fastread.feedback(rows, dialect, person_id, today),
-            psfs=_psfs(rows, person_id),
+            feedback=fastread.feedback_of(said),
+            psfs=_psfs(rows, activities),
         )
     finally:
-        cur.close()
+        rows.close()
 
 
 class LightSource:

@@ -169,17 +169,21 @@ class Directory(StoreBase):
     def token_owner(self, token_hash: str, *, now: datetime) -> Account | None:
         """The account of the access token that hashes to ``token_hash`` (None: no such token,
         or its account can no longer act)."""
-        with self._read() as db:
-            row = db.scalar(select(AccessTokenRow).where(AccessTokenRow.token_hash == token_hash))
-            account = None if row is None else load_account(db, row.account_id)
-        if row is None or account is None or not account.active:
+        query = with_clinic().add_columns(AccessTokenRow.id, AccessTokenRow.last_used_at)
+        query = query.join(AccessTokenRow, AccessTokenRow.account_id == AccountRow.id)
+        with self._read() as db:  # the token and its account in one query: read per request
+            found = db.execute(query.where(AccessTokenRow.token_hash == token_hash)).first()
+        if found is None:
             return None
-        last = row.last_used_at
+        owner, clinic, token_id, last = found
+        account = account_of(owner, clinic)
+        if not account.active:
+            return None
         if last is None or now - as_utc(last) >= TOUCH_EVERY:
             with self._write() as db:
                 db.execute(
                     update(AccessTokenRow)
-                    .where(AccessTokenRow.id == row.id)
+                    .where(AccessTokenRow.id == token_id)
                     .values(last_used_at=now)
                 )
         return account

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from supple.store.errors import StoreError, explain
 from supple.store.paths import DEFAULT_TIMEOUT, plain_file
 from supple.store.people import choose
-from supple.store.programme_read import programme_records
+from supple.store.programme_read import PROGRAMME_QUERIES, programme_records
 from supple.store.revision import HEAD
 from supple.tracking.adapt import FEEDBACK_WINDOW_DAYS
 from supple.tracking.model import (
@@ -95,36 +95,74 @@ def _since_param(dialect: str, since: datetime) -> Any:
 
 
 Rows = Callable[..., list[Any]]
+#: A query written with ``:p`` and ``:day(col)``, and its parameters.
+Query = tuple[str, tuple[Any, ...]]
 
 
-def runner(conn: Any, dialect: str) -> tuple[Any, Rows]:
-    """A cursor, and a function that runs a query written with ``:p`` and ``:day(col)``."""
-    cur = conn.cursor()
-    server_dates = dialect == "postgresql" and _use_local_zone(conn, cur)
+class Runner:
+    """Runs queries written with ``:p`` and ``:day(col)`` on one DBAPI connection: one at a
+    time (calling it), or independent ones together (:meth:`many`)."""
 
-    def rows(text: str, *params: Any) -> list[Any]:
-        cur.execute(_sql(dialect, text, server_dates), params)
-        return list(cur.fetchall())
+    def __init__(self, conn: Any, dialect: str) -> None:
+        self.conn, self.dialect = conn, dialect
+        self.cur = conn.cursor()
+        self.server_dates = dialect == "postgresql" and _use_local_zone(conn, self.cur)
 
-    return cur, rows
+    def __call__(self, text: str, *params: Any) -> list[Any]:
+        self.cur.execute(_sql(self.dialect, text, self.server_dates), params)
+        return list(self.cur.fetchall())
+
+    def many(self, queries: list[Query]) -> list[list[Any]]:
+        """The rows of each query; on PostgreSQL all are sent before any answer is awaited
+        (psycopg's pipeline mode: one round trip instead of one per query)."""
+        if self.dialect != "postgresql" or not _pipelines():
+            return [self(text, *params) for text, params in queries]
+        cursors = [self.conn.cursor() for _ in queries]
+        try:
+            with self.conn.pipeline():
+                for cur, (text, params) in zip(cursors, queries, strict=True):
+                    cur.execute(_sql(self.dialect, text, self.server_dates), params)
+            return [list(cur.fetchall()) for cur in cursors]
+        finally:
+            for cur in cursors:
+                cur.close()
+
+    def close(self) -> None:
+        self.cur.close()
 
 
-def feedback(rows: Rows, dialect: str, person_id: int, today: date) -> tuple[FeedbackRecord, ...]:
+def _pipelines() -> bool:
+    import psycopg
+
+    return bool(psycopg.Pipeline.is_supported())
+
+
+def runner(conn: Any, dialect: str) -> Runner:
+    """A :class:`Runner` on ``conn`` (close it after use)."""
+    return Runner(conn, dialect)
+
+
+def feedback_query(dialect: str, person_id: int, today: date) -> Query:
     """The feedback of the window tracking counts (a cost bounded by the window)."""
     since = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
     since = since.astimezone()  # local midnight
-    found = rows(
+    return (
         "SELECT :day(s.started_at), i.exercise, i.feedback, s.id FROM session_item i "
         "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p AND s.started_at >= :p "
         "AND i.feedback IS NOT NULL ORDER BY s.started_at, i.idx",
-        person_id,
-        _since_param(dialect, since),
+        (person_id, _since_param(dialect, since)),
     )
+
+
+def feedback_of(found: list[Any]) -> tuple[FeedbackRecord, ...]:
     return tuple(FeedbackRecord(local_day(d), ex, fb, sid) for d, ex, fb, sid in found)
 
 
-def days_per_week(rows: Rows, person_id: int) -> int:
-    found = rows("SELECT days_per_week FROM person WHERE id = :p", person_id)
+def days_per_week_query(person_id: int) -> Query:
+    return "SELECT days_per_week FROM person WHERE id = :p", (person_id,)
+
+
+def days_per_week_of(found: list[Any]) -> int:
     return int(found[0][0]) if found else 7
 
 
@@ -133,51 +171,55 @@ def read(
 ) -> TrackingInput:
     """Run the tracking queries on a DBAPI connection (read-only): every record, or those of
     the days from ``since`` on."""
-    cur, rows = runner(conn, dialect)
+    rows = runner(conn, dialect)
     if since is None:
         first = datetime.min.replace(tzinfo=UTC)
     else:
         first = datetime.combine(since, datetime.min.time()).astimezone()  # local midnight
     start = _since_param(dialect, first)
-    sessions = rows(
-        "SELECT :day(started_at), status FROM session WHERE person_id = :p "
-        "AND started_at >= :p ORDER BY started_at",
-        person_id,
-        start,
-    )
-    pain = rows(
-        "SELECT :day(at), score, moment FROM pain WHERE person_id = :p AND at >= :p "
-        "ORDER BY at, id",
-        person_id,
-        start,
-    )
-    psfs = rows(
-        "SELECT :day(sc.at), a.name, sc.score FROM psfs_score sc "
-        "JOIN psfs_activity a ON a.id = sc.activity_id WHERE a.person_id = :p "
-        "AND sc.at >= :p ORDER BY sc.at, a.id, sc.id",
-        person_id,
-        start,
-    )
     window = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
-    done = rows(
-        "SELECT :day(s.started_at), i.exercise, s.id FROM session_item i "
-        "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p AND s.started_at >= :p "
-        "AND i.status = 'done' ORDER BY s.started_at, i.idx",
-        person_id,
-        _since_param(dialect, window.astimezone()),  # the window tracking counts, as feedback
-    )
-    result = TrackingInput(
+    queries: list[Query] = [
+        (
+            "SELECT :day(started_at), status FROM session WHERE person_id = :p "
+            "AND started_at >= :p ORDER BY started_at",
+            (person_id, start),
+        ),
+        (
+            "SELECT :day(at), score, moment FROM pain WHERE person_id = :p AND at >= :p "
+            "ORDER BY at, id",
+            (person_id, start),
+        ),
+        (
+            "SELECT :day(sc.at), a.name, sc.score FROM psfs_score sc "
+            "JOIN psfs_activity a ON a.id = sc.activity_id WHERE a.person_id = :p "
+            "AND sc.at >= :p ORDER BY sc.at, a.id, sc.id",
+            (person_id, start),
+        ),
+        (
+            "SELECT :day(s.started_at), i.exercise, s.id FROM session_item i "
+            "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p "
+            "AND s.started_at >= :p AND i.status = 'done' ORDER BY s.started_at, i.idx",
+            # the window tracking counts, as feedback
+            (person_id, _since_param(dialect, window.astimezone())),
+        ),
+        feedback_query(dialect, person_id, today),
+        days_per_week_query(person_id),
+        *((text, (person_id,)) for text in PROGRAMME_QUERIES),
+    ]
+    try:
+        sessions, pain, psfs, done, said, week, *programme = rows.many(queries)
+    finally:
+        rows.close()
+    return TrackingInput(
         today=today,
         sessions=tuple(SessionRecord(local_day(d), st) for d, st in sessions),
         pain=tuple(PainRecord(local_day(d), sc, m) for d, sc, m in pain),
-        feedback=feedback(rows, dialect, person_id, today),
+        feedback=feedback_of(said),
         psfs=tuple(PsfsRecord(local_day(d), name, sc) for d, name, sc in psfs),
-        days_per_week=days_per_week(rows, person_id),
+        days_per_week=days_per_week_of(week),
         done=tuple(DoneRecord(local_day(d), ex, sid) for d, ex, sid in done),
-        **programme_records(rows, person_id, local_day),
+        **programme_records(programme, local_day),
     )
-    cur.close()
-    return result
 
 
 def _target(url: str | None) -> tuple[str, str] | None:

@@ -98,13 +98,18 @@ def load_decisions(
     """Replay the sessions from ``since`` and return where each strength move stands."""
     out = LoadDecisions()
     rungs: dict[str, _Rung] = {}
+    # each session's feedback and moves done, gathered once (not one scan per session)
+    said_in: dict[tuple[date, int], dict[str, str]] = {}
+    for r in data.feedback:
+        said_in.setdefault((r.day, r.session), {})[r.exercise] = r.feedback
+    done_in: dict[tuple[date, int], set[str]] = {}
+    for d in data.done:
+        done_in.setdefault((d.day, d.session), set()).add(d.exercise)
     for day, session in _sessions(data):
         if day <= since:
             continue
-        said = {
-            r.exercise: r.feedback for r in data.feedback if (r.day, r.session) == (day, session)
-        }
-        done = {r.exercise for r in data.done if (r.day, r.session) == (day, session)}
+        said = said_in.get((day, session), {})
+        done = done_in.get((day, session), set())
         usual = usual_pain(data, day)
         morning = next_morning(data, day)
         flare = usual is not None and morning is not None and morning > usual + FLARE_POINTS
