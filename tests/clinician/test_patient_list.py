@@ -5,9 +5,8 @@ grow with the number of patients."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
@@ -15,60 +14,14 @@ from sqlalchemy import event
 from supple.app import caseload
 from supple.app.errors import NotFound
 from supple.app.identity import Principal
-from supple.session.events import EndEvent, FeedbackEvent, ItemEvent
-from supple.store import PersonStore
 from supple.tracking.digest import digest_of
 from supple.tracking.triage import TriageInput, flags
-from tests.accounts.kit import NOW, Install, _account, install
-
-TODAY = NOW.astimezone().date()
-
-
-def _key() -> str:
-    return uuid.uuid4().hex
-
-
-def _at(days_ago: int) -> datetime:
-    return datetime.combine(TODAY - timedelta(days=days_ago), time(12)).astimezone(UTC)
-
-
-def _session(records: PersonStore, days_ago: int, *, painful: str | None = None) -> None:
-    at = _at(days_ago)
-    sid = records.begin_session(None, key=_key(), at=at)
-    item = ItemEvent(
-        key=_key(),
-        at=at,
-        index=0,
-        exercise=painful or "cat_cow",
-        planned_seconds=60,
-        held_seconds=60,
-        status="done",
-    )
-    records.record(sid, item)
-    if painful:
-        records.record(
-            sid, FeedbackEvent(key=_key(), at=at, index=0, exercise=painful, feedback="painful")
-        )
-    records.record(sid, EndEvent(key=_key(), at=at + timedelta(minutes=5), status="finished"))
+from tests.accounts.kit import NOW, Install, install
+from tests.clinician.kit import TODAY, at, patient, session
 
 
 def _clinician(i: Install, actor: str = "clinician_a") -> Principal:
     return Principal("session", i.people[actor])
-
-
-def _patient(i: Install, email: str, name: str = "me") -> PersonStore:
-    account = _account(i.database, email, "patient", records="new")
-    assert account.person_id is not None
-    i.database.care_team(i.people["clinician_a"]).link(account.id, at=NOW - timedelta(days=40))
-    records = i.database.for_person(account.person_id)
-    if name != "me":
-        from sqlalchemy import update
-
-        from supple.store.schema import Person
-
-        with i.database._write() as db:
-            db.execute(update(Person).where(Person.id == account.person_id).values(name=name))
-    return records
 
 
 @pytest.fixture
@@ -87,12 +40,12 @@ def _rows(i: Install, **options: object) -> list[caseload.PatientSummary]:
 
 
 def test_each_row_holds_the_figures_and_the_flags_of_the_full_records(made: Install) -> None:
-    busy = _patient(made, "busy@example.org", "Zoë Busy")
+    busy = patient(made, "busy@example.org", "Zoë Busy")
     for n in range(1, 15):
-        _session(busy, n, painful="bridge" if n in (2, 5) else None)
-        busy.log_pain(3 if n > 7 else 6, at=_at(n))
-    quiet = _patient(made, "quiet@example.org", "Adam Quiet")
-    _session(quiet, 10)
+        session(busy, n, painful="bridge" if n in (2, 5) else None)
+        busy.log_pain(3 if n > 7 else 6, at=at(n))
+    quiet = patient(made, "quiet@example.org", "Adam Quiet")
+    session(quiet, 10)
     rows = {r.email: r for r in _rows(made)}
     row = rows["busy@example.org"]
     assert row.name == "Zoë Busy" and row.last_session == TODAY - timedelta(days=1)
@@ -118,8 +71,8 @@ def test_each_row_holds_the_figures_and_the_flags_of_the_full_records(made: Inst
 
 
 def test_search_filter_and_sort(made: Install) -> None:
-    _session(_patient(made, "zed@example.org", "Zed Doe"), 1)
-    _patient(made, "amy@example.org", "Amy Roe")
+    session(patient(made, "zed@example.org", "Zed Doe"), 1)
+    patient(made, "amy@example.org", "Amy Roe")
     assert [r.name for r in _rows(made, search="roe")] == ["Amy Roe"]
     assert [r.name for r in _rows(made, search="ZED@")] == ["Zed Doe"]
     names = [r.name for r in _rows(made, sort="name")]
@@ -130,7 +83,7 @@ def test_search_filter_and_sort(made: Install) -> None:
 
 
 def test_a_flag_marked_seen_stays_seen_until_it_happens_again(made: Install) -> None:
-    _patient(made, "amy@example.org", "Amy Roe")
+    patient(made, "amy@example.org", "Amy Roe")
     row = next(r for r in _rows(made) if r.name == "Amy Roe")
     flag = row.flags[0]
     before = caseload.unseen_count(_rows(made))
@@ -162,7 +115,7 @@ def test_a_flag_marked_seen_stays_seen_until_it_happens_again(made: Install) -> 
 
 
 def test_another_clinics_clinician_sees_nobody(made: Install) -> None:
-    _patient(made, "amy@example.org", "Amy Roe")
+    patient(made, "amy@example.org", "Amy Roe")
     other = caseload.patient_list(
         db=made.database, principal=_clinician(made, "clinician_b"), today=TODAY
     )
@@ -185,14 +138,14 @@ def _count(i: Install) -> int:
 
 
 def test_the_queries_do_not_grow_with_the_patients(made: Install) -> None:
-    one = _patient(made, "p0@example.org")
-    _session(one, 1, painful="bridge")
-    one.save_psfs({"stairs": 3}, at=_at(20))
-    one.save_psfs({"stairs": 6}, at=_at(2))
+    one = patient(made, "p0@example.org")
+    session(one, 1, painful="bridge")
+    one.save_psfs({"stairs": 3}, at=at(20))
+    one.save_psfs({"stairs": 6}, at=at(2))
     few = _count(made)
     for n in range(1, 8):
-        more = _patient(made, f"p{n}@example.org")
-        _session(more, n, painful="bridge")
-        more.save_psfs({"stairs": 3, "walking": 4}, at=_at(20))
-        more.save_psfs({"stairs": 6}, at=_at(n))
+        more = patient(made, f"p{n}@example.org")
+        session(more, n, painful="bridge")
+        more.save_psfs({"stairs": 3, "walking": 4}, at=at(20))
+        more.save_psfs({"stairs": 6}, at=at(n))
     assert _count(made) == few <= 10

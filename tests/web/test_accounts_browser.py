@@ -105,7 +105,7 @@ def test_the_invitation_flow(browser: Any, live: LiveServer) -> None:
             patient.goto(link)  # the link worked once
             assert "not valid" in patient.inner_text("main")
         doctor.reload()
-        assert "carol@example.org" in doctor.inner_text("table")
+        assert "carol@example.org" in doctor.inner_text(".patients")
 
 
 def test_signing_out_leaves_nothing_for_the_next_person(

@@ -59,6 +59,7 @@ def _clinician(
         reason=flag_reason,
         sorts=SORT_WORDS,
         q=q[:100],
+        back=f"?{request.url.query}" if request.method == "GET" and request.url.query else "",
         flag=wanted or "",
         sort=order,
         **context,
