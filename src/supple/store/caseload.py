@@ -134,19 +134,34 @@ def _baselines(db: Session, found: dict[int, PatientRecords]) -> None:
 
 
 def _recent(db: Session, linked: Any, found: dict[int, PatientRecords], today: date) -> None:
+    """The last 28 days and the last four weeks of the summaries (plain rows: no ORM objects)."""
     first = today - timedelta(days=27)
-    for row in db.scalars(
-        select(TrackingDay).where(TrackingDay.person_id.in_(linked), TrackingDay.day >= first)
-    ):
-        day = Day(row.day, row.finished, row.pain_sum, row.pain_count, row.run)
-        found[row.person_id].days[row.day] = day
+    days = db.execute(
+        select(
+            TrackingDay.person_id,
+            TrackingDay.day,
+            TrackingDay.finished,
+            TrackingDay.pain_sum,
+            TrackingDay.pain_count,
+            TrackingDay.run,
+        ).where(TrackingDay.person_id.in_(linked), TrackingDay.day >= first)
+    ).all()
+    for person, day, finished, pain_sum, pain_count, run in days:
+        found[person].days[day] = Day(day, finished, pain_sum, pain_count, run)
     monday = today - timedelta(days=today.weekday())
-    for w in db.scalars(
-        select(TrackingWeek).where(
+    weeks = db.execute(
+        select(
+            TrackingWeek.person_id,
+            TrackingWeek.start,
+            TrackingWeek.done,
+            TrackingWeek.pain_sum,
+            TrackingWeek.pain_count,
+        ).where(
             TrackingWeek.person_id.in_(linked), TrackingWeek.start >= monday - timedelta(weeks=3)
         )
-    ):
-        found[w.person_id].weeks[w.start] = Week(w.start, w.done, w.pain_sum, w.pain_count)
+    ).all()
+    for person, start, done, pain_sum, pain_count in weeks:
+        found[person].weeks[start] = Week(start, done, pain_sum, pain_count)
 
 
 def _window(db: Session, linked: Any, found: dict[int, PatientRecords], today: date) -> None:
