@@ -79,7 +79,8 @@ def _fill(url: str, clinician_id: int, clinic_id: int, patients: int) -> None:
         days, weeks, states, psfs, scores, profiles = [], [], [], [], [], []
         for p in ids:
             keen = rng.random()
-            run, done_total, week_rows = 0, 0, {}
+            run, done_total = 0, 0
+            week_rows: dict[Any, list[int]] = {}
             for n in range(DAYS):
                 day = first + timedelta(days=n)
                 finished = 1 if rng.random() < keen else 0
