@@ -271,6 +271,10 @@ TABLE: dict[tuple[str, str], Case] = {
         (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
     ),
     ("POST", "/api/v1/clinician/invitations"): Case((401, 403, 403, 201, 201, 403)),
+    ("POST", "/api/v1/clinician/patients/{patient_id}/flags/seen"): Case(
+        (401, 403, 403, 200, 404, 403),
+        lambda i: {"patient_id": _patient_a(i), "json": {"key": "no_session:never"}},
+    ),
     ("GET", "/api/v1/admin/accounts"): Case(ADMIN_JSON),
     ("POST", "/api/v1/admin/accounts/{account_id}/disable"): Case(
         ADMIN_JSON, lambda i: {"account_id": i.people["victim"].id}
@@ -376,6 +380,11 @@ TABLE: dict[tuple[str, str], Case] = {
     # -- the clinician's and the admin's pages ------------------------------------------------
     ("GET", "/clinician"): Case(CLINICIAN_PAGE),
     ("POST", "/clinician/invite"): Case((303, 403, 403, 200, 200, 403), form=True),
+    ("POST", "/clinician/patients/{patient_id}/seen"): Case(
+        (303, 403, 403, 303, 404, 403),
+        lambda i: {"patient_id": _patient_a(i), "data": {"key": "no_session:never"}},
+        form=True,
+    ),
     ("GET", "/admin"): Case(ADMIN_PAGE),
     ("POST", "/admin/accounts/{account_id}/{change}"): Case(
         (303, 403, 403, 403, 403, 200),

@@ -2,7 +2,7 @@
 
 ``data/release-0.1.0.db`` was written by that release (commit 37ef5a7) through its own store
 API, and ``data/release-0.1.0.json`` is that release's ``supple export`` of it. Opening it
-migrates it (0001 → 0002 → 0003 → 0004: accounts mode's tables, the programme's tables, then
+migrates it (0001 → … → 0005: accounts mode's tables, the programme's tables, then
 the summary tables, filled at once) after a backup copy; every record must read as before.
 """
 

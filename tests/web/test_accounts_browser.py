@@ -97,6 +97,7 @@ def test_the_invitation_flow(browser: Any, live: LiveServer) -> None:
             assert "doc@a.example" in patient.inner_text("main")
             _fits(patient)
             shoot(patient, "invitation")
+            patient.fill("#name", "Carol  Ng")
             patient.fill("#email", "carol@example.org")
             patient.fill("#password", "a quiet path through the woods")
             patient.fill("#password_again", "a quiet path through the woods")
@@ -105,7 +106,8 @@ def test_the_invitation_flow(browser: Any, live: LiveServer) -> None:
             patient.goto(link)  # the link worked once
             assert "not valid" in patient.inner_text("main")
         doctor.reload()
-        assert "carol@example.org" in doctor.inner_text("table")
+        assert "carol@example.org" in doctor.inner_text(".patients")
+        assert "Carol Ng" in doctor.inner_text(".patients")  # the name they gave, tidied
 
 
 def test_signing_out_leaves_nothing_for_the_next_person(

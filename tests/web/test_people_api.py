@@ -105,6 +105,9 @@ def _requests(
         ("GET", "/api/v1/clinician/patients"): [{}],
         ("GET", "/api/v1/clinician/patients/{patient_id}/progress"): [{"patient_id": them.person}],
         ("POST", "/api/v1/clinician/invitations"): [{}],
+        ("POST", "/api/v1/clinician/patients/{patient_id}/flags/seen"): [
+            {"patient_id": them.person, "json": {"key": "no_session:never"}}
+        ],
         ("GET", "/api/v1/admin/accounts"): [{}],
         ("GET", "/api/v1/admin/audit"): [{}],
         ("POST", "/api/v1/admin/accounts/{account_id}/disable"): [{"account_id": 1}],

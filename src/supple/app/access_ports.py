@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from supple.app.access_records import (
@@ -15,6 +15,7 @@ from supple.app.access_records import (
     TokenInfo,
     WebSession,
 )
+from supple.app.caseload_records import PatientRecords
 from supple.app.identity import Account, CareLink, Role
 
 
@@ -110,6 +111,10 @@ class CareTeam(Protocol):
     def patient(self, patient_id: int) -> CareLink | None: ...
 
     def link(self, patient_id: int, *, at: datetime) -> None: ...
+
+    def caseload(self, today: date) -> list[PatientRecords]: ...
+
+    def mark_seen(self, patient_id: int, key: str, *, at: datetime) -> None: ...
 
 
 class ClinicAccounts(Protocol):

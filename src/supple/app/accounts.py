@@ -32,7 +32,15 @@ def checked_email(email: str) -> str:
     return key
 
 
-def _person_for(db: AccountsDatabase, role: Role, records: Records) -> int | None:
+def display_name(name: str) -> str:
+    """The name a patient goes by, tidied ("me" when they gave none); Refused when too long."""
+    tidy = " ".join(name.split())
+    if len(tidy) > 100:
+        raise Refused("a name is at most 100 characters")
+    return tidy or "me"
+
+
+def _person_for(db: AccountsDatabase, role: Role, records: Records, name: str = "me") -> int | None:
     if role != "patient":
         return None
     unowned = db.directory().unowned_people()
@@ -48,7 +56,7 @@ def _person_for(db: AccountsDatabase, role: Role, records: Records) -> int | Non
             f"({', '.join(map(str, unowned))}): name the one this account takes "
             "(--person ID), or ask for fresh records (--fresh)"
         )
-    return db.add_person()
+    return db.add_person(name)
 
 
 def create_account(
@@ -63,6 +71,7 @@ def create_account(
     now: datetime,
     clinic: str | None = None,
     records: Records = "new",
+    name: str = "",
 ) -> Account:
     """Make an account (Refused for a bad email, role or password, or a clinician without a
     clinic); the first account ever made switches the install to accounts mode."""
@@ -76,7 +85,7 @@ def create_account(
     if directory.by_email(key) is not None:
         raise Refused(f"there is an account for {key} already")
     clinic_id = directory.clinic_id(clinic.strip()[:100], at=now) if clinic else None
-    person_id = _person_for(db, role, records)  # type: ignore[arg-type]
+    person_id = _person_for(db, role, records, display_name(name))  # type: ignore[arg-type]
     account = directory.create_account(
         email=key,
         role=role,  # type: ignore[arg-type]

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from supple.app.access_ports import AccountsDatabase
 from supple.app.errors import NotAllowed, NotFound
-from supple.app.identity import CareLink, Principal
+from supple.app.identity import Account, CareLink, Principal
 
 
-def _clinician(principal: Principal) -> None:
+def clinician_only(principal: Principal) -> Account:
+    """The clinician's account (NotAllowed for anyone who is not a clinician of a clinic)."""
     account = principal.account
     if account is None or account.role != "clinician" or account.clinic_id is None:
         raise NotAllowed("only a clinician of a clinic sees patients")
+    return account
+
+
+def _clinician(principal: Principal) -> None:
+    clinician_only(principal)
 
 
 def patients(*, db: AccountsDatabase, principal: Principal) -> list[CareLink]:
@@ -35,4 +41,4 @@ def patient(*, db: AccountsDatabase, principal: Principal, patient_id: int) -> C
     return found
 
 
-__all__ = ["patient", "patients"]
+__all__ = ["clinician_only", "patient", "patients"]

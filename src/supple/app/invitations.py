@@ -103,9 +103,10 @@ def sign_up(
     password: str,
     address: str,
     now: datetime,
+    name: str = "",
 ) -> signin.SignedIn:
-    """Make a patient account through an invitation (fresh records), join the clinician, and
-    sign in."""
+    """Make a patient account through an invitation (fresh records, under ``name`` as the
+    clinician will see it), join the clinician, and sign in."""
     invitation = look_up(db=db, code=code, address=address, now=now)
     clinician = invitation.account
     account = accounts.create_account(
@@ -119,6 +120,7 @@ def sign_up(
         now=now,
         clinic=clinician.clinic,
         records="new",
+        name=name,
     )
     _join(db, invitation, account, address=address, now=now)
     return signin.start_session(db, db.for_account(account.id).account(), address=address, now=now)

@@ -158,3 +158,17 @@ ACCOUNT_TABLES = [
     FailedAttemptRow,
     AuditRow,
 ]
+
+
+class FlagSeenRow(Base):
+    """A clinician marked one triage flag of a patient seen (by the flag's occurrence key)."""
+
+    __tablename__ = "flag_seen"
+    clinician_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True
+    )
+    patient_id: Mapped[int] = mapped_column(
+        ForeignKey("account.id", ondelete="CASCADE"), primary_key=True
+    )
+    flag_key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -7,15 +7,17 @@ no query of a clinician's team reaches a patient who is not linked to them in th
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 
+from supple.app.caseload_records import PatientRecords
 from supple.app.identity import Account, CareLink
 from supple.store import engine as eng
-from supple.store.account_tables import AccountRow, CareLinkRow, Clinic
+from supple.store.account_tables import AccountRow, CareLinkRow, Clinic, FlagSeenRow
 from supple.store.base import StoreBase
+from supple.store.caseload import read_caseload
 from supple.store.directory import account_of, load_account, with_clinic
 from supple.store.errors import StoreError
 
@@ -62,6 +64,33 @@ class CareTeam(StoreBase):
         return CareLink(
             self.clinician.id, account_of(account, clinic), link.clinic_id, link.created_at
         )
+
+    @eng.guarded
+    def caseload(self, today: date) -> list[PatientRecords]:
+        """Every patient's records for the patient list and triage (a fixed number of queries)."""
+        assert self.clinician.clinic_id is not None
+        with self._read() as db:
+            return read_caseload(
+                db, clinician_id=self.clinician.id, clinic_id=self.clinician.clinic_id, today=today
+            )
+
+    @eng.guarded
+    def mark_seen(self, patient_id: int, key: str, *, at: datetime) -> None:
+        """Keep that the clinician saw flag ``key`` of patient ``patient_id`` (once)."""
+        try:
+            with self._write() as db:
+                found = db.get(FlagSeenRow, (self.clinician.id, patient_id, key))
+                if found is None:
+                    db.add(
+                        FlagSeenRow(
+                            clinician_id=self.clinician.id,
+                            patient_id=patient_id,
+                            flag_key=key,
+                            seen_at=at,
+                        )
+                    )
+        except IntegrityError:  # marked twice at once: once is kept
+            pass
 
     @eng.guarded
     def link(self, patient_id: int, *, at: datetime) -> None:

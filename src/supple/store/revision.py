@@ -3,4 +3,4 @@
 #: The newest migration; a test checks it matches the scripts in ``migrations/versions``.
 HEAD = "0006"
 #: Every revision this version of Supple knows (oldest first).
-KNOWN = ("0001", "0002", "0003", "0004", "0006")
+KNOWN = ("0001", "0002", "0003", "0004", "0005", "0006")

@@ -139,6 +139,7 @@ async def accept_invitation(request: Request, code: str, principal: PublicDep) -
             password=password,
             address=where,
             now=now,
+            name=_field(form, "name", 200),
         )
     except Refused as exc:
         found = invitations.look_up(db=web.database, code=code, address=where, now=now)
@@ -151,6 +152,7 @@ async def accept_invitation(request: Request, code: str, principal: PublicDep) -
             clinician=found.account,
             principal=principal,
             email=email,
+            given_name=_field(form, "name", 200),
             error=str(exc).capitalize() + ".",
         )
     return _signed_in(request, signed, "/check")

@@ -7,28 +7,90 @@ from datetime import date, datetime, time
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from supple.app import accounts, audit, care, credentials, invitations
+from supple.app import accounts, audit, caseload, credentials, invitations
+from supple.app.caseload import SortKey
+from supple.app.errors import Refused
 from supple.app.identity import Principal
 from supple.app.keys import shown_code
+from supple.presentation.triage import TITLES, flag_reason
 from supple.web.access import AdminDep, ClinicianDep, address
-from supple.web.deps import Web
+from supple.web.clinician_schemas import exercise_names, today_of
+from supple.web.deps import PatientViewDep, Web
 from supple.web.links import public_link
-from supple.web.pages.render import page
+from supple.web.pages.render import form_lists, page
+
+#: How the list can be sorted, in words.
+SORT_WORDS = {
+    "flags": "Most pressing first",
+    "name": "Name",
+    "last_session": "Longest without a session",
+    "adherence": "Lowest adherence",
+    "pain": "Largest pain rise",
+}
 
 router = APIRouter()
 
 
-def _clinician(request: Request, principal: Principal, **context: Any) -> HTMLResponse:
+def _clinician(
+    request: Request,
+    principal: Principal,
+    q: str = "",
+    flag: str = "",
+    sort: str = "flags",
+    **context: Any,
+) -> HTMLResponse:
     web: Web = request.app.state.web
-    links = care.patients(db=web.database, principal=principal)
-    return page(request, "clinician.html", nav="", principal=principal, links=links, **context)
+    every = caseload.patient_list(db=web.database, principal=principal, today=today_of(web))
+    wanted = flag if flag in TITLES or flag == "any" else None
+    order: SortKey = sort if sort in caseload.SORTS else "flags"
+    rows = caseload.narrowed(every, search=q[:100], flagged=wanted, sort=order)
+    return page(
+        request,
+        "clinician.html",
+        nav="",
+        principal=principal,
+        rows=rows,
+        total=len(every),
+        unseen=caseload.unseen_count(every),
+        names=exercise_names(web.library),
+        titles=TITLES,
+        reason=flag_reason,
+        sorts=SORT_WORDS,
+        q=q[:100],
+        back=f"?{request.url.query}" if request.method == "GET" and request.url.query else "",
+        flag=wanted or "",
+        sort=order,
+        **context,
+    )
 
 
 @router.get("/clinician", response_class=HTMLResponse)
-def clinician(request: Request, principal: ClinicianDep) -> HTMLResponse:
-    return _clinician(request, principal)
+def clinician(
+    request: Request, principal: ClinicianDep, q: str = "", flag: str = "", sort: str = "flags"
+) -> HTMLResponse:
+    return _clinician(request, principal, q, flag, sort)
+
+
+@router.post("/clinician/patients/{patient_id}/seen")
+async def flag_seen(request: Request, patient_id: int, view: PatientViewDep) -> Response:
+    web = view.context.web
+    form = await form_lists(request)
+    key = (form.get("key") or [""])[0]
+    back = (form.get("back") or [""])[0]
+    try:
+        caseload.mark_seen(
+            db=web.database,
+            principal=view.principal,
+            patient_id=patient_id,
+            key=key,
+            now=web.clock(),
+        )
+    except Refused as exc:
+        return _clinician(request, view.principal, error=str(exc).capitalize() + ".")
+    query = back if back.startswith("?") else ""
+    return RedirectResponse(f"/clinician{query}#patient-{patient_id}", status_code=303)
 
 
 @router.post("/clinician/invite", response_class=HTMLResponse)

@@ -1,0 +1,62 @@
+"""In the real Chromium, on PostgreSQL: the clinician's patient list at 360, 390 and 1366 px
+(axe-core, no sideways scroll), a search by name, and a flag marked seen leaving the list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.accounts.kit import PASSWORD, Install, install, on_socket
+from tests.clinician.kit import patient, session
+from tests.web.browser import LiveServer, axe_violations, shoot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def made(postgres_url: str) -> Iterator[Install]:
+    with install(postgres_url) as found:
+        yield found
+
+
+def test_the_patient_list(browser: Any, postgres_url: str, made: Install) -> None:
+    busy = patient(made, "busy@example.org", "Zoë Busy-Longname-Without-Spaces-Anywhere")
+    for n in range(1, 13):
+        session(busy, n, painful="bridge" if n in (2, 4) else None)
+    patient(made, "quiet@example.org", "Adam Quiet")
+    with on_socket(postgres_url, made) as live:
+        _check(browser, live)
+
+
+def _check(browser: Any, live: LiveServer) -> None:
+    for width in (360, 390, 1366):
+        context = browser.new_context(base_url=live.url, viewport={"width": width, "height": 800})
+        page = context.new_page()
+        try:
+            page.goto("/login")
+            page.fill("#email", "doc@a.example")
+            page.fill("#password", PASSWORD)
+            page.click("form.account-form button[type=submit]")
+            page.wait_for_url("**/clinician")
+            assert "unseen" in page.inner_text("#unseen-count")
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            assert axe_violations(page) == []
+            if width == 390:
+                shoot(page, "clinician-patients")
+                count = page.inner_text("#unseen-count strong")
+                page.fill("#q", "adam")
+                page.click("form.patient-filter button")
+                page.wait_for_url("**/clinician?q=adam*")
+                assert page.locator(".patient").count() == 1
+                assert "Adam Quiet" in page.inner_text(".patients")
+                page.click(".patient .triage-flag button >> nth=0")
+                page.wait_for_url("**/clinician?q=adam*")
+                assert int(page.inner_text("#unseen-count strong")) == int(count) - 1
+                page.goto("/clinician?flag=painful_twice")
+                assert "Zoë" in page.inner_text(".patients")
+                assert "Adam" not in page.inner_text(".patients")
+                assert "rated painful 2 times" in page.inner_text(".patients")
+        finally:
+            context.close()
