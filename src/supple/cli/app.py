@@ -32,12 +32,24 @@ JOURNEY = {
     "progress": "Show your progress: pain, this week's sessions, your streak.",
     "history": "List your latest sessions and pain scores.",
     "psfs": "Name up to five hard everyday activities and score them each week.",
+    "pain": "Correct or delete a pain entry.",
+    "note": "Keep, correct or delete a note.",
+    "activity": "List, rename or remove the activities of the PSFS.",
     "program": "Print a programme of several weeks, a little harder each week.",
+    "walking": "Your walking plan: today's walk, and each week walked so far.",
+    "learn": "Read today's short lesson (or the one named), and mark it read.",
+    "test-direction": "A home test of repeated movements: which direction eases your back.",
+    "screen-risk": "The support check: ten questions on how much support would help.",
     "library": "Browse the exercise library, or read one move in full.",
-    "export": "Export everything you recorded, as JSON or CSV.",
-    "import": "Import an export into an empty database (all or nothing).",
+    "handout": "Write the current programme as a printable PDF handout.",
+    "calendar": "Write the current programme as a calendar file with an alarm.",
+    "export": "Export everything you recorded, as JSON, CSV or FHIR.",
+    "import": "Import an export or a FHIR bundle into an empty database.",
     "backup": "Copy the database to a backup file.",
     "serve": "Start the web app: questions, routine, player and progress.",
+    "account": "Accounts: patients, clinicians and admins.",
+    "invite": "Invite a patient on behalf of a clinician.",
+    "audit": "Print the audit log, newest first.",
 }
 
 
@@ -64,6 +76,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # A wide terminal shows each command's sentence on one line (click stops at 80 otherwise).
+    context_settings={"max_content_width": 120},
 )
 
 

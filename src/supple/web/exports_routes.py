@@ -25,6 +25,8 @@ Minutes = Annotated[
 ]
 #: One swap in the query: two exercise ids.
 SWAP = r"^[a-z0-9]+(_[a-z0-9]+)*:[a-z0-9]+(_[a-z0-9]+)*$"
+#: A time of day in the query.
+TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 #: Weekdays in the query, comma-separated.
 DAYS = r"^(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*$"
 Swaps = Annotated[
@@ -123,14 +125,17 @@ def calendar(
         str | None,
         Query(
             max_length=40,
-            pattern=DAYS,
+            # Stated for clients; the app checks it itself, to answer in plain words.
+            json_schema_extra={"pattern": DAYS},
             description="Weekdays, comma-separated (default: spread out).",
         ),
     ] = None,
     at: Annotated[
         str,
         Query(
-            max_length=5, pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="The time, HH:MM."
+            max_length=5,
+            json_schema_extra={"pattern": TIME},
+            description="The time, HH:MM.",
         ),
     ] = "08:00",
 ) -> Response:

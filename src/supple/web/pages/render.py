@@ -28,6 +28,11 @@ def page(
     """
     templates = request.app.state.templates
     store = getattr(ctx, "store", None)
+    principal = getattr(ctx, "principal", None)
+    person = principal.person_id if principal is not None and principal.role == "patient" else None
+    if store is None and person is not None:
+        # A patient on a page open to every role (the library): their own answers.
+        store = ctx.web.database.for_person(person)  # type: ignore[union-attr]
     if store is not None and "answered" not in context:
         context["answered"] = store.latest_profile() is not None
     response: HTMLResponse = templates.TemplateResponse(
