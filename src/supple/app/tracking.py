@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from supple.app.ports import Records, TrackingSource
@@ -69,11 +69,16 @@ def progress(
     """The person's progress as of ``today``, from the summaries the store keeps (a cost that
     does not grow with the history), with the records of the last ``days`` days."""
     digest = source.tracking_digest(today)
-    recent = source.tracking_input(today, since=today - timedelta(days=days - 1))
-    if days <= DECIDE_DAYS:  # what the decisions read needs a longer window
-        window = source.tracking_input(today, since=today - timedelta(days=DECIDE_DAYS))
-    else:
-        window = recent
+    # One read covers both the days shown and the longer window the decisions need.
+    first = today - timedelta(days=max(days - 1, DECIDE_DAYS))
+    window = source.tracking_input(today, since=first)
+    cut = today - timedelta(days=days - 1)
+    recent = replace(
+        window,
+        sessions=tuple(r for r in window.sessions if r.day >= cut),
+        pain=tuple(r for r in window.pain if r.day >= cut),
+        psfs=tuple(r for r in window.psfs if r.day >= cut),
+    )
     return Summary(recent, readout.summarize(digest, window, library))
 
 
