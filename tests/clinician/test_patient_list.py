@@ -149,3 +149,16 @@ def test_the_queries_do_not_grow_with_the_patients(made: Install) -> None:
         more.save_psfs({"stairs": 3, "walking": 4}, at=at(20))
         more.save_psfs({"stairs": 6}, at=at(n))
     assert _count(made) == few <= 10
+
+
+def test_a_clinicians_pages_do_not_offer_the_patients_questions(made: Install) -> None:
+    """The footer's "Answer the questions" is for patients: a clinician has no screening."""
+    for actor, offered in (("clinician_a", False), ("patient_a", True)):
+        client = made.client(actor)
+        try:
+            page = client.get("/clinician" if actor == "clinician_a" else "/library")
+            assert page.status_code == 200
+            footer = page.text[page.text.rindex("<footer") :]
+            assert ('href="/check"' in footer) is offered, actor
+        finally:
+            client.close()
