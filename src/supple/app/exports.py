@@ -47,7 +47,9 @@ def current_programme(
     answers) if given, else an assigned programme they hold, else their saved answers (NoProfile
     before the first screening); a routine made here is refitted to ``minutes`` and has
     ``swaps`` done, as Today shows it. A referral has no routine to export (Conflict)."""
-    records = store.tracking_input(today)
+    # The summaries hold the days a week: reading every record for it would grow with the
+    # history (a clinician's page of a patient of two years reads this on every view).
+    days_per_week = store.tracking_digest(today).days_per_week
     assigned = store.latest_plan(ASSIGNED) if profile is None else None
     if assigned is not None:
         plan = assigned
@@ -63,7 +65,7 @@ def current_programme(
         plan = plans.make(req, library)
     if not plan.items:
         raise Conflict("these answers lead to a referral, not a routine: get checked first")
-    return CurrentProgramme(plan, records.days_per_week, today, assigned is not None)
+    return CurrentProgramme(plan, days_per_week, today, assigned is not None)
 
 
 def outcomes(*, store: Records, today: date) -> TrackingInput:
