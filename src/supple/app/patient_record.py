@@ -9,7 +9,7 @@ window, and the figures come from the summaries the store keeps up to date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol
@@ -23,9 +23,11 @@ from supple.app.errors import Conflict, NoProfile
 from supple.app.exports import CurrentProgramme, current_programme
 from supple.app.identity import CareLink
 from supple.app.patient_file_rows import PatientFileRows, SessionEntry
+from supple.app.plans import PlanRequest
 from supple.app.ports import Records
 from supple.app.records import NoteEntry, PainEntry
 from supple.library.model import Exercise
+from supple.planner.model import Plan
 from supple.safety.exclusions import exclusions
 from supple.safety.profile import Profile
 from supple.safety.profile_input import profile_from
@@ -242,11 +244,16 @@ def screening_record(
 
 
 def programme_record(
-    *, store: Records, library: Mapping[str, Exercise], today: date
+    *,
+    store: Records,
+    library: Mapping[str, Exercise],
+    today: date,
+    make: Callable[[PlanRequest], Plan] | None = None,
 ) -> ProgrammeRecord:
     """The patient's current programme, as their handout prints it (or why there is none)."""
     try:
-        return ProgrammeRecord(current_programme(store=store, library=library, today=today))
+        found = current_programme(store=store, library=library, today=today, make=make)
+        return ProgrammeRecord(found)
     except (NoProfile, Conflict) as exc:
         return ProgrammeRecord(None, str(exc))
 
@@ -283,9 +290,11 @@ def patient_record(
     today: date,
     page: int = 1,
     per_page: int = PER_PAGE,
+    make: Callable[[PlanRequest], Plan] | None = None,
 ) -> PatientRecord:
     """The record of the patient of ``link`` for their clinician, with the ``page``-th page of
-    ``per_page`` sessions (newest first)."""
+    ``per_page`` sessions (newest first); ``make`` makes the programme's plan of a request, as
+    :func:`supple.app.exports.current_programme` says."""
     page, per_page = max(1, page), max(1, min(per_page, 100))
     rows = store.patient_file(
         clinician_id=link.clinician_id,
@@ -299,7 +308,7 @@ def patient_record(
     records = _triage(rows, store, link, today)
     summary = caseload.summarize(records, today)
     every = caseload.summarize(replace(records, seen=set()), today).flags
-    programme = programme_record(store=store, library=library, today=today)
+    programme = programme_record(store=store, library=library, today=today, make=make)
     return PatientRecord(
         account_id=link.patient.id,
         name=summary.name,
