@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from pydantic import ValidationError
 
@@ -35,6 +35,7 @@ from supple.safety.question import Question
 from supple.safety.questions import QUESTIONS
 from supple.safety.rules import load_rules
 from supple.safety.screen import assess
+from supple.tracking.digest import Digest
 from supple.tracking.model import PsfsRecord
 from supple.tracking.triage import Flag
 
@@ -62,6 +63,23 @@ class PatientFileSource(Records, Protocol):
         since: date | None = None,
         notes: int = 50,
     ) -> PatientFileRows: ...
+
+
+class _DigestOnce:
+    """``store`` with its digest read once: the flags, the days a week and what tracking learned
+    for the programme all read it, and each read is a round trip or two to the database."""
+
+    def __init__(self, store: PatientFileSource) -> None:
+        self._store = store
+        self._digests: dict[date | None, Digest] = {}
+
+    def tracking_digest(self, today: date | None = None) -> Digest:
+        if today not in self._digests:
+            self._digests[today] = self._store.tracking_digest(today)
+        return self._digests[today]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
 
 
 @dataclass(frozen=True)
@@ -296,6 +314,7 @@ def patient_record(
     ``per_page`` sessions (newest first); ``make`` makes the programme's plan of a request, as
     :func:`supple.app.exports.current_programme` says."""
     page, per_page = max(1, page), max(1, min(per_page, 100))
+    store = cast("PatientFileSource", _DigestOnce(store))
     rows = store.patient_file(
         clinician_id=link.clinician_id,
         patient_id=link.patient.id,

@@ -5,6 +5,7 @@ the latest notes, and the facts triage needs besides the summaries."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -37,10 +38,29 @@ def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min).astimezone()
 
 
+def _pain_of(moment: str) -> Any:
+    """The session's latest pain score of ``moment`` (an index lookup per listed session)."""
+    return (
+        select(PainRow.score)
+        .where(PainRow.session_id == SessionRow.id, PainRow.moment == moment)
+        .order_by(PainRow.at.desc(), PainRow.id.desc())
+        .limit(1)
+        .correlate(SessionRow)
+        .scalar_subquery()
+    )
+
+
 def _sessions(db: Session, person_id: int, offset: int, limit: int) -> list[SessionEntry]:
-    """One page of sessions, newest first, with their moves and pain (three queries)."""
+    """One page of sessions, newest first, with their pain and their moves (two queries)."""
     rows = db.execute(
-        select(SessionRow.id, SessionRow.started_at, SessionRow.ended_at, SessionRow.status)
+        select(
+            SessionRow.id,
+            SessionRow.started_at,
+            SessionRow.ended_at,
+            SessionRow.status,
+            _pain_of("before"),
+            _pain_of("after"),
+        )
         .where(SessionRow.person_id == person_id)
         .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
         .offset(offset)
@@ -64,13 +84,6 @@ def _sessions(db: Session, person_id: int, offset: int, limit: int) -> list[Sess
         .order_by(ItemRow.session_id, ItemRow.idx)
     ):
         items[sid].append(ItemEntry(idx, exercise, status, feedback, held, planned))
-    pain: dict[tuple[int | None, str], int] = {}
-    for owner, moment, score in db.execute(
-        select(PainRow.session_id, PainRow.moment, PainRow.score)
-        .where(PainRow.session_id.in_(ids))
-        .order_by(PainRow.at, PainRow.id)
-    ):
-        pain[(owner, moment)] = score  # the latest of each moment wins
     return [
         SessionEntry(
             id=r.id,
@@ -78,8 +91,8 @@ def _sessions(db: Session, person_id: int, offset: int, limit: int) -> list[Sess
             ended_at=r.ended_at,
             status=r.status,
             items=tuple(items[r.id]),
-            pain_before=pain.get((r.id, "before")),
-            pain_after=pain.get((r.id, "after")),
+            pain_before=r[4],
+            pain_after=r[5],
         )
         for r in rows
     ]
@@ -134,8 +147,13 @@ class PatientFileMixin(PersonBase):
         scores from ``since`` (default: every one), the latest ``notes`` notes."""
         person = self.person_id
         with self._read() as db:
-            name = db.scalar(select(Person.name).where(Person.id == person)) or ""
-            count = int(db.scalar(select(func.count()).where(SessionRow.person_id == person)) or 0)
+            count = select(func.count()).where(SessionRow.person_id == person).scalar_subquery()
+            last = (
+                select(func.max(TrackingDay.day))
+                .where(TrackingDay.person_id == person, TrackingDay.finished > 0)
+                .scalar_subquery()
+            )
+            head = db.execute(select(Person.name, count, last).where(Person.id == person)).one()
             sessions = _sessions(db, person, offset, limit)
             pain, psfs = _charts(db, person, since or date.min + timedelta(days=1))
             noted = [
@@ -147,11 +165,6 @@ class PatientFileMixin(PersonBase):
                     .limit(notes)
                 )
             ]
-            last = db.scalar(
-                select(func.max(TrackingDay.day)).where(
-                    TrackingDay.person_id == person, TrackingDay.finished > 0
-                )
-            )
             spreads = [
                 SpreadRecord(local_day(at), move or "")
                 for at, move in db.execute(
@@ -176,13 +189,13 @@ class PatientFileMixin(PersonBase):
                 .limit(1)
             ).first()
         return PatientFileRows(
-            name=name,
-            session_count=count,
+            name=head[0],
+            session_count=int(head[1] or 0),
             sessions=sessions,
             pain=pain,
             psfs=psfs,
             notes=noted,
-            last_session=None if last is None else local_day(last),
+            last_session=None if head[2] is None else local_day(head[2]),
             spreads=spreads,
             seen=seen,
             answers=None if latest is None else dict(latest.answers),
