@@ -3,24 +3,30 @@ the use case's record of that patient, read once for either."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from supple.app import plans
 from supple.app.patient_record import PER_PAGE, PatientRecord, patient_record
 from supple.app.plans import PlanRequest
 from supple.planner.model import Plan
 from supple.web.clinician_schemas import today_of
-from supple.web.deps import PatientView
+from supple.web.deps import Context, PatientView
+
+
+def plan_maker(ctx: Context) -> Callable[[PlanRequest], Plan]:
+    """Make a plan of a request through the patient's memo, under the key Today keeps it by:
+    the planner's search runs once for Today, the clinician's page and the printed handout."""
+
+    def make(req: PlanRequest) -> Plan:
+        plan: Plan = ctx.memo.get(("plan_for", req.key()), lambda: plans.make(req, ctx.library))
+        return plan
+
+    return make
 
 
 def build(view: PatientView, *, page: int = 1, per_page: int = PER_PAGE) -> PatientRecord:
     """The record of the patient ``view`` is on, with the ``page``-th page of sessions."""
-    ctx = view.context
-    web = ctx.web
-
-    def make(req: PlanRequest) -> Plan:
-        # The key Today keeps the patient's plan under: the planner's search runs once for both.
-        plan: Plan = ctx.memo.get(("plan_for", req.key()), lambda: plans.make(req, web.library))
-        return plan
-
+    web = view.context.web
     return patient_record(
         store=view.context.store,
         library=web.library,
@@ -28,5 +34,5 @@ def build(view: PatientView, *, page: int = 1, per_page: int = PER_PAGE) -> Pati
         today=today_of(web),
         page=page,
         per_page=per_page,
-        make=make,
+        make=plan_maker(view.context),
     )

@@ -107,7 +107,10 @@ def handout(
 
     web = view.context.web
     programme = current_programme(
-        store=view.context.store, library=web.library, today=today_of(web)
+        store=view.context.store,
+        library=web.library,
+        today=today_of(web),
+        make=patient_view.plan_maker(view.context),
     )
     link = str(request.base_url).rstrip("/") + "/today"
     data = handout_input(programme, web.library, app_link=link)
