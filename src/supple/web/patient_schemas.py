@@ -9,7 +9,8 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 from supple.app.patient_file_rows import SessionEntry
-from supple.app.patient_record import LeftOut, PatientRecord, ProgrammeRecord, ScreeningRecord
+from supple.app.patient_record import PatientRecord, ProgrammeRecord
+from supple.app.screening_record import LeftOut, ScreeningRecord
 from supple.presentation import item_dose
 from supple.web.clinician_schemas import FlagOut, PatientRowOut
 from supple.web.schemas import PainPoint, PsfsPoint
