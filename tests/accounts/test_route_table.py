@@ -270,6 +270,9 @@ TABLE: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/clinician/patients/{patient_id}/progress"): Case(
         (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
     ),
+    ("GET", "/api/v1/clinician/patients/{patient_id}"): Case(
+        (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
     ("POST", "/api/v1/clinician/invitations"): Case((401, 403, 403, 201, 201, 403)),
     ("POST", "/api/v1/clinician/patients/{patient_id}/flags/seen"): Case(
         (401, 403, 403, 200, 404, 403),
@@ -384,6 +387,12 @@ TABLE: dict[tuple[str, str], Case] = {
         (303, 403, 403, 303, 404, 403),
         lambda i: {"patient_id": _patient_a(i), "data": {"key": "no_session:never"}},
         form=True,
+    ),
+    ("GET", "/clinician/patients/{patient_id}"): Case(
+        (303, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("GET", "/clinician/patients/{patient_id}/handout.pdf"): Case(
+        (303, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
     ),
     ("GET", "/admin"): Case(ADMIN_PAGE),
     ("POST", "/admin/accounts/{account_id}/{change}"): Case(

@@ -6,12 +6,13 @@ current programme is and gathers the person's outcomes, so every adapter exports
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from supple.app import plans
 from supple.app.errors import Conflict
+from supple.app.plans import PlanRequest
 from supple.app.ports import Records
 from supple.app.records import ImportedProgramme
 from supple.library.model import Exercise
@@ -42,12 +43,18 @@ def current_programme(
     profile: Profile | None = None,
     minutes: int | None = None,
     swaps: Mapping[str, str] | None = None,
+    make: Callable[[PlanRequest], Plan] | None = None,
 ) -> CurrentProgramme:
     """The person's current programme, as `supple plan` makes it: from ``profile`` (a file's
     answers) if given, else an assigned programme they hold, else their saved answers (NoProfile
     before the first screening); a routine made here is refitted to ``minutes`` and has
-    ``swaps`` done, as Today shows it. A referral has no routine to export (Conflict)."""
-    records = store.tracking_input(today)
+    ``swaps`` done, as Today shows it. A referral has no routine to export (Conflict).
+
+    ``make`` makes the plan of a request (default :func:`supple.app.plans.make`): an adapter
+    that keeps plans in memory passes its own, so the planner's search is not run again."""
+    # The summaries hold the days a week: reading every record for it would grow with the
+    # history (a clinician's page of a patient of two years reads this on every view).
+    days_per_week = store.tracking_digest(today).days_per_week
     assigned = store.latest_plan(ASSIGNED) if profile is None else None
     if assigned is not None:
         plan = assigned
@@ -60,10 +67,10 @@ def current_programme(
             minutes=minutes,
             swaps=swaps,
         )
-        plan = plans.make(req, library)
+        plan = plans.make(req, library) if make is None else make(req)
     if not plan.items:
         raise Conflict("these answers lead to a referral, not a routine: get checked first")
-    return CurrentProgramme(plan, records.days_per_week, today, assigned is not None)
+    return CurrentProgramme(plan, days_per_week, today, assigned is not None)
 
 
 def outcomes(*, store: Records, today: date) -> TrackingInput:

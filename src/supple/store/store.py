@@ -18,6 +18,7 @@ from supple.store.entries import EntriesMixin
 from supple.store.errors import StoreError, explain
 from supple.store.feeds import FeedOwnersMixin, FeedsMixin
 from supple.store.migrate import backup_sqlite, ensure_schema
+from supple.store.patient_file import PatientFileMixin
 from supple.store.people import choose
 from supple.store.programme import ProgrammeMixin
 from supple.store.schema import Person
@@ -37,7 +38,13 @@ if TYPE_CHECKING:
 
 
 class PersonStore(
-    SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin, WholeMixin, FeedsMixin
+    SessionsMixin,
+    EntriesMixin,
+    CorrectionsMixin,
+    ProgrammeMixin,
+    WholeMixin,
+    FeedsMixin,
+    PatientFileMixin,
 ):
     """Every read and write of one person's records; each method is one short transaction.
 

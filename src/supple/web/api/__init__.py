@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from supple.web.api.admin import router as admin_router
 from supple.web.api.auth import router as auth_router
 from supple.web.api.clinician import router as clinician_router
+from supple.web.api.clinician_patient import router as clinician_patient_router
 from supple.web.api.entries import router as entries_router
 from supple.web.api.library import router as library_router
 from supple.web.api.plans import router as plans_router
@@ -36,6 +37,7 @@ for part in (
     programme_router,
     auth_router,
     clinician_router,
+    clinician_patient_router,
     admin_router,
 ):
     router.include_router(part)

@@ -8,6 +8,7 @@ from supple.web.pages.account import router as account_router
 from supple.web.pages.entries import router as entries_router
 from supple.web.pages.library import router as library_router
 from supple.web.pages.misc import router as misc_router
+from supple.web.pages.patient_page import router as patient_page_router
 from supple.web.pages.programme import router as programme_router
 from supple.web.pages.progress import router as progress_router
 from supple.web.pages.routine import router as routine_router
@@ -29,6 +30,7 @@ for part in (
     signin_router,
     account_router,
     staff_router,
+    patient_page_router,
 ):
     router.include_router(part)
 
