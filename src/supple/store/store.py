@@ -20,6 +20,7 @@ from supple.store.feeds import FeedOwnersMixin, FeedsMixin
 from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.people import choose
 from supple.store.programme import ProgrammeMixin
+from supple.store.reminders import ReminderPeopleMixin, RemindersMixin
 from supple.store.schema import Person
 from supple.store.sessions import SessionsMixin
 from supple.store.timeutil import now
@@ -34,10 +35,17 @@ if TYPE_CHECKING:
     from supple.store.audit import AuditLog
     from supple.store.clinic import CareTeam, ClinicAccounts
     from supple.store.directory import Directory
+    from supple.store.election import SenderLock
 
 
 class PersonStore(
-    SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin, WholeMixin, FeedsMixin
+    SessionsMixin,
+    EntriesMixin,
+    CorrectionsMixin,
+    ProgrammeMixin,
+    WholeMixin,
+    FeedsMixin,
+    RemindersMixin,
 ):
     """Every read and write of one person's records; each method is one short transaction.
 
@@ -60,7 +68,7 @@ class PersonStore(
         self.database.close()
 
 
-class Store(FeedOwnersMixin, StoreBase):
+class Store(FeedOwnersMixin, ReminderPeopleMixin, StoreBase):
     """One open database of people's records (see :meth:`for_person` for one person's)."""
 
     def __init__(
@@ -195,6 +203,12 @@ class Store(FeedOwnersMixin, StoreBase):
         from supple.store.clinic import ClinicAccounts
 
         return ClinicAccounts(self, clinic_id)
+
+    def sender_lock(self) -> SenderLock:
+        """The lock that makes one process of the install the reminder sender."""
+        from supple.store.election import SenderLock
+
+        return SenderLock(self)
 
     def audit_log(self) -> AuditLog:
         from supple.store.audit import AuditLog

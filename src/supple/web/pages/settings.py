@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from supple.app import backups, screening
+from supple.app import backups, reminders, screening
 from supple.app.errors import NoProfile
 from supple.presentation import answer_problems
 from supple.safety.questions import QUESTIONS
@@ -22,6 +22,7 @@ router = APIRouter()
 SAVED = {
     "minutes": "Saved. Today's routine now fits the new time.",
     "answers": "Saved. Today's routine now follows your answers.",
+    "reminders": "Saved your reminders.",
     "deleted": "",
 }
 
@@ -60,6 +61,8 @@ def _page(
         asked=None,
         words=form_words,
         feed=ctx.store.calendar_feed(),
+        reminders=reminders.read_settings(ctx.store),
+        browsers=len(ctx.store.push_targets()),
         **extra,
     )
 
