@@ -170,6 +170,14 @@ def _form_time(form: dict[str, list[str]], name: str) -> str | None:
 async def reminders_form(request: Request, ctx: ContextDep) -> Response:
     """The settings page's reminders: on or off, the days, the time, follow-up, quiet hours."""
     form = await form_lists(request)
+    typed = {
+        "enabled": bool(form.get("enabled")),
+        "days": {i for i, d in enumerate(DAYS) if d in form.get("days", [])},
+        "at": _form_time(form, "at") or "",
+        "follow_up": bool(form.get("follow_up")),
+        "quiet_start": _form_time(form, "quiet_start") or "",
+        "quiet_end": _form_time(form, "quiet_end") or "",
+    }
     try:
         given = RemindersIn(
             enabled=bool(form.get("enabled")),
@@ -181,10 +189,11 @@ async def reminders_form(request: Request, ctx: ContextDep) -> Response:
         )
         _save(ctx, given)
     except Refused as exc:
-        return settings_page(request, ctx, 422, reminder_error=_sentence(str(exc)))
+        error = _sentence(str(exc))
+        return settings_page(request, ctx, 422, reminder_error=error, reminder_form=typed)
     except ValidationError:
         error = "Tick at least one day and give times like 08:00."
-        return settings_page(request, ctx, 422, reminder_error=error)
+        return settings_page(request, ctx, 422, reminder_error=error, reminder_form=typed)
     return RedirectResponse("/settings?saved=reminders#reminders-h", status_code=303)
 
 

@@ -63,8 +63,21 @@ def _page(
         feed=ctx.store.calendar_feed(),
         reminders=reminders.read_settings(ctx.store),
         browsers=len(ctx.store.push_targets()),
-        **extra,
+        **{"reminder_form": reminder_values(reminders.read_settings(ctx.store)), **extra},
     )
+
+
+def reminder_values(choice: reminders.ReminderChoice) -> dict[str, Any]:
+    """The reminders form's fields as kept (a refused form shows what was typed instead)."""
+    s = choice.settings
+    return {
+        "enabled": choice.enabled,
+        "days": set(s.days),
+        "at": s.at.strftime("%H:%M"),
+        "follow_up": s.follow_up,
+        "quiet_start": s.quiet_start.strftime("%H:%M") if s.quiet_start else "",
+        "quiet_end": s.quiet_end.strftime("%H:%M") if s.quiet_end else "",
+    }
 
 
 def settings_page(
