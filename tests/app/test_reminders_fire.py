@@ -141,7 +141,7 @@ def _minutes(records: PersonStore, day: date) -> int:
 
 def _log_session(records: PersonStore, at: datetime, status: str = "finished") -> None:
     sid = records.begin_session(None, key=uuid.uuid4().hex, at=at)
-    records.record(sid, EndEvent(key=uuid.uuid4().hex, at=at, status=status))  # type: ignore[arg-type]
+    records.record(sid, EndEvent(key=uuid.uuid4().hex, at=at, status=status))
 
 
 def test_a_reminder_fires_encrypted_signed_once_then_the_follow_up(
