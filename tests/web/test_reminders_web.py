@@ -70,9 +70,10 @@ def test_subscriptions_are_kept_once_per_endpoint_and_deleted_by_endpoint(
     screened: Client, app: Any
 ) -> None:
     one, two = _subscription(), _subscription()
-    for sub in (one, two, one):
+    for n, sub in ((1, one), (2, two), (2, one)):
         r = screened.post("/api/v1/reminders/subscriptions", json=sub)
         assert r.status_code == 201, r.text
+        assert r.json()["browsers"] == n
     assert screened.get("/api/v1/reminders").json()["browsers"] == 2
     gone = screened.delete("/api/v1/reminders/subscriptions", params={"endpoint": one["endpoint"]})
     assert gone.status_code == 204

@@ -140,8 +140,9 @@ def push_key(ctx: ContextDep) -> KeyOut:
 
 
 @api.post("/subscriptions", status_code=201, responses={409: {"model": ErrorOut}})
-def add_subscription(ctx: ContextDep, body: SubscriptionIn) -> Response:
-    """Keep this browser as one that receives the reminders (an https push endpoint)."""
+def add_subscription(ctx: ContextDep, body: SubscriptionIn) -> RemindersOut:
+    """Keep this browser as one that receives the reminders (an https push endpoint); answer
+    with the reminders, as GET does."""
     from supple.export.push import Subscription
 
     try:
@@ -149,7 +150,7 @@ def add_subscription(ctx: ContextDep, body: SubscriptionIn) -> Response:
     except ValueError as exc:
         raise Refused(str(exc)) from None
     reminders.save_subscription(store=ctx.store, target=subscription.target())
-    return Response(status_code=201)
+    return _out(ctx, reminders.read_settings(ctx.store))
 
 
 @api.delete("/subscriptions", status_code=204, response_class=Response)

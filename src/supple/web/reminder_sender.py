@@ -97,6 +97,8 @@ class Sender:
                     await asyncio.to_thread(self.tick)
                 except (StoreError, AppError, OSError) as exc:
                     log.warning("reminders: this tick failed (%s); trying again", exc)
+                except Exception:  # a bug must not stop the sender while it holds the lock
+                    log.exception("reminders: this tick failed; trying again")
                 await asyncio.sleep(every)
         finally:
             self.lock.release()

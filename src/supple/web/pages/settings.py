@@ -40,6 +40,7 @@ def _page(
     **extra: Any,
 ) -> HTMLResponse:
     profile = ctx.store.latest_profile()
+    kept = reminders.read_settings(ctx.store)
     order = form_words.SETTINGS_QUESTIONS
     questions = sorted(
         (q for q in QUESTIONS if q.field in order), key=lambda q: order.index(q.field)
@@ -61,9 +62,9 @@ def _page(
         asked=None,
         words=form_words,
         feed=ctx.store.calendar_feed(),
-        reminders=reminders.read_settings(ctx.store),
+        reminders=kept,
         browsers=len(ctx.store.push_targets()),
-        **{"reminder_form": reminder_values(reminders.read_settings(ctx.store)), **extra},
+        **{"reminder_form": reminder_values(kept), **extra},
     )
 
 
