@@ -73,7 +73,12 @@ class SubscriptionIn(BaseModel):
     """A browser's ``PushSubscription.toJSON()``."""
 
     model_config = ConfigDict(extra="ignore")
-    endpoint: str = Field(min_length=12, max_length=1000)
+    endpoint: str = Field(
+        min_length=12,
+        max_length=1000,
+        pattern=r"^https://[^\s/]+/\S*$",
+        description="The push service's URL for this browser (https).",
+    )
     keys: Keys
 
 
