@@ -38,6 +38,20 @@ TEMPLATE_DB = "supple_template"
 _counter = itertools.count()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The server's own files (its push key) in a temporary folder, never the real data folder
+    (an app on PostgreSQL would keep them there)."""
+    name = "SUPPLE_DATA_DIR"
+    before = os.environ.get(name)
+    os.environ[name] = str(tmp_path_factory.mktemp("data"))
+    yield
+    if before is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = before
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
     if os.environ.get("SUPPLE_SKIP_POSTGRES") == "1":

@@ -95,6 +95,29 @@ class Settings(BaseSettings):
         description="the command `supple start --voice` speaks through, words separated by "
         "spaces (default: espeak-ng -s 150); the text is added as its last argument",
     )
+    reminders: bool | None = Field(
+        default=None,
+        description="send the reminders people turn on in their settings (Web Push) from this "
+        "app's process: on for supple serve unless set to 0 or false, off otherwise",
+    )
+    reminders_every: float = Field(
+        default=30.0,
+        ge=0.05,
+        le=3600,
+        description="seconds between two looks at whose reminder is due",
+    )
+    push_contact: str | None = Field(
+        default=None,
+        pattern=r"^(mailto:[^\s@]+@[^\s@]+|https://\S+)$",
+        description="whom the push services may contact about this server's reminders, a "
+        "mailto: or https: address (default: the public URL when it is https, else "
+        "mailto:admin@localhost)",
+    )
+    data_dir: Path | None = Field(
+        default=None,
+        description="the folder for the server's own files, such as its push key (default: the "
+        "SQLite file's folder, or your data folder with PostgreSQL)",
+    )
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

@@ -114,6 +114,11 @@ def _feed_a(i: Install) -> str:
     return made.token
 
 
+def _subscription() -> dict[str, Any]:
+    endpoint = f"https://push.example.com/{uuid.uuid4().hex}"
+    return {"endpoint": endpoint, "keys": {"p256dh": "B" + "A" * 86, "auth": "A" * 22}}
+
+
 def _new_name() -> str:
     return f"renamed {uuid.uuid4().hex[:6]}"
 
@@ -247,6 +252,22 @@ TABLE: dict[tuple[str, str], Case] = {
     ("DELETE", "/api/v1/calendar-feed"): Case((401, 204, 204, 403, 403, 403)),
     ("POST", "/settings/calendar"): Case(
         (303, 201, 201, 403, 403, 403), lambda _: {"data": {"action": "make"}}, form=True
+    ),
+    # -- reminders (issue 15): the patient's own settings and browsers ------------------------
+    ("GET", "/api/v1/reminders"): Case(JSON),
+    ("PUT", "/api/v1/reminders"): Case(
+        JSON, lambda _: {"json": {"enabled": True, "days": ["mon"], "at": "08:00"}}
+    ),
+    ("GET", "/api/v1/reminders/key"): Case(JSON),
+    ("POST", "/api/v1/reminders/subscriptions"): Case(
+        (401, 201, 201, 403, 403, 403), lambda _: {"json": _subscription()}
+    ),
+    ("DELETE", "/api/v1/reminders/subscriptions"): Case(
+        (401, 204, 204, 403, 403, 403),
+        lambda _: {"params": {"endpoint": "https://push.example.com/x"}},
+    ),
+    ("POST", "/settings/reminders"): Case(
+        FORM_DONE, lambda _: {"data": {"enabled": "on", "days": "mon", "at": "08:00"}}, form=True
     ),
     # -- the calendar feed: open to whoever holds A's secret link (a calendar app) ------------
     ("GET", "/calendar/{token}.ics"): Case(OPEN, lambda i: {"token": _feed_a(i)}),

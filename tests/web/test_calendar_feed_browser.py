@@ -21,8 +21,9 @@ def test_the_settings_page_makes_a_calendar_link(page: Any, server: LiveServer) 
 
     server.store.save_profile(Profile.model_validate(CALM))
     page.goto("/settings")
-    page.get_by_label("Wed").check()
-    page.get_by_label("Sat").check()
+    calendar = page.locator("section[aria-labelledby=feed-h]")  # reminders have days too
+    calendar.get_by_label("Wed").check()
+    calendar.get_by_label("Sat").check()
     page.fill("#feed-at", "19:30")
     page.get_by_role("button", name="Make a calendar link").click()
     link = page.locator("#feed-link").input_value()

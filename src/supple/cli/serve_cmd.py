@@ -122,6 +122,8 @@ def serve(
         named = f"[{host}]" if ":" in host else host.lower()
         # People reach a named address by that name: let the Host check allow it.
         settings = settings.model_copy(update={"allowed_hosts": (*settings.allowed_hosts, named)})
+    if settings.reminders is None:  # the server sends the reminders people turn on
+        settings = settings.model_copy(update={"reminders": True})
     try:
         if workers == 1:
             web_app: object = create_app(settings=settings)
@@ -192,6 +194,8 @@ def _prepare_workers(settings: Settings, workers: int) -> tuple[str, bool]:
     if settings.database_url is not None:
         os.environ[env_name("database_url")] = settings.database_url
     os.environ[env_name("allowed_hosts")] = ",".join(settings.allowed_hosts)
+    # Every worker runs the reminder sender; the database's lock lets one of them send.
+    os.environ[env_name("reminders")] = "1" if settings.reminders else "0"
     if dialect == "sqlite":
         typer.echo(
             f"supple: warning: the {workers} workers share one SQLite file, so their writes "

@@ -23,6 +23,8 @@ from cryptography.hazmat.primitives import serialization
 from py_vapid import Vapid
 from pywebpush import WebPushException, webpush
 
+from supple.app.errors import AppError
+from supple.app.reminders import Push, PushTarget, SubscriptionGone
 from supple.tracking.reminders import Reminder
 
 VAPID_KEY_FILE = "vapid_private.pem"
@@ -71,6 +73,14 @@ class Subscription:
         if not isinstance(p256dh, str) or not isinstance(auth, str):
             raise ValueError("a push subscription needs the keys p256dh and auth")
         return cls(endpoint, p256dh, auth)
+
+    @classmethod
+    def of(cls, target: PushTarget) -> Subscription:
+        return cls(target.endpoint, target.p256dh, target.auth)
+
+    def target(self) -> PushTarget:
+        """The subscription as the app keeps it."""
+        return PushTarget(self.endpoint, self.p256dh, self.auth)
 
     def info(self) -> dict[str, Any]:
         """The subscription in the form pywebpush takes."""
@@ -159,3 +169,32 @@ def send(
         raise PushError(f"the push service could not be reached: {type(exc).__name__}") from None
     status: int = getattr(response, "status_code", 0)
     return status
+
+
+def pusher(
+    *,
+    vapid: Vapid,
+    contact: str,
+    session: requests.Session | None = None,
+    url: str = "/today",
+    timeout: float = 10,
+) -> Push:
+    """The app's ``Push`` through :func:`send`: a dead subscription is SubscriptionGone, any
+    other refusal an AppError (that browser misses this reminder)."""
+
+    def push(target: PushTarget, reminder: Reminder, minutes: int) -> None:
+        try:
+            send(
+                subscription=Subscription.of(target),
+                payload=reminder_payload(reminder, minutes=minutes, url=url),
+                vapid=vapid,
+                contact=contact,
+                session=session,
+                timeout=timeout,
+            )
+        except PushError as exc:
+            if exc.gone:
+                raise SubscriptionGone(str(exc)) from None
+            raise AppError(str(exc)) from None
+
+    return push

@@ -21,6 +21,7 @@ from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.patient_file import PatientFileMixin
 from supple.store.people import choose
 from supple.store.programme import ProgrammeMixin
+from supple.store.reminders import ReminderPeopleMixin, RemindersMixin
 from supple.store.schema import Person
 from supple.store.sessions import SessionsMixin
 from supple.store.timeutil import now
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from supple.store.audit import AuditLog
     from supple.store.clinic import CareTeam, ClinicAccounts
     from supple.store.directory import Directory
+    from supple.store.election import SenderLock
 
 
 class PersonStore(
@@ -45,6 +47,7 @@ class PersonStore(
     WholeMixin,
     FeedsMixin,
     PatientFileMixin,
+    RemindersMixin,
 ):
     """Every read and write of one person's records; each method is one short transaction.
 
@@ -67,7 +70,7 @@ class PersonStore(
         self.database.close()
 
 
-class Store(FeedOwnersMixin, StoreBase):
+class Store(FeedOwnersMixin, ReminderPeopleMixin, StoreBase):
     """One open database of people's records (see :meth:`for_person` for one person's)."""
 
     def __init__(
@@ -202,6 +205,12 @@ class Store(FeedOwnersMixin, StoreBase):
         from supple.store.clinic import ClinicAccounts
 
         return ClinicAccounts(self, clinic_id)
+
+    def sender_lock(self) -> SenderLock:
+        """The lock that makes one process of the install the reminder sender."""
+        from supple.store.election import SenderLock
+
+        return SenderLock(self)
 
     def audit_log(self) -> AuditLog:
         from supple.store.audit import AuditLog

@@ -41,7 +41,7 @@ def create_app(
     from supple.app.passwords import Passwords
     from supple.settings import load_settings
     from supple.store import Store
-    from supple.web import api, exports_routes, feed_routes, pages
+    from supple.web import api, exports_routes, feed_routes, pages, reminder_routes
 
     settings = settings if settings is not None else load_settings()
     library = library if library is not None else load_library(settings.library_dir)
@@ -54,9 +54,15 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if own_store:
-            the_store.close()
+        from supple.web.reminder_sender import running
+
+        try:
+            async with running(app.state.web) as sender:
+                app.state.reminder_sender = sender
+                yield
+        finally:
+            if own_store:
+                the_store.close()
 
     app = FastAPI(
         title="Supple",
@@ -91,6 +97,8 @@ def create_app(
     app.include_router(exports_routes.router)
     app.include_router(feed_routes.api)
     app.include_router(feed_routes.router)
+    app.include_router(reminder_routes.api)
+    app.include_router(reminder_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     routes.document_refusals(app)

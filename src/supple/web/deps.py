@@ -91,6 +91,8 @@ class Web:
     clock: Callable[[], datetime] = utc_now
     passwords: Passwords = field(default_factory=Passwords)
     memo: Memo = field(default_factory=Memo)
+    #: the server's VAPID key for Web Push (read from the data folder on first use)
+    push_key: Any = None
     _write_lock: threading.Lock = field(default_factory=threading.Lock)
     _records: dict[int, PersonStore] = field(default_factory=dict)
     _accounts_mode: bool = False

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from supple.app import backups, screening
+from supple.app import backups, reminders, screening
 from supple.app.errors import NoProfile
 from supple.presentation import answer_problems
 from supple.safety.questions import QUESTIONS
@@ -22,6 +22,7 @@ router = APIRouter()
 SAVED = {
     "minutes": "Saved. Today's routine now fits the new time.",
     "answers": "Saved. Today's routine now follows your answers.",
+    "reminders": "Saved your reminders.",
     "deleted": "",
 }
 
@@ -39,6 +40,7 @@ def _page(
     **extra: Any,
 ) -> HTMLResponse:
     profile = ctx.store.latest_profile()
+    kept = reminders.read_settings(ctx.store)
     order = form_words.SETTINGS_QUESTIONS
     questions = sorted(
         (q for q in QUESTIONS if q.field in order), key=lambda q: order.index(q.field)
@@ -60,8 +62,23 @@ def _page(
         asked=None,
         words=form_words,
         feed=ctx.store.calendar_feed(),
-        **extra,
+        reminders=kept,
+        browsers=len(ctx.store.push_targets()),
+        **{"reminder_form": reminder_values(kept), **extra},
     )
+
+
+def reminder_values(choice: reminders.ReminderChoice) -> dict[str, Any]:
+    """The reminders form's fields as kept (a refused form shows what was typed instead)."""
+    s = choice.settings
+    return {
+        "enabled": choice.enabled,
+        "days": set(s.days),
+        "at": s.at.strftime("%H:%M"),
+        "follow_up": s.follow_up,
+        "quiet_start": s.quiet_start.strftime("%H:%M") if s.quiet_start else "",
+        "quiet_end": s.quiet_end.strftime("%H:%M") if s.quiet_end else "",
+    }
 
 
 def settings_page(

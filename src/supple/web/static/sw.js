@@ -68,3 +68,39 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(request));
   }
 });
+
+// Reminders (Web Push): show what the server sent (title, body, tag; no health details), and
+// open Today when it is tapped, in a window of the app if one is open.
+self.addEventListener("push", (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = {};
+  }
+  const title = data.title || "Supple";
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: data.body || "Time for your back routine",
+      tag: data.tag || "supple-reminder",
+      icon: "/static/icons/icon-192.png",
+      data: { url: data.url || "/today" },
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || "/today", self.location.origin);
+  if (target.origin !== self.location.origin) return; // only ever the app's own pages
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then((windows) => {
+      for (const w of windows) {
+        if (new URL(w.url).origin === target.origin && "focus" in w) {
+          return w.focus().then((focused) => (focused && "navigate" in focused ? focused.navigate(target.href) : focused));
+        }
+      }
+      return self.clients.openWindow(target.href);
+    }),
+  );
+});
