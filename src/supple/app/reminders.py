@@ -176,6 +176,10 @@ def tick(
         choice = records.reminder_choice()
         if choice is None or not choice.enabled:
             continue
+        # A logged day only takes a reminder away: when none is due even without one, the
+        # day's records need not be read (most people on most ticks).
+        if due(now=local, settings=choice.settings, logged_days=(), last_sent=choice.last) is None:
+            continue
         wanted = due(
             now=local,
             settings=choice.settings,
