@@ -9,6 +9,7 @@ from supple.web.api.auth import router as auth_router
 from supple.web.api.clinician import router as clinician_router
 from supple.web.api.entries import router as entries_router
 from supple.web.api.library import router as library_router
+from supple.web.api.messages import router as messages_router
 from supple.web.api.plans import router as plans_router
 from supple.web.api.profile import router as profile_router
 from supple.web.api.programme import router as programme_router
@@ -36,6 +37,7 @@ for part in (
     programme_router,
     auth_router,
     clinician_router,
+    messages_router,
     admin_router,
 ):
     router.include_router(part)
