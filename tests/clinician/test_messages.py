@@ -275,3 +275,14 @@ def test_erasing_the_account_erases_the_thread(made: Install, clients: Clients) 
     made.database.for_account(_a(made)).erase(at=NOW)
     with made.database._read() as db:
         assert db.query(MessageRow).count() == 0
+
+
+def test_the_pages_take_any_cursor(made: Install, clients: Clients) -> None:
+    _ok(clients["patient_a"].post(THREAD, json={"text": "hello"}), 201)
+    for before in ("99999999999999999999999", "-1", "0"):
+        shown = clients["patient_a"].get("/messages", params={"before": before})
+        assert shown.status_code == 200 and "hello" in shown.text
+        doc = clients["clinician_a"].get(
+            f"/clinician/patients/{_a(made)}/messages", params={"before": before}
+        )
+        assert doc.status_code == 200 and "hello" in doc.text

@@ -42,8 +42,13 @@ class _Threads(StoreBase):
         return "clinician" if self.side == "patient" else "patient"
 
     def _unread(self) -> Select[int, int]:
+        # Scoped like the threads, so it counts this side's threads only (by the index on
+        # link_id), not every unread message of the database.
         return (
             select(MessageRow.link_id, func.count().label("n"))
+            .join(CareLinkRow, CareLinkRow.id == MessageRow.link_id)
+            .join(_patient, _patient.id == CareLinkRow.patient_id)
+            .where(*self._scope())
             .where(MessageRow.author == self._other(), MessageRow.read_at.is_(None))
             .group_by(MessageRow.link_id)
         )

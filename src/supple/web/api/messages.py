@@ -32,7 +32,7 @@ from supple.web.schemas import ErrorOut
 router = APIRouter()
 PatientId = Annotated[int, Path(ge=1, lt=2**31, description="the patient's account id")]
 Before = Annotated[
-    int | None, Query(ge=1, lt=2**63, description="only messages older than this id")
+    int | None, Query(ge=1, lt=2**31, description="only messages older than this id")
 ]
 Limit = Annotated[int, Query(ge=1, le=messages.MAX_PAGE, description="how many at most")]
 ClinicianId = Annotated[

@@ -35,6 +35,11 @@ def _error(exc: AppError) -> str:
     return str(exc)[:1].upper() + str(exc)[1:] + "."
 
 
+def _cursor(before: int | None) -> int | None:
+    """``?before=`` when it can be a message id (else the newest page)."""
+    return before if before is not None and 0 < before < 2**31 else None
+
+
 def _status(exc: AppError) -> int:
     return 409 if isinstance(exc, Conflict) else 404 if isinstance(exc, NotFound) else 422
 
@@ -48,6 +53,7 @@ def _patient_page(
     **context: Any,
 ) -> HTMLResponse:
     web, principal = ctx.web, _principal(request)
+    before = _cursor(before)
     every = messages.threads(db=web.database, principal=principal)
     shown: Page | None = None
     if every:
@@ -114,7 +120,7 @@ def _clinician_page(
     status_code: int = 200,
     **context: Any,
 ) -> HTMLResponse:
-    web = view.context.web
+    web, before = view.context.web, _cursor(before)
     shown = messages.read(
         db=web.database, principal=view.principal, other_id=patient_id, before=before
     )
