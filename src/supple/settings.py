@@ -95,6 +95,19 @@ class Settings(BaseSettings):
         description="the command `supple start --voice` speaks through, words separated by "
         "spaces (default: espeak-ng -s 150); the text is added as its last argument",
     )
+    smtp_url: str | None = Field(
+        default=None,
+        pattern=r"^smtps?://",
+        description="the mail server that tells a person a new message waits for them: "
+        "smtp://[user:password@]host[:port] (STARTTLS when the server offers it) or smtps:// "
+        "(default: no e-mail); the e-mail holds a link, never the message",
+    )
+    smtp_from: str = Field(
+        default="supple@localhost",
+        min_length=3,
+        max_length=254,
+        description="the sender of those e-mails",
+    )
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

@@ -28,6 +28,7 @@ class Thread:
     link_id: int
     patient_id: int
     patient_name: str
+    patient_email: str
     clinician_id: int
     clinician_email: str
     clinic: str | None
@@ -42,6 +43,20 @@ class Thread:
 
 
 @dataclass(frozen=True)
+class Posted:
+    """A message just added, and its thread (whose other side may be told by e-mail)."""
+
+    thread: Thread
+    message: Message
+
+    @property
+    def recipient(self) -> str:
+        """The e-mail of the other side of the thread."""
+        mine = self.message.author
+        return self.thread.clinician_email if mine == "patient" else self.thread.patient_email
+
+
+@dataclass(frozen=True)
 class Page:
     """Some messages of a thread, oldest first; ``older`` is the cursor to the ones before."""
 
@@ -50,4 +65,4 @@ class Page:
     older: int | None
 
 
-__all__ = ["Message", "Page", "Side", "Thread"]
+__all__ = ["Message", "Page", "Posted", "Side", "Thread"]

@@ -3,7 +3,8 @@
 Each side reaches only its own threads (the store scopes them): a patient every thread they
 ever had, a clinician the threads of the patients linked to them in their clinic, while the
 link lasts. When a patient leaves their clinic the link ends: the clinician loses the thread at
-once, the patient keeps it, closed. No e-mail is sent (no SMTP notification is built yet).
+once, the patient keeps it, closed. With a mail server set (``SUPPLE_SMTP_URL``), the web
+adapter tells the other side by e-mail that a message waits (``supple.web.mail``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from supple.app import audit
 from supple.app.access_ports import AuditTrail
 from supple.app.errors import Conflict, NotAllowed, NotFound, Refused
 from supple.app.identity import Account, Principal
-from supple.app.message_records import Message, Page, Side, Thread
+from supple.app.message_records import Message, Page, Posted, Side, Thread
 
 #: The longest message, in characters (the store's column holds as many).
 MAX_LENGTH = 2000
@@ -140,7 +141,7 @@ def post(
     text: str,
     now: datetime,
     other_id: int | None = None,
-) -> Message:
+) -> Posted:
     """Add a message to the thread (Conflict when it is closed: the patient left the clinic)."""
     kept = clean(text)
     found = thread(db=db, principal=principal, other_id=other_id)
@@ -150,7 +151,7 @@ def post(
         )
     _, mine = _side(db, principal)
     assert mine is not None
-    return mine.post(found.link_id, kept, at=now)
+    return Posted(found, mine.post(found.link_id, kept, at=now))
 
 
 def mark_read(

@@ -77,6 +77,7 @@ class _Threads(StoreBase):
                 link_id=link.id,
                 patient_id=link.patient_id,
                 patient_name=_name(person, patient_email),
+                patient_email=patient_email,
                 clinician_id=link.clinician_id,
                 clinician_email=clinician_email,
                 clinic=clinic,

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Path, Query, Request
 
 from supple.app import messages
 from supple.app.identity import Principal
 from supple.web.access import ClinicianDep, SignedInDep, address, patient_person
 from supple.web.deps import PatientViewDep, Web
+from supple.web.mail import tell
 from supple.web.message_schemas import (
     LeftOut,
     MessageIn,
@@ -56,7 +57,12 @@ def _web(request: Request) -> Web:
     return web
 
 
-@router.get("/messages", response_model=MessagesOut, tags=["messages"])
+@router.get(
+    "/messages",
+    response_model=MessagesOut,
+    tags=["messages"],
+    responses={404: {"model": ErrorOut, "description": "no thread with that clinician"}},
+)
 def patient_messages(
     request: Request,
     principal: PatientDep,
@@ -85,7 +91,9 @@ def patient_messages(
         409: {"model": ErrorOut, "description": "the thread is closed (you left the clinic)"},
     },
 )
-def post_patient_message(request: Request, body: MessageIn, principal: PatientDep) -> MessageOut:
+def post_patient_message(
+    request: Request, body: MessageIn, principal: PatientDep, tasks: BackgroundTasks
+) -> MessageOut:
     """Send your physio a message (plain text, up to 2,000 characters)."""
     web = _web(request)
     made = messages.post(
@@ -95,7 +103,8 @@ def post_patient_message(request: Request, body: MessageIn, principal: PatientDe
         now=web.clock(),
         other_id=body.clinician_id,
     )
-    return MessageOut.of(made)
+    tell(request, tasks, made)
+    return MessageOut.of(made.message)
 
 
 @router.post(
@@ -160,7 +169,11 @@ def clinician_messages(
     responses=NOT_YOURS,
 )
 def post_clinician_message(
-    patient_id: PatientId, body: MessageIn, view: PatientViewDep
+    request: Request,
+    patient_id: PatientId,
+    body: MessageIn,
+    view: PatientViewDep,
+    tasks: BackgroundTasks,
 ) -> MessageOut:
     """Send one of your patients a message (plain text, up to 2,000 characters)."""
     web = view.context.web
@@ -171,7 +184,8 @@ def post_clinician_message(
         now=web.clock(),
         other_id=patient_id,
     )
-    return MessageOut.of(made)
+    tell(request, tasks, made)
+    return MessageOut.of(made.message)
 
 
 @router.post(

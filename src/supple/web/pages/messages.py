@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, pass_context
 
@@ -21,6 +21,7 @@ from supple.app.identity import Principal
 from supple.app.message_records import Page, Thread
 from supple.web.access import address
 from supple.web.deps import ContextDep, PatientViewDep, Web
+from supple.web.mail import tell
 from supple.web.pages.render import form_lists, page, whole_number
 
 router = APIRouter()
@@ -94,7 +95,9 @@ def patient_messages(
 
 
 @router.post("/messages", response_class=HTMLResponse)
-async def post_patient_message(request: Request, ctx: ContextDep) -> Response:
+async def post_patient_message(
+    request: Request, ctx: ContextDep, tasks: BackgroundTasks
+) -> Response:
     form = await form_lists(request)
     text = (form.get("text") or [""])[-1][: messages.MAX_LENGTH * 2]
     chosen = whole_number((form.get("clinician_id") or [""])[-1], 1, 2**31 - 1)
@@ -108,8 +111,9 @@ async def post_patient_message(request: Request, ctx: ContextDep) -> Response:
         )
     except AppError as exc:
         return _patient_page(request, ctx, chosen, None, _status(exc), error=_error(exc), text=text)
+    tell(request, tasks, made)
     query = f"?clinician={chosen}" if chosen else ""
-    return RedirectResponse(f"/messages{query}#message-{made.id}", status_code=303)
+    return RedirectResponse(f"/messages{query}#message-{made.message.id}", status_code=303)
 
 
 def _clinician_page(
@@ -152,7 +156,7 @@ def clinician_messages(
 
 @router.post("/clinician/patients/{patient_id}/messages", response_class=HTMLResponse)
 async def post_clinician_message(
-    request: Request, patient_id: int, view: PatientViewDep
+    request: Request, patient_id: int, view: PatientViewDep, tasks: BackgroundTasks
 ) -> Response:
     web = view.context.web
     form = await form_lists(request)
@@ -169,7 +173,8 @@ async def post_clinician_message(
         return _clinician_page(
             request, view, patient_id, None, _status(exc), error=_error(exc), text=text
         )
-    where = f"/clinician/patients/{patient_id}/messages#message-{made.id}"
+    tell(request, tasks, made)
+    where = f"/clinician/patients/{patient_id}/messages#message-{made.message.id}"
     return RedirectResponse(where, status_code=303)
 
 
