@@ -54,8 +54,8 @@ def inbox() -> Iterator[tuple[str, list[Message]]]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        host, port = server.server_address[:2]
-        yield f"smtp://{host}:{port}", server.received  # type: ignore[attr-defined]
+        port = server.server_address[1]
+        yield f"smtp://127.0.0.1:{port}", server.received  # type: ignore[attr-defined]
     finally:
         server.shutdown()
         server.server_close()
@@ -95,7 +95,7 @@ def test_a_new_message_is_announced_without_its_text(
         assert mail["Subject"] == "A new message in Supple"
         assert SECRET not in mail.as_string()
     assert f"/clinician/patients/{patient_id}/messages" in received[0].get_payload()
-    assert received[1].get_payload().strip().splitlines()[2].endswith("/messages")
+    assert str(received[1].get_payload()).strip().splitlines()[2].endswith("/messages")
 
 
 def test_a_mail_server_that_is_down_leaves_the_message_posted(made: Install) -> None:

@@ -33,6 +33,8 @@ class Threads(Protocol):
 
     def threads(self) -> list[Thread]: ...
 
+    def waiting(self) -> list[Thread]: ...
+
     def thread_with(self, other_id: int) -> Thread | None: ...
 
     def unread(self) -> int: ...
@@ -91,6 +93,12 @@ def threads(*, db: MessagesDatabase, principal: Principal) -> list[Thread]:
     """Every thread of the signed-in person, open ones first, each with its unread count."""
     _, mine = _side(db, principal)
     return [] if mine is None else mine.threads()
+
+
+def waiting(*, db: MessagesDatabase, principal: Principal) -> list[Thread]:
+    """The threads where the other side's messages wait unread, with how many."""
+    _, mine = _side(db, principal)
+    return [] if mine is None else mine.waiting()
 
 
 def unread(*, db: MessagesDatabase, principal: Principal) -> int:
@@ -201,4 +209,5 @@ __all__ = [
     "thread",
     "threads",
     "unread",
+    "waiting",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, mapped_column
 
 from supple.store.schema import Base
@@ -37,6 +38,14 @@ class MessageRow(Base):
     __table_args__ = (
         CheckConstraint("author IN ('patient', 'clinician')", name="author"),
         Index("ix_message_link_id", "link_id", "id"),
+        # The unread counts read only the unread messages, a small part of a long history.
+        Index(
+            "ix_message_unread",
+            "link_id",
+            "author",
+            sqlite_where=sql("read_at IS NULL"),
+            postgresql_where=sql("read_at IS NULL"),
+        ),
     )
 
 

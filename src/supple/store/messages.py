@@ -41,50 +41,55 @@ class _Threads(StoreBase):
     def _other(self) -> Side:
         return "clinician" if self.side == "patient" else "patient"
 
-    def _unread(self) -> Select[int, int]:
+    def _unread(self, *where: ColumnElement[bool]) -> Select[int, int]:
         # Scoped like the threads, so it counts this side's threads only (by the index on
         # link_id), not every unread message of the database.
         return (
             select(MessageRow.link_id, func.count().label("n"))
             .join(CareLinkRow, CareLinkRow.id == MessageRow.link_id)
             .join(_patient, _patient.id == CareLinkRow.patient_id)
-            .where(*self._scope())
+            .where(*self._scope(), *where)
             .where(MessageRow.author == self._other(), MessageRow.read_at.is_(None))
             .group_by(MessageRow.link_id)
         )
 
-    def _threads(self, db: Session, *where: ColumnElement[bool]) -> list[Thread]:
-        unread = self._unread().subquery()
+    def _threads(
+        self, db: Session, *where: ColumnElement[bool], waiting: bool = False
+    ) -> list[Thread]:
+        unread = self._unread(*where).subquery()
         rows = db.execute(
             select(
-                CareLinkRow,
-                Person.name,
-                _patient.email,
-                _clinician.email,
-                Clinic.name,
-                func.coalesce(unread.c.n, 0),
+                CareLinkRow.id,
+                CareLinkRow.patient_id,
+                CareLinkRow.clinician_id,
+                CareLinkRow.ended_at,
+                Person.name.label("person"),
+                _patient.email.label("patient_email"),
+                _clinician.email.label("clinician_email"),
+                Clinic.name.label("clinic"),
+                func.coalesce(unread.c.n, 0).label("unread"),
             )
             .join(_patient, _patient.id == CareLinkRow.patient_id)
             .join(_clinician, _clinician.id == CareLinkRow.clinician_id)
             .join(Person, Person.id == _patient.person_id, isouter=True)
             .join(Clinic, Clinic.id == CareLinkRow.clinic_id, isouter=True)
-            .join(unread, unread.c.link_id == CareLinkRow.id, isouter=True)
+            .join(unread, unread.c.link_id == CareLinkRow.id, isouter=not waiting)
             .where(*self._scope(), *where)
             .order_by(CareLinkRow.ended_at.is_not(None), CareLinkRow.created_at, CareLinkRow.id)
         ).all()
         return [
             Thread(
-                link_id=link.id,
-                patient_id=link.patient_id,
-                patient_name=_name(person, patient_email),
-                patient_email=patient_email,
-                clinician_id=link.clinician_id,
-                clinician_email=clinician_email,
-                clinic=clinic,
-                closed_at=link.ended_at,
-                unread=int(count),
+                link_id=r.id,
+                patient_id=r.patient_id,
+                patient_name=_name(r.person, r.patient_email),
+                patient_email=r.patient_email,
+                clinician_id=r.clinician_id,
+                clinician_email=r.clinician_email,
+                clinic=r.clinic,
+                closed_at=r.ended_at,
+                unread=int(r.unread),
             )
-            for link, person, patient_email, clinician_email, clinic, count in rows
+            for r in rows
         ]
 
     @eng.guarded
@@ -92,6 +97,12 @@ class _Threads(StoreBase):
         """Every thread this side holds, open ones first, with this side's unread counts."""
         with self._read() as db:
             return self._threads(db)
+
+    @eng.guarded
+    def waiting(self) -> list[Thread]:
+        """The threads where messages of the other side wait unread (a clinician's home)."""
+        with self._read() as db:
+            return self._threads(db, waiting=True)
 
     def _with(self, other_id: int) -> ColumnElement[bool]:
         raise NotImplementedError

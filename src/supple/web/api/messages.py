@@ -206,6 +206,5 @@ def read_clinician_messages(patient_id: PatientId, view: PatientViewDep) -> Read
 @router.get("/clinician/messages/unread", response_model=UnreadOut, tags=["clinician"])
 def clinician_unread(request: Request, principal: ClinicianDep) -> UnreadOut:
     """How many of your patients' messages you have not read: in all, and per patient."""
-    every = messages.threads(db=_web(request).database, principal=principal)
-    waiting = [ThreadOut.of(t) for t in every if t.unread]
-    return UnreadOut(total=sum(t.unread for t in waiting), patients=waiting)
+    found = messages.waiting(db=_web(request).database, principal=principal)
+    return UnreadOut(total=sum(t.unread for t in found), patients=[ThreadOut.of(t) for t in found])

@@ -203,7 +203,8 @@ def leave_clinic(request: Request, ctx: ContextDep) -> Response:
 
 @dataclass(frozen=True)
 class Waiting:
-    """The signed-in person's threads and how many of their messages wait unread."""
+    """The signed-in person's threads (a clinician's: those with unread messages) and how many
+    of their messages wait unread."""
 
     threads: list[Thread] = field(default_factory=list)
 
@@ -226,7 +227,8 @@ def _waiting(context: Any) -> Waiting:
     found = Waiting()
     if principal is not None and principal.account is not None and principal.role != "admin":
         web: Web = request.app.state.web
-        found = Waiting(messages.threads(db=web.database, principal=principal))
+        read = messages.waiting if principal.role == "clinician" else messages.threads
+        found = Waiting(read(db=web.database, principal=principal))
     request.state.messages_waiting = found
     return found
 

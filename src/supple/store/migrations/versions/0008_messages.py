@@ -36,8 +36,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_message")),
     )
     op.create_index("ix_message_link_id", "message", ["link_id", "id"], unique=False)
+    op.create_index(
+        "ix_message_unread",
+        "message",
+        ["link_id", "author"],
+        unique=False,
+        sqlite_where=sa.text("read_at IS NULL"),
+        postgresql_where=sa.text("read_at IS NULL"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_message_unread", table_name="message")
     op.drop_index("ix_message_link_id", table_name="message")
     op.drop_table("message")
