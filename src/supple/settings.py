@@ -118,6 +118,19 @@ class Settings(BaseSettings):
         description="the folder for the server's own files, such as its push key (default: the "
         "SQLite file's folder, or your data folder with PostgreSQL)",
     )
+    smtp_url: str | None = Field(
+        default=None,
+        pattern=r"^smtps?://",
+        description="the mail server that tells a person a new message waits for them: "
+        "smtp://[user:password@]host[:port] (STARTTLS when the server offers it) or smtps:// "
+        "(default: no e-mail); the e-mail holds a link, never the message",
+    )
+    smtp_from: str = Field(
+        default="supple@localhost",
+        min_length=3,
+        max_length=254,
+        description="the sender of those e-mails",
+    )
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

@@ -127,6 +127,16 @@ TABLE: dict[tuple[str, str], Case] = {
     # -- the patient's JSON API --------------------------------------------------------------
     ("POST", "/api/v1/profile"): Case(JSON, lambda _: {"json": CALM}),
     ("GET", "/api/v1/profile"): Case(JSON),
+    # -- messages (issue 14): A's thread with clinician A; B has none (404: nobody to write to)
+    ("GET", "/api/v1/messages"): Case(JSON),
+    ("POST", "/api/v1/messages"): Case(
+        (401, 201, 404, 403, 403, 403), lambda _: {"json": {"text": "A question"}}
+    ),
+    ("POST", "/api/v1/messages/read"): Case((401, 200, 404, 403, 403, 403)),
+    ("GET", "/messages"): Case(PAGE),
+    ("POST", "/messages"): Case(
+        (303, 303, 404, 403, 403, 403), lambda _: {"data": {"text": "A question"}}, form=True
+    ),
     ("PUT", "/api/v1/settings"): Case(JSON, lambda _: {"json": {"minutes": 10}}),
     ("GET", "/api/v1/plan/today"): Case(JSON),
     ("POST", "/api/v1/plans"): Case((401, 201, 201, 403, 403, 403), lambda _: {"json": {}}),
@@ -299,6 +309,17 @@ TABLE: dict[tuple[str, str], Case] = {
         (401, 403, 403, 200, 404, 403),
         lambda i: {"patient_id": _patient_a(i), "json": {"key": "no_session:never"}},
     ),
+    ("GET", "/api/v1/clinician/patients/{patient_id}/messages"): Case(
+        (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("POST", "/api/v1/clinician/patients/{patient_id}/messages"): Case(
+        (401, 403, 403, 201, 404, 403),
+        lambda i: {"patient_id": _patient_a(i), "json": {"text": "How is it going?"}},
+    ),
+    ("POST", "/api/v1/clinician/patients/{patient_id}/messages/read"): Case(
+        (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("GET", "/api/v1/clinician/messages/unread"): Case(CLINICIAN_JSON),
     ("GET", "/api/v1/admin/accounts"): Case(ADMIN_JSON),
     ("POST", "/api/v1/admin/accounts/{account_id}/disable"): Case(
         ADMIN_JSON, lambda i: {"account_id": i.people["victim"].id}
@@ -415,12 +436,24 @@ TABLE: dict[tuple[str, str], Case] = {
     ("GET", "/clinician/patients/{patient_id}/handout.pdf"): Case(
         (303, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
     ),
+    ("GET", "/clinician/patients/{patient_id}/messages"): Case(
+        (303, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("POST", "/clinician/patients/{patient_id}/messages"): Case(
+        (303, 403, 403, 303, 404, 403),
+        lambda i: {"patient_id": _patient_a(i), "data": {"text": "How is it going?"}},
+        form=True,
+    ),
     ("GET", "/admin"): Case(ADMIN_PAGE),
     ("POST", "/admin/accounts/{account_id}/{change}"): Case(
         (303, 403, 403, 403, 403, 200),
         lambda i: {"account_id": i.people["victim"].id, "change": "enable"},
         form=True,
     ),
+    # -- leaving the clinic: last, since it ends A's link (and B's, made by the invitation
+    # above); the form leaves first, so the JSON finds each in no clinic any more (409)
+    ("POST", "/account/clinic/leave"): Case((303, 303, 303, 403, 403, 403), form=True),
+    ("POST", "/api/v1/clinic/leave"): Case((401, 409, 409, 403, 403, 403)),
 }
 
 

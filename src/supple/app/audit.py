@@ -34,6 +34,7 @@ ACTIONS: dict[str, str] = {
     "records_read": "someone other than the patient read a patient's records",
     "records_changed": "someone other than the patient changed a patient's records",
     "records_exported": "a patient downloaded their records",
+    "clinic_left": "a patient left their clinic (their care links ended)",
 }
 #: Where an entry made from the terminal comes from.
 COMMAND_LINE = "command line"

@@ -17,6 +17,7 @@ from supple.store.corrections import CorrectionsMixin
 from supple.store.entries import EntriesMixin
 from supple.store.errors import StoreError, explain
 from supple.store.feeds import FeedOwnersMixin, FeedsMixin
+from supple.store.messages import MessageOwnersMixin
 from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.patient_file import PatientFileMixin
 from supple.store.people import choose
@@ -70,7 +71,7 @@ class PersonStore(
         self.database.close()
 
 
-class Store(FeedOwnersMixin, ReminderPeopleMixin, StoreBase):
+class Store(FeedOwnersMixin, ReminderPeopleMixin, MessageOwnersMixin, StoreBase):
     """One open database of people's records (see :meth:`for_person` for one person's)."""
 
     def __init__(

@@ -18,6 +18,7 @@ from supple.web import errors, filters, forms, protect, routes
 from supple.web.access import guard
 from supple.web.deps import Web, utc_now
 from supple.web.files import STATIC, TEMPLATES
+from supple.web.pages import messages as message_pages
 
 if TYPE_CHECKING:
     from supple.app.passwords import Passwords
@@ -89,6 +90,7 @@ def create_app(
     templates.env.globals["version"] = __version__
     filters.install(templates.env)
     forms.install(templates.env)
+    message_pages.install(templates.env)
     app.state.templates = templates
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     protect.install(app, settings)

@@ -10,6 +10,7 @@ from supple.web.api.clinician import router as clinician_router
 from supple.web.api.clinician_patient import router as clinician_patient_router
 from supple.web.api.entries import router as entries_router
 from supple.web.api.library import router as library_router
+from supple.web.api.messages import router as messages_router
 from supple.web.api.plans import router as plans_router
 from supple.web.api.profile import router as profile_router
 from supple.web.api.programme import router as programme_router
@@ -38,6 +39,7 @@ for part in (
     auth_router,
     clinician_router,
     clinician_patient_router,
+    messages_router,
     admin_router,
 ):
     router.include_router(part)

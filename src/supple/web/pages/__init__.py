@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from supple.web.pages.account import router as account_router
 from supple.web.pages.entries import router as entries_router
 from supple.web.pages.library import router as library_router
+from supple.web.pages.messages import router as messages_router
 from supple.web.pages.misc import router as misc_router
 from supple.web.pages.patient_page import router as patient_page_router
 from supple.web.pages.programme import router as programme_router
@@ -31,6 +32,7 @@ for part in (
     account_router,
     staff_router,
     patient_page_router,
+    messages_router,
 ):
     router.include_router(part)
 
