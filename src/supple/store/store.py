@@ -19,6 +19,7 @@ from supple.store.errors import StoreError, explain
 from supple.store.feeds import FeedOwnersMixin, FeedsMixin
 from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.people import choose
+from supple.store.prescriptions import VersionsMixin
 from supple.store.programme import ProgrammeMixin
 from supple.store.schema import Person
 from supple.store.sessions import SessionsMixin
@@ -34,10 +35,17 @@ if TYPE_CHECKING:
     from supple.store.audit import AuditLog
     from supple.store.clinic import CareTeam, ClinicAccounts
     from supple.store.directory import Directory
+    from supple.store.prescriptions import ClinicTemplates
 
 
 class PersonStore(
-    SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin, WholeMixin, FeedsMixin
+    SessionsMixin,
+    EntriesMixin,
+    CorrectionsMixin,
+    ProgrammeMixin,
+    WholeMixin,
+    FeedsMixin,
+    VersionsMixin,
 ):
     """Every read and write of one person's records; each method is one short transaction.
 
@@ -195,6 +203,12 @@ class Store(FeedOwnersMixin, StoreBase):
         from supple.store.clinic import ClinicAccounts
 
         return ClinicAccounts(self, clinic_id)
+
+    def clinic_templates(self, clinic_id: int) -> ClinicTemplates:
+        """The programme templates of one clinic."""
+        from supple.store.prescriptions import ClinicTemplates
+
+        return ClinicTemplates(self, clinic_id)
 
     def audit_log(self) -> AuditLog:
         from supple.store.audit import AuditLog

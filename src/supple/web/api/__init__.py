@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from supple.web.api.admin import router as admin_router
 from supple.web.api.auth import router as auth_router
+from supple.web.api.builder import router as builder_router
 from supple.web.api.clinician import router as clinician_router
 from supple.web.api.entries import router as entries_router
 from supple.web.api.library import router as library_router
@@ -36,6 +37,7 @@ for part in (
     programme_router,
     auth_router,
     clinician_router,
+    builder_router,
     admin_router,
 ):
     router.include_router(part)

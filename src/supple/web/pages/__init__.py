@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from supple.web.pages.account import router as account_router
+from supple.web.pages.builder import router as builder_router
 from supple.web.pages.entries import router as entries_router
 from supple.web.pages.library import router as library_router
 from supple.web.pages.misc import router as misc_router
@@ -29,6 +30,7 @@ for part in (
     signin_router,
     account_router,
     staff_router,
+    builder_router,
 ):
     router.include_router(part)
 
