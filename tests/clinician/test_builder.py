@@ -108,7 +108,9 @@ def test_an_excluded_move_needs_its_rule_and_a_reason() -> None:
         override=Override(rule="cannot_kneel", reason="   "),
     )
     assert check(rx.model_copy(update={"moves": [given]}), LIBRARY, out)
-    reasoned = given.model_copy(update={"override": Override(rule="cannot_kneel", reason="on a mat")})
+    reasoned = given.model_copy(
+        update={"override": Override(rule="cannot_kneel", reason="on a mat")}
+    )
     assert check(rx.model_copy(update={"moves": [reasoned]}), LIBRARY, out) == []
 
 
@@ -173,9 +175,10 @@ def test_the_suggestion_saved_is_the_patients_today_then_an_edit_is_version_2(
         doc.close()
     alice = made.client("patient_a")
     try:
-        assert f'href="/library/{removed["exercise"]}"><' not in alice.get("/today").text.split(
-            "Left out for you"
-        )[0]
+        assert (
+            f'href="/library/{removed["exercise"]}"><'
+            not in alice.get("/today").text.split("Left out for you")[0]
+        )
     finally:
         alice.close()
 
@@ -265,7 +268,9 @@ def test_the_page_form_reorders_adds_bans_and_saves_without_javascript(made: Ins
         assert moved.status_code == 200
         form = {**_form_of(moved.text), "csrf_token": form["csrf_token"]}
         assert form["move"][:2] == [second, first]
-        new = next(k for k in ("wall_angels", "shoulder_rolls", "neck_rotation") if k not in form["move"])
+        new = next(
+            k for k in ("wall_angels", "shoulder_rolls", "neck_rotation") if k not in form["move"]
+        )
         added = doc.post(url, data={**form, "do": f"add:{new}"})
         form = {**_form_of(added.text), "csrf_token": form["csrf_token"]}
         assert form["move"][-1] == new
@@ -290,16 +295,16 @@ def test_a_template_is_kept_and_applied_to_two_patients_at_once(made: Install) -
     doc = _api(made)
     try:
         draft = doc.get(_base(made)).json()["draft"]
-        kept = doc.post("/api/v1/clinician/templates", json={"name": "Low back, week 1", "prescription": draft})
+        kept = doc.post(
+            "/api/v1/clinician/templates", json={"name": "Low back, week 1", "prescription": draft}
+        )
         assert kept.status_code == 201, kept.text
         ident = kept.json()["id"]
         assert [t["name"] for t in doc.get("/api/v1/clinician/templates").json()] == [
             "Low back, week 1"
         ]
         ids = [made.people["patient_a"].id, carl.id]
-        applied = doc.post(
-            f"/api/v1/clinician/templates/{ident}/apply", json={"patient_ids": ids}
-        )
+        applied = doc.post(f"/api/v1/clinician/templates/{ident}/apply", json={"patient_ids": ids})
         assert applied.status_code == 200, applied.text
         assert {a["patient_id"]: a["version"] for a in applied.json()} == {ids[0]: 1, ids[1]: 1}
         page = doc.get("/clinician/templates")
@@ -330,7 +335,9 @@ def test_a_template_is_kept_and_applied_to_two_patients_at_once(made: Install) -
     doc = _api(made)
     try:
         mixed = [made.people["patient_a"].id, made.people["patient_b"].id]
-        refused = doc.post(f"/api/v1/clinician/templates/{ident}/apply", json={"patient_ids": mixed})
+        refused = doc.post(
+            f"/api/v1/clinician/templates/{ident}/apply", json={"patient_ids": mixed}
+        )
         assert refused.status_code == 404
         assert len(doc.get(_base(made) + "/versions").json()) == 2
     finally:

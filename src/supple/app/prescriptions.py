@@ -160,9 +160,7 @@ def draft(
     return suggestion(store=store, library=library, today=today)
 
 
-def move_for(
-    *, store: Records, library: Mapping[str, Exercise], exercise_id: str
-) -> Move:
+def move_for(*, store: Records, library: Mapping[str, Exercise], exercise_id: str) -> Move:
     """A move from the library, dosed for the patient as the planner would start it (NotFound
     for an id the library does not have)."""
     exercise = library.get(exercise_id)
@@ -396,9 +394,7 @@ def _shown(plan: Plan, prescription: Prescription) -> Plan:
     """``plan`` in words, each move with the clinician's note as its reason."""
     notes = {m.exercise: m.note for m in prescription.moves}
     rendered = render_plan(plan)
-    items = [
-        i.model_copy(update={"why": notes.get(i.exercise) or i.why}) for i in rendered.items
-    ]
+    items = [i.model_copy(update={"why": notes.get(i.exercise) or i.why}) for i in rendered.items]
     return rendered.model_copy(update={"items": items})
 
 

@@ -173,9 +173,7 @@ def diff(
     for ident in kept_now:
         a, b = was[ident], now[ident]
         if a.dose != b.dose:
-            out.append(
-                Change("dose", ident, f"{name(ident)}: {a.dose.words()} → {b.dose.words()}")
-            )
+            out.append(Change("dose", ident, f"{name(ident)}: {a.dose.words()} → {b.dose.words()}"))
         if a.locked != b.locked:
             kind: ChangeKind = "locked" if b.locked else "unlocked"
             out.append(Change(kind, ident, f"{kind} {name(ident)}"))
@@ -328,9 +326,7 @@ def routine(
     return Plan(status="plan", items=items, total_seconds=timing.total_seconds(items))
 
 
-def with_swaps(
-    prescription: Prescription, swaps: Mapping[str, str]
-) -> dict[str, str]:
+def with_swaps(prescription: Prescription, swaps: Mapping[str, str]) -> dict[str, str]:
     """The patient's swaps that the prescription allows: none of a locked move, none to a
     banned one."""
     locked = {m.exercise for m in prescription.moves if m.locked}

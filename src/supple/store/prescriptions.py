@@ -70,13 +70,17 @@ class VersionsMixin(PersonBase):
                 )
             )
             db.add(
-                PlanRow(person_id=self.person_id, kind=plan_kind, created_at=at, body=plan_body(plan))
+                PlanRow(
+                    person_id=self.person_id, kind=plan_kind, created_at=at, body=plan_body(plan)
+                )
             )
             person.days_per_week = prescription.days_per_week
             try:
                 db.flush()
             except IntegrityError:
-                raise StoreError("someone saved this programme at the same moment: try again") from None
+                raise StoreError(
+                    "someone saved this programme at the same moment: try again"
+                ) from None
             return number
 
     @eng.guarded

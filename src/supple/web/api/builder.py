@@ -4,7 +4,7 @@ templates (kept, listed, applied to several patients at once)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
@@ -30,8 +30,10 @@ router = APIRouter(
 )
 PatientId = Annotated[int, Path(ge=1, lt=2**31, description="the patient's account id")]
 TemplateId = Annotated[int, Path(ge=1, lt=2**31, description="the template's id")]
-NOT_YOURS = {404: {"model": ErrorOut, "description": "not one of your patients"}}
-REFUSED = {
+NOT_YOURS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "not one of your patients"}
+}
+REFUSED: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorOut, "description": "the patient has no answers yet, or must get checked"},
     422: {"model": ErrorOut, "description": "a move the answers exclude has no override reason"},
 }
@@ -106,7 +108,9 @@ def versions(patient_id: PatientId, view: PatientViewDep) -> list[VersionOut]:
 def templates(request: Request, principal: ClinicianDep) -> list[TemplateOut]:
     """Your clinic's programme templates, by name."""
     web: Web = request.app.state.web
-    return [TemplateOut.of(t) for t in prescriptions.templates(db=web.database, principal=principal)]
+    return [
+        TemplateOut.of(t) for t in prescriptions.templates(db=web.database, principal=principal)
+    ]
 
 
 @router.post(

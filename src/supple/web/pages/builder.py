@@ -44,7 +44,9 @@ def _one(form: Form, name: str, default: str = "") -> str:
     return (form.get(name) or [default])[-1]
 
 
-def _number(form: Form, name: str, low: int, high: int, problems: list[str], label: str) -> int | None:
+def _number(
+    form: Form, name: str, low: int, high: int, problems: list[str], label: str
+) -> int | None:
     raw = _one(form, name).strip()
     if not raw:
         return None
@@ -113,9 +115,7 @@ def draft_of(
     return made, problems
 
 
-def _act(
-    draft: Prescription, action: str, view: PatientView
-) -> tuple[Prescription, str | None]:
+def _act(draft: Prescription, action: str, view: PatientView) -> tuple[Prescription, str | None]:
     """``draft`` after one builder button (up, down, remove, ban, add, unban)."""
     verb, _, arg = action.partition(":")
     ids = [m.exercise for m in draft.moves]
@@ -319,7 +319,9 @@ def _templates(request: Request, principal: Principal, **context: Any) -> HTMLRe
 
 @router.get("/clinician/templates", response_class=HTMLResponse)
 def templates(request: Request, principal: ClinicianDep, saved: str = "") -> HTMLResponse:
-    return _templates(request, principal, done=f"Saved the template “{saved[:100]}”." if saved else None)
+    return _templates(
+        request, principal, done=f"Saved the template “{saved[:100]}”." if saved else None
+    )
 
 
 @router.post("/clinician/templates", response_class=HTMLResponse)
@@ -366,9 +368,9 @@ async def apply_template(request: Request, template_id: int, principal: Clinicia
             address=address(request),
         )
     except prescriptions.Refusal as exc:
-        return _templates(
-            request, principal, status_code=422, error=f"Nothing was saved: {exc}."
-        )
+        return _templates(request, principal, status_code=422, error=f"Nothing was saved: {exc}.")
     count = len(made)
-    said = f"The template is now the programme of {count} {'patient' if count == 1 else 'patients'}."
+    said = (
+        f"The template is now the programme of {count} {'patient' if count == 1 else 'patients'}."
+    )
     return _templates(request, principal, done=said)
