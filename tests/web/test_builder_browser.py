@@ -43,8 +43,18 @@ def _sign_in(browser: Any, url: str, email: str, width: int) -> tuple[Any, Any, 
     return context, page, errors
 
 
+#: The elements that reach past the right edge of the window (to say what is too wide).
+WIDE = """() => [...document.querySelectorAll('body *')]
+  .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id)
+  .concat([document.documentElement.scrollWidth, window.innerWidth,
+    ...[...document.querySelectorAll('body *')].filter((e) => e.scrollWidth > e.clientWidth + 1
+      && getComputedStyle(e).overflowX !== 'visible').slice(0, 3).map((e) => e.tagName + '.' + e.className)])"""
+
+
 def _fits(page: Any) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
+    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits, f"{page.url}: {page.evaluate(WIDE)}"
     assert axe_violations(page) == []
 
 
@@ -67,8 +77,8 @@ def test_built_locked_saved_and_seen_on_today(
         context, page, errors = _sign_in(browser, live.url, "doc@a.example", 360)
         try:
             page.goto(f"/clinician/patients/{alice}/programme")
-            _fits(page)
             _shoot(page, "builder")
+            _fits(page)
             rows = page.locator("[data-move]")
             first = rows.nth(0).get_attribute("data-move")
             second = rows.nth(1).get_attribute("data-move")
