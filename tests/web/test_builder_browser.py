@@ -47,9 +47,7 @@ def _sign_in(browser: Any, url: str, email: str, width: int) -> tuple[Any, Any, 
 WIDE = """() => [...document.querySelectorAll('body *')]
   .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
   .slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id)
-  .concat([document.documentElement.scrollWidth, window.innerWidth,
-    ...[...document.querySelectorAll('body *')].filter((e) => e.scrollWidth > e.clientWidth + 1
-      && getComputedStyle(e).overflowX !== 'visible').slice(0, 3).map((e) => e.tagName + '.' + e.className)])"""
+  .concat([document.documentElement.scrollWidth, window.innerWidth])"""
 
 
 def _fits(page: Any) -> None:

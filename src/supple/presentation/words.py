@@ -116,8 +116,9 @@ def effort_range(effort: Effort) -> str:
 
 def effort_sentence(effort: Effort) -> str:
     """The effort to aim for, as the coach says it."""
+    aim = effort_range(effort).replace("-", " to ")
     return (
-        f"Aim for an effort of {effort_range(effort).replace('-', ' to ')} out of 10: finish each set with "
+        f"Aim for an effort of {aim} out of 10: finish each set with "
         f"{effort.reserve_low} or {effort.reserve_high} more repetitions still in you."
     )
 
