@@ -142,6 +142,12 @@ def test_the_suggestion_saved_is_the_patients_today_then_an_edit_is_version_2(
         assert "Slowly, and breathe out as you go." in today.text
         moves = re.findall(r'<h2><a href="/library/([a-z0-9_]+)">', today.text)
         assert moves == [m["exercise"] for m in draft["moves"]]
+        shown_locked = next(
+            part
+            for part in today.text.split('<li class="item">')
+            if f'/library/{locked.id}"' in part
+        )
+        assert "Set by your clinician" in shown_locked and "Swap for" not in shown_locked
         start = alice.post(
             "/today/start", data={"csrf_token": made.form_token(alice)}, follow_redirects=False
         )
@@ -342,3 +348,18 @@ def test_a_template_is_kept_and_applied_to_two_patients_at_once(made: Install) -
         assert len(doc.get(_base(made) + "/versions").json()) == 2
     finally:
         doc.close()
+
+
+def test_a_locked_move_offers_no_swap_and_a_banned_one_is_never_offered() -> None:
+    from supple.planner.prescription import Prescribed
+    from supple.planner.substitute import Substitution
+
+    rule = Substitution(profile=Profile(), library=LIBRARY)
+    ident = next(k for k, e in LIBRARY.items() if e.regressions and e.dose.duration_s is None)
+    rx = Prescription(moves=[_move(ident).model_copy(update={"locked": True})])
+    plan = routine(rx, LIBRARY)
+    assert rule.variants(plan, ident) != []
+    guarded = Prescribed.of(rule, rx)
+    assert guarded.variants(plan, ident) == [] and guarded.easier(plan, 0) is None
+    loose = Prescription(moves=[_move(ident)], banned=list(LIBRARY[ident].regressions))
+    assert all(v.easier is False for v in Prescribed.of(rule, loose).variants(plan, ident))

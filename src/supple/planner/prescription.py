@@ -18,6 +18,7 @@ from supple.library.model import Effort, Exercise
 from supple.planner import timing
 from supple.planner.dose import DoseChoice, ladder
 from supple.planner.model import Plan, PlanItem
+from supple.planner.substitute import Substitution, Variant
 
 Sides = Literal["both", "left", "right"]
 #: The longest note a move may carry.
@@ -337,6 +338,37 @@ def with_swaps(prescription: Prescription, swaps: Mapping[str, str]) -> dict[str
     }
 
 
+@dataclass(frozen=True)
+class Prescribed(Substitution):
+    """The swap rule under a clinician's programme: a locked move is never swapped (not even
+    for the easier variant when it hurts), and a banned move never comes in."""
+
+    locked: frozenset[str] = frozenset()
+    banned: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, rule: Substitution, prescription: Prescription) -> Prescribed:
+        return cls(
+            profile=rule.profile,
+            library=rule.library,
+            adjustments=rule.adjustments,
+            rules=rule.rules,
+            locked=frozenset(m.exercise for m in prescription.moves if m.locked),
+            banned=frozenset(prescription.banned),
+        )
+
+    def variants(self, plan: Plan, exercise_id: str) -> list[Variant]:
+        if exercise_id in self.locked:
+            return []
+        return [v for v in super().variants(plan, exercise_id) if v.exercise not in self.banned]
+
+    def easier(self, plan: Plan, index: int) -> Exercise | None:
+        if plan.items[index].exercise in self.locked:
+            return None
+        found = super().easier(plan, index)
+        return None if found is None or found.id in self.banned else found
+
+
 def reorder(prescription: Prescription, index: int, by: int) -> Prescription:
     """``prescription`` with move ``index`` moved ``by`` places (-1 up, 1 down), if it can."""
     moves = list(prescription.moves)
@@ -353,6 +385,7 @@ __all__ = [
     "Exclusion",
     "Move",
     "Override",
+    "Prescribed",
     "Prescription",
     "Problem",
     "check",

@@ -11,6 +11,7 @@ from supple.app.errors import Conflict
 from supple.app.plans import PlanRequest
 from supple.app.screening import Verdict
 from supple.planner.model import Plan
+from supple.planner.prescription import Prescribed
 from supple.planner.substitute import Substitution
 from supple.web.deps import Context
 from supple.web.schemas import Alternative, PlanOut, ScreeningOut
@@ -99,8 +100,11 @@ def session(ctx: Context, plan_id: int, key: str, *, at: datetime) -> sessions.S
 
 
 def substitution(ctx: Context) -> Substitution:
-    """The swap rule for the person today (their answers and what tracking learned)."""
-    return sessions.substitution(store=ctx.store, library=ctx.library, today=ctx.today())
+    """The swap rule for the person today (their answers and what tracking learned), which
+    leaves the locked moves of their clinician's programme alone."""
+    rule = sessions.substitution(store=ctx.store, library=ctx.library, today=ctx.today())
+    version = ctx.store.latest_version()
+    return rule if version is None else Prescribed.of(rule, version.prescription)
 
 
 def timeline(ctx: Context, plan_id: int, countdown_s: int) -> bytes:
