@@ -90,8 +90,14 @@ def test_built_locked_saved_and_seen_on_today(
             assert "Version 1" in page.inner_text("main")
             _fits(page)
             _shoot(page, "builder-versions")
-            page.goto("/clinician/templates")
+            page.goto("/clinician")
+            page.click(f'a[href="/clinician/patients/{alice}/programme"]')
+            page.fill("#template_name", "Low back, first weeks")
+            page.click("button[formaction='/clinician/templates']")
+            page.wait_for_url("**/clinician/templates?saved=*")
+            assert "Low back, first weeks" in page.inner_text("main")
             _fits(page)
+            _shoot(page, "templates")
             assert errors == []
         finally:
             context.close()
