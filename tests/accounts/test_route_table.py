@@ -119,6 +119,33 @@ def _subscription() -> dict[str, Any]:
     return {"endpoint": endpoint, "keys": {"p256dh": "B" + "A" * 86, "auth": "A" * 22}}
 
 
+def _rx(_: Install) -> dict[str, Any]:
+    """A programme of one move that patient A's answers allow."""
+    return {
+        "moves": [{"exercise": "cat_cow", "dose": {"duration_s": 60}, "locked": True}],
+        "days_per_week": 3,
+    }
+
+
+def _template_a(i: Install) -> int:
+    from supple.app import prescriptions
+    from supple.planner.prescription import Prescription
+
+    made = prescriptions.save_template(
+        db=i.database,
+        principal=_principal(i, "clinician_a"),
+        name=f"t {uuid.uuid4().hex[:6]}",
+        prescription=Prescription.model_validate(_rx(i)),
+        library=i.database.exercises,  # type: ignore[arg-type]
+        now=NOW,
+    )
+    return made.id
+
+
+def _draft_form(i: Install) -> dict[str, Any]:
+    return {"move": "cat_cow", "m.cat_cow.duration_s": "60", "m.cat_cow.reps": "1"}
+
+
 def _new_name() -> str:
     return f"renamed {uuid.uuid4().hex[:6]}"
 
@@ -320,6 +347,24 @@ TABLE: dict[tuple[str, str], Case] = {
         (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
     ),
     ("GET", "/api/v1/clinician/messages/unread"): Case(CLINICIAN_JSON),
+    ("GET", "/api/v1/clinician/patients/{patient_id}/programme"): Case(
+        (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("POST", "/api/v1/clinician/patients/{patient_id}/programme"): Case(
+        (401, 403, 403, 201, 404, 403), lambda i: {"patient_id": _patient_a(i), "json": _rx(i)}
+    ),
+    ("GET", "/api/v1/clinician/patients/{patient_id}/programme/versions"): Case(
+        (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("GET", "/api/v1/clinician/templates"): Case(CLINICIAN_JSON),
+    ("POST", "/api/v1/clinician/templates"): Case(
+        (401, 403, 403, 201, 201, 403),
+        lambda i: {"json": {"name": f"t {uuid.uuid4().hex[:6]}", "prescription": _rx(i)}},
+    ),
+    ("POST", "/api/v1/clinician/templates/{template_id}/apply"): Case(
+        (401, 403, 403, 200, 404, 403),
+        lambda i: {"template_id": _template_a(i), "json": {"patient_ids": [_patient_a(i)]}},
+    ),
     ("GET", "/api/v1/admin/accounts"): Case(ADMIN_JSON),
     ("POST", "/api/v1/admin/accounts/{account_id}/disable"): Case(
         ADMIN_JSON, lambda i: {"account_id": i.people["victim"].id}
@@ -442,6 +487,28 @@ TABLE: dict[tuple[str, str], Case] = {
     ("POST", "/clinician/patients/{patient_id}/messages"): Case(
         (303, 403, 403, 303, 404, 403),
         lambda i: {"patient_id": _patient_a(i), "data": {"text": "How is it going?"}},
+        form=True,
+    ),
+    ("GET", "/clinician/patients/{patient_id}/programme"): Case(
+        (303, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("POST", "/clinician/patients/{patient_id}/programme"): Case(
+        (303, 403, 403, 200, 404, 403),
+        lambda i: {"patient_id": _patient_a(i), "data": _draft_form(i)},
+        form=True,
+    ),
+    ("GET", "/clinician/patients/{patient_id}/programme/versions"): Case(
+        (303, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
+    ("GET", "/clinician/templates"): Case(CLINICIAN_PAGE),
+    ("POST", "/clinician/templates"): Case(
+        (303, 403, 403, 303, 303, 403),
+        lambda i: {"data": {**_draft_form(i), "template_name": f"t {uuid.uuid4().hex[:6]}"}},
+        form=True,
+    ),
+    ("POST", "/clinician/templates/{template_id}/apply"): Case(
+        (303, 403, 403, 200, 404, 403),
+        lambda i: {"template_id": _template_a(i), "data": {"patient": str(_patient_a(i))}},
         form=True,
     ),
     ("GET", "/admin"): Case(ADMIN_PAGE),

@@ -103,14 +103,22 @@ def item_dose(item: PlanItem) -> str:
         text = f"{item.sets} sets of {text}"
     text += ", each side" if item.sided else ""
     if item.effort is not None:
-        text += f", effort {item.effort.low}-{item.effort.high}/10"
+        text += f", effort {effort_range(item.effort)}/10"
     return text
+
+
+def effort_range(effort: Effort) -> str:
+    """'5-6', or '6' when a clinician set one effort."""
+    if effort.low == effort.high:
+        return str(effort.low)
+    return f"{effort.low}-{effort.high}"
 
 
 def effort_sentence(effort: Effort) -> str:
     """The effort to aim for, as the coach says it."""
+    aim = effort_range(effort).replace("-", " to ")
     return (
-        f"Aim for an effort of {effort.low} to {effort.high} out of 10: finish each set with "
+        f"Aim for an effort of {aim} out of 10: finish each set with "
         f"{effort.reserve_low} or {effort.reserve_high} more repetitions still in you."
     )
 

@@ -21,6 +21,7 @@ from supple.store.messages import MessageOwnersMixin
 from supple.store.migrate import backup_sqlite, ensure_schema
 from supple.store.patient_file import PatientFileMixin
 from supple.store.people import choose
+from supple.store.prescriptions import VersionsMixin
 from supple.store.programme import ProgrammeMixin
 from supple.store.reminders import ReminderPeopleMixin, RemindersMixin
 from supple.store.schema import Person
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from supple.store.clinic import CareTeam, ClinicAccounts
     from supple.store.directory import Directory
     from supple.store.election import SenderLock
+    from supple.store.prescriptions import ClinicTemplates
 
 
 class PersonStore(
@@ -49,6 +51,7 @@ class PersonStore(
     FeedsMixin,
     PatientFileMixin,
     RemindersMixin,
+    VersionsMixin,
 ):
     """Every read and write of one person's records; each method is one short transaction.
 
@@ -212,6 +215,12 @@ class Store(FeedOwnersMixin, ReminderPeopleMixin, MessageOwnersMixin, StoreBase)
         from supple.store.election import SenderLock
 
         return SenderLock(self)
+
+    def clinic_templates(self, clinic_id: int) -> ClinicTemplates:
+        """The programme templates of one clinic."""
+        from supple.store.prescriptions import ClinicTemplates
+
+        return ClinicTemplates(self, clinic_id)
 
     def audit_log(self) -> AuditLog:
         from supple.store.audit import AuditLog

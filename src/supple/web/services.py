@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from supple.app import plans, sessions
+from supple.app import plans, prescriptions, sessions
 from supple.app.errors import Conflict
 from supple.app.plans import PlanRequest
 from supple.app.screening import Verdict
 from supple.planner.model import Plan
+from supple.planner.prescription import Prescribed
 from supple.planner.substitute import Substitution
 from supple.web.deps import Context
 from supple.web.schemas import Alternative, PlanOut, ScreeningOut
@@ -29,8 +30,26 @@ def todays_plan(
     req = plans.request(
         store=ctx.store, library=ctx.library, today=ctx.today(), minutes=minutes, swaps=swaps
     )
+    given = assigned(ctx, req)
+    if given is not None:  # the clinician's programme, when there is one
+        return req, given.plan
     plan: Plan = ctx.memo.get(("plan_for", req.key()), lambda: plans.make(req, ctx.library))
     return req, plan
+
+
+def assigned(ctx: Context, req: PlanRequest) -> prescriptions.Assigned | None:
+    """Today's routine from the person's current programme version (None: they have none);
+    a version never changes, so each request's routine of it is made once."""
+    version = ctx.store.latest_version()
+    if version is None:
+        return None
+    found: prescriptions.Assigned = ctx.memo.get(
+        ("assigned", version.number, version.created_at, req.key()),
+        lambda: prescriptions.assigned(
+            store=ctx.store, library=ctx.library, req=req, version=version
+        ),
+    )
+    return found
 
 
 def plan_out(ctx: Context, req: PlanRequest, plan: Plan, *, plan_id: int | None) -> PlanOut:
@@ -39,6 +58,14 @@ def plan_out(ctx: Context, req: PlanRequest, plan: Plan, *, plan_id: int | None)
         ("alternatives", plan.model_dump_json(), req.key()),
         lambda: plans.alternatives(plan, req, ctx.library),
     )
+    given = assigned(ctx, req)
+    if given is not None:  # a locked move keeps its place; a banned one never comes in
+        banned = set(given.version.prescription.banned)
+        found = {
+            item: [v for v in variants if v.exercise not in banned]
+            for item, variants in found.items()
+            if item not in given.locked
+        }
     return PlanOut(
         id=plan_id,
         day=req.day,
@@ -73,8 +100,11 @@ def session(ctx: Context, plan_id: int, key: str, *, at: datetime) -> sessions.S
 
 
 def substitution(ctx: Context) -> Substitution:
-    """The swap rule for the person today (their answers and what tracking learned)."""
-    return sessions.substitution(store=ctx.store, library=ctx.library, today=ctx.today())
+    """The swap rule for the person today (their answers and what tracking learned), which
+    leaves the locked moves of their clinician's programme alone."""
+    rule = sessions.substitution(store=ctx.store, library=ctx.library, today=ctx.today())
+    version = ctx.store.latest_version()
+    return rule if version is None else Prescribed.of(rule, version.prescription)
 
 
 def timeline(ctx: Context, plan_id: int, countdown_s: int) -> bytes:

@@ -7,6 +7,7 @@ from alembic import context
 import supple.store.account_tables
 import supple.store.feed_tables
 import supple.store.message_tables
+import supple.store.prescription_tables
 import supple.store.reminder_tables  # noqa: F401  (their tables are in Base.metadata too)
 from supple.store.schema import Base
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from supple.web.api.admin import router as admin_router
 from supple.web.api.auth import router as auth_router
+from supple.web.api.builder import router as builder_router
 from supple.web.api.clinician import router as clinician_router
 from supple.web.api.clinician_patient import router as clinician_patient_router
 from supple.web.api.entries import router as entries_router
@@ -40,6 +41,7 @@ for part in (
     clinician_router,
     clinician_patient_router,
     messages_router,
+    builder_router,
     admin_router,
 ):
     router.include_router(part)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from supple.web.pages.account import router as account_router
+from supple.web.pages.builder import router as builder_router
 from supple.web.pages.entries import router as entries_router
 from supple.web.pages.library import router as library_router
 from supple.web.pages.messages import router as messages_router
@@ -33,6 +34,7 @@ for part in (
     staff_router,
     patient_page_router,
     messages_router,
+    builder_router,
 ):
     router.include_router(part)
 

@@ -81,6 +81,7 @@ def today(request: Request, ctx: ContextDep) -> Response:
         status_code=400 if problem else 200,
         nav="today",
         out=services.plan_out(ctx, req, plan, plan_id=None),
+        programme=services.assigned(ctx, req),
         problem=problem,
         library=ctx.library,
         equipment_note=equipment_words(gains) if wanted else "",

@@ -1,7 +1,7 @@
 """Messages: one thread per care link, between a patient and their clinician (text only).
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-02
 """
 
