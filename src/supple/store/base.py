@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from supple.store import engine as eng
+from supple.store.today_tables import invalidate
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -65,3 +66,15 @@ class PersonBase(StoreBase):
     @property
     def exercises(self) -> Container[str]:
         return self.database.exercises
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A write of the person's records: it also forgets their kept answer for today, in the
+        same transaction (see :mod:`supple.store.today_cache`)."""
+        with super()._write() as db:
+            yield db
+            invalidate(db, self.person_id)
+
+    def _write_plain(self) -> AbstractContextManager[Session]:
+        """A write that leaves today's kept answer alone (the cache's own writes)."""
+        return super()._write()

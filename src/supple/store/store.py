@@ -23,6 +23,7 @@ from supple.store.programme import ProgrammeMixin
 from supple.store.schema import Person
 from supple.store.sessions import SessionsMixin
 from supple.store.timeutil import now
+from supple.store.today_cache import TodayCacheMixin
 from supple.store.whole import WholeMixin
 
 if TYPE_CHECKING:
@@ -37,7 +38,13 @@ if TYPE_CHECKING:
 
 
 class PersonStore(
-    SessionsMixin, EntriesMixin, CorrectionsMixin, ProgrammeMixin, WholeMixin, FeedsMixin
+    SessionsMixin,
+    EntriesMixin,
+    CorrectionsMixin,
+    ProgrammeMixin,
+    WholeMixin,
+    FeedsMixin,
+    TodayCacheMixin,
 ):
     """Every read and write of one person's records; each method is one short transaction.
 
