@@ -46,7 +46,7 @@ class TodayCacheMixin(PersonBase):
         query = select(row.generation, row.day, row.variant, row.body).where(
             row.person_id == self.person_id
         )
-        with self._read() as db:
+        with self._glance() as db:
             found = db.execute(query).one_or_none()
         if found is None:
             return Cached(None, None)
@@ -71,15 +71,14 @@ class TodayCacheMixin(PersonBase):
         """Keep ``body`` as the answer for ``day`` and ``variant`` if no write came since
         ``generation`` was read; return whether it was kept."""
         row = TodayCacheRow
-        with self._write_plain() as db:
-            result = cast(
-                "CursorResult[Any]",
-                db.execute(
-                    update(row)
-                    .where(row.person_id == self.person_id, row.generation == generation)
-                    .values(day=day, variant=variant, body=body)
-                ),
-            )
+        change = (
+            update(row)
+            .where(row.person_id == self.person_id, row.generation == generation)
+            .values(day=day, variant=variant, body=body)
+        )
+        # One statement, atomic on its own: on PostgreSQL it needs no transaction around it.
+        with self._glance() if self.dialect == "postgresql" else self._write_plain() as db:
+            result = cast("CursorResult[Any]", db.execute(change))
             return bool(result.rowcount == 1)
 
 
