@@ -69,8 +69,10 @@ def serving(url: str, workers: int) -> Iterator[tuple[str, int, subprocess.Popen
     """``supple serve --workers N`` on ``url`` with a screened person and a plan: the address,
     the plan's id and the server's process, stopped after the block."""
     with started(url, workers) as (host, proc):
-        httpx.post(f"{host}/api/v1/profile", json=PROFILE).raise_for_status()
-        yield host, httpx.post(f"{host}/api/v1/plans", json={}).json()["id"], proc
+        origin = {"Origin": host}  # a write needs a same-origin Origin, as a browser sends
+        httpx.post(f"{host}/api/v1/profile", json=PROFILE, headers=origin).raise_for_status()
+        plan = httpx.post(f"{host}/api/v1/plans", json={}, headers=origin).json()["id"]
+        yield host, plan, proc
 
 
 @contextmanager

@@ -53,4 +53,6 @@ class Patient(PatientTasks):
     """The one patient of the store."""
 
     def on_start(self) -> None:
+        # No token in single-person mode: writes carry the same-origin Origin a browser sends.
+        self.client.headers["Origin"] = (self.host or "").rstrip("/")
         self.events = f"/api/v1/plans/{PLAN}/sessions/{uuid.uuid4().hex}/events"

@@ -171,7 +171,7 @@ class Directory(StoreBase):
         or its account can no longer act)."""
         query = with_clinic().add_columns(AccessTokenRow.id, AccessTokenRow.last_used_at)
         query = query.join(AccessTokenRow, AccessTokenRow.account_id == AccountRow.id)
-        with self._read() as db:  # the token and its account in one query: read per request
+        with self._glance() as db:  # the token and its account in one query: read per request
             found = db.execute(query.where(AccessTokenRow.token_hash == token_hash)).first()
         if found is None:
             return None

@@ -106,7 +106,7 @@ class EntriesMixin(PersonBase):
         """The most recent answers, or None before the first screening."""
         from supple.safety.profile import Profile
 
-        with self._read() as db:
+        with self._glance() as db:  # one statement, read by every plan
             answers = db.scalar(
                 select(ProfileRow.answers)
                 .where(ProfileRow.person_id == self.person_id)

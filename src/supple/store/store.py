@@ -27,6 +27,7 @@ from supple.store.reminders import ReminderPeopleMixin, RemindersMixin
 from supple.store.schema import Person
 from supple.store.sessions import SessionsMixin
 from supple.store.timeutil import now
+from supple.store.today_cache import TodayCacheMixin
 from supple.store.whole import WholeMixin
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class PersonStore(
     PatientFileMixin,
     RemindersMixin,
     VersionsMixin,
+    TodayCacheMixin,
 ):
     """Every read and write of one person's records; each method is one short transaction.
 

@@ -8,7 +8,8 @@ import supple.store.account_tables
 import supple.store.feed_tables
 import supple.store.message_tables
 import supple.store.prescription_tables
-import supple.store.reminder_tables  # noqa: F401  (their tables are in Base.metadata too)
+import supple.store.reminder_tables
+import supple.store.today_tables  # noqa: F401  (their tables are in Base.metadata too)
 from supple.store.schema import Base
 
 config = context.config

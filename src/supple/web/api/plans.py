@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from supple.app import plans
 from supple.session.timeline import Timeline
-from supple.web import services
+from supple.web import services, today
 from supple.web.deps import ContextDep
 from supple.web.schemas import ErrorOut, PlanOut, PlanRequest
 
@@ -20,10 +20,10 @@ router = APIRouter(
 
 
 @router.get("/plan/today", response_model=PlanOut)
-def preview(ctx: ContextDep, minutes: Annotated[int | None, Query(ge=3, le=60)] = None) -> PlanOut:
-    """Today's routine for the latest profile, not saved."""
-    req, plan = services.todays_plan(ctx, minutes=minutes)
-    return services.plan_out(ctx, req, plan, plan_id=None)
+def preview(ctx: ContextDep, minutes: Annotated[int | None, Query(ge=3, le=60)] = None) -> Response:
+    """Today's routine for the latest profile, not saved (kept in the store until a write of
+    the person's records or the next day)."""
+    return Response(today.answer(ctx, minutes), media_type="application/json")
 
 
 @router.post("/plans", response_model=PlanOut, status_code=201)
