@@ -15,7 +15,7 @@ from supple.app.access_records import (
     TokenInfo,
     WebSession,
 )
-from supple.app.caseload_records import PatientRecords
+from supple.app.caseload_records import CaseloadPage, PatientRecords
 from supple.app.identity import Account, CareLink, Role
 
 
@@ -113,6 +113,17 @@ class CareTeam(Protocol):
     def link(self, patient_id: int, *, at: datetime) -> None: ...
 
     def caseload(self, today: date) -> list[PatientRecords]: ...
+
+    def caseload_page(
+        self,
+        today: date,
+        *,
+        search: str,
+        flagged: str | None,
+        sort: str,
+        limit: int | None,
+        offset: int,
+    ) -> CaseloadPage: ...
 
     def mark_seen(self, patient_id: int, key: str, *, at: datetime) -> None: ...
 

@@ -12,12 +12,14 @@ from datetime import date, datetime
 from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 
-from supple.app.caseload_records import PatientRecords
+from supple.app.caseload_records import CaseloadPage, PatientRecords
 from supple.app.identity import Account, CareLink
+from supple.store import caseload_summary
 from supple.store import engine as eng
 from supple.store.account_tables import AccountRow, CareLinkRow, Clinic, FlagSeenRow
 from supple.store.base import StoreBase
 from supple.store.caseload import read_caseload
+from supple.store.caseload_list import read_page
 from supple.store.directory import account_of, load_account, with_clinic
 from supple.store.errors import StoreError
 
@@ -73,6 +75,39 @@ class CareTeam(StoreBase):
             return read_caseload(
                 db, clinician_id=self.clinician.id, clinic_id=self.clinician.clinic_id, today=today
             )
+
+    @eng.guarded
+    def caseload_page(
+        self,
+        today: date,
+        *,
+        search: str,
+        flagged: str | None,
+        sort: str,
+        limit: int | None,
+        offset: int,
+    ) -> CaseloadPage:
+        """One page of the patient list from the summary rows, in one query (the rows not yet
+        of ``today`` are brought to it first, once a day per patient)."""
+        assert self.clinician.clinic_id is not None
+        ask = {
+            "clinician_id": self.clinician.id,
+            "clinic_id": self.clinician.clinic_id,
+            "today": today,
+            "search": search,
+            "flagged": flagged,
+            "sort": sort,
+            "limit": limit,
+            "offset": offset,
+        }
+        with self._read() as db:
+            found = read_page(db, **ask)  # type: ignore[arg-type]
+        if found.stale:
+            with self._write() as db:
+                caseload_summary.refresh(db, found.stale, today)
+            with self._read() as db:
+                found = read_page(db, **ask)  # type: ignore[arg-type]
+        return CaseloadPage(found.rows, found.total, found.every, found.unseen)
 
     @eng.guarded
     def mark_seen(self, patient_id: int, key: str, *, at: datetime) -> None:

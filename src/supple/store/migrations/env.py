@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 import supple.store.account_tables
+import supple.store.caseload_tables
 import supple.store.feed_tables  # noqa: F401  (their tables are in Base.metadata too)
 from supple.store.schema import Base
 
