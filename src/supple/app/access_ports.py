@@ -17,6 +17,7 @@ from supple.app.access_records import (
 )
 from supple.app.caseload_records import CaseloadPage, PatientRecords
 from supple.app.identity import Account, CareLink, Role
+from supple.tracking.model import ScreenRecord
 
 
 class Directory(Protocol):
@@ -123,7 +124,10 @@ class CareTeam(Protocol):
         sort: str,
         limit: int | None,
         offset: int,
+        patient: int | None = None,
     ) -> CaseloadPage: ...
+
+    def screens(self) -> dict[int, list[ScreenRecord]]: ...
 
     def mark_seen(self, patient_id: int, key: str, *, at: datetime) -> None: ...
 

@@ -84,6 +84,7 @@ def read_page(
     sort: str = "flags",
     limit: int | None = None,
     offset: int = 0,
+    patient: int | None = None,
 ) -> ReadPage:
     """Rows ``offset`` to ``offset + limit`` of the list; ``search`` already case-folded."""
     scope = _scope(clinician_id, clinic_id)
@@ -145,6 +146,8 @@ def read_page(
         .join(CaseloadRow, CaseloadRow.person_id == Person.id)
         .where(*scope)
     )
+    if patient is not None:
+        query = query.where(CareLinkRow.patient_id == patient)
     if search:
         query = query.where(
             or_(
@@ -158,7 +161,7 @@ def read_page(
             which.append(CaseloadFlagRow.code == flagged)
         query = query.where(exists().where(and_(*which)))
     by_name: list[Any] = [sort_name, AccountRow.id]
-    order: list[Any] = {
+    orders: dict[str, list[Any]] = {
         "name": [],
         "last_session": [
             case((CaseloadRow.last_session.is_(None), 0), else_=1),
@@ -166,7 +169,8 @@ def read_page(
         ],
         "adherence": [CaseloadRow.month_ratio],
         "pain": [CaseloadRow.pain_key.desc()],
-    }.get(sort, [func.coalesce(top, literal(NO_FLAG))])
+    }
+    order = orders.get(sort, [func.coalesce(top, literal(NO_FLAG))])
     query = query.order_by(*order, *by_name).offset(offset)
     if limit is not None:
         query = query.limit(limit)

@@ -59,9 +59,10 @@ def watch(db: Session) -> None:
 
 
 def _noted(db: Session) -> dict[str, set[int]]:
-    return db.info.setdefault(
+    noted: dict[str, set[int]] = db.info.setdefault(
         _NOTED, {"person": set(), "account": set(), "session": set(), "activity": set()}
     )
+    return noted
 
 
 def _note(db: Session, _context: Any) -> None:
@@ -100,8 +101,8 @@ def _before_commit(db: Session) -> None:
             query = select(PsfsActivity.person_id).where(PsfsActivity.id.in_(noted["activity"]))
             people.update(db.scalars(query))
         if noted["account"]:
-            query = select(AccountRow.person_id).where(AccountRow.id.in_(noted["account"]))
-            people.update(p for p in db.scalars(query) if p is not None)
+            owners = select(AccountRow.person_id).where(AccountRow.id.in_(noted["account"]))
+            people.update(p for p in db.scalars(owners) if p is not None)
         for person_id in sorted(people - done):
             keep(db, person_id, date.today())
             done.add(person_id)
