@@ -52,11 +52,12 @@ def _scope(clinician_id: int, clinic_id: int) -> list[ColumnElement[bool]]:
 
 def _unseen(clinician_id: int) -> ColumnElement[bool]:
     """The flag row is not marked seen by this clinician."""
-    return ~exists().where(
+    seen = exists().where(
         FlagSeenRow.clinician_id == clinician_id,
         FlagSeenRow.patient_id == CareLinkRow.patient_id,
         FlagSeenRow.flag_key == CaseloadFlagRow.flag_key,
     )
+    return ~seen.correlate_except(FlagSeenRow)  # the link of the row, two levels up
 
 
 def stale_people(db: Session, clinician_id: int, clinic_id: int, today: date) -> list[int]:
@@ -160,6 +161,7 @@ def read_page(
         if flagged != "any":
             which.append(CaseloadFlagRow.code == flagged)
         query = query.where(exists().where(and_(*which)))
+    filtered = query.with_only_columns(CareLinkRow.patient_id)
     by_name: list[Any] = [sort_name, AccountRow.id]
     orders: dict[str, list[Any]] = {
         "name": [],
@@ -177,8 +179,13 @@ def read_page(
     rows = db.execute(query).all()
     if not rows:
         counts = db.execute(select(every, all_unseen, stale)).one()
+        total = db.scalar(select(func.count()).select_from(filtered.subquery())) if offset else 0
         return ReadPage(
-            [], 0, counts[0], counts[1], _stale(db, counts[2], clinician_id, clinic_id, today)
+            [],
+            total or 0,
+            counts[0],
+            counts[1],
+            _stale(db, counts[2], clinician_id, clinic_id, today),
         )
     found: list[tuple[PatientRecords, RedFlagAnswer | None]] = []
     for account, email, person, name, since, text, red, keys, *_ in rows:
