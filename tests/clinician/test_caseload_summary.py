@@ -56,7 +56,7 @@ def _apply(i: Install, people: list[tuple[int, PersonStore]], plan: list[Any]) -
             store.save_psfs({"stairs": op[2]}, at=at(op[1]))
         elif op[0] == "answers":
             flags = ["fever_or_chills"] if op[2] else []
-            store.save_profile(Profile(red_flags=flags), at=at(op[1]))  # type: ignore[list-item]
+            store.save_profile(Profile(red_flags=flags), at=at(op[1]))
         elif op[0] == "spread" and sessions.get(who):
             sid = sessions[who][-1]
             store.record(sid, SpreadEvent(key=key(), at=at(1), index=0, exercise="bridge"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -13,6 +13,21 @@ from supple.app import outcomes
 from supple.tracking.stratify import ITEM_IDS
 from tests.accounts.kit import Install, install
 from tests.clinician.kit import at, patient, session
+from tests.web.client import Client
+
+
+@pytest.fixture
+def clients(made: Install) -> Iterator[Callable[[str], Client]]:
+    """Signed-in clients, closed after the test."""
+    opened: list[Client] = []
+
+    def make(actor: str) -> Client:
+        opened.append(made.client(actor))
+        return opened[-1]
+
+    yield make
+    for one in opened:
+        one.close()
 
 
 @pytest.fixture
@@ -27,8 +42,8 @@ def made(database_url: str) -> Iterator[Install]:
         yield found
 
 
-def test_the_api_pages_with_a_total_and_links(made: Install) -> None:
-    client = made.client("clinician_a")
+def test_the_api_pages_with_a_total_and_links(clients: Callable[[str], Client]) -> None:
+    client = clients("clinician_a")
     every = client.get("/api/v1/clinician/patients?sort=name&limit=200").json()
     first = client.get("/api/v1/clinician/patients?sort=name&limit=2")
     assert first.status_code == 200
@@ -52,14 +67,14 @@ def _read(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def test_the_outcomes_csv_reads_back(made: Install) -> None:
+def test_the_outcomes_csv_reads_back(made: Install, clients: Callable[[str], Client]) -> None:
     one = patient(made, "strat@example.org", "Strat Ified")
     one.save_psfs({"stairs": 3}, at=at(20))
     one.save_psfs({"stairs": 7}, at=at(2))
     for days, value in ((25, 8), (3, 2)):
         answers = dict.fromkeys(ITEM_IDS, value)
         one.save_questionnaire(answers, instrument="oms10", score=50, tier="high", at=at(days))
-    client = made.client("clinician_a")
+    client = clients("clinician_a")
     answer = client.get("/api/v1/clinician/outcomes.csv")
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
     assert "attachment" in answer.headers["content-disposition"]
@@ -77,15 +92,15 @@ def test_the_outcomes_csv_reads_back(made: Install) -> None:
     assert int(paged["adherence_4_weeks_done"]) == 1
     alone = client.get(f"/api/v1/clinician/patients/{row['patient_id']}/outcomes.csv")
     assert _read(alone.text) == [row]
-    other = made.client("clinician_b")
+    other = clients("clinician_b")
     assert (
         other.get(f"/api/v1/clinician/patients/{row['patient_id']}/outcomes.csv").status_code == 404
     )
     assert [r["patient_id"] for r in _read(other.get("/api/v1/clinician/outcomes.csv").text)] == []
 
 
-def test_the_page_links_to_the_next_page_and_the_csv(made: Install) -> None:
-    client = made.client("clinician_a")
+def test_the_page_links_to_the_next_page_and_the_csv(clients: Callable[[str], Client]) -> None:
+    client = clients("clinician_a")
     page = client.get("/clinician?sort=name")
     assert page.status_code == 200
     assert (

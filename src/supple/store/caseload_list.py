@@ -94,14 +94,6 @@ def read_page(
     unseen = _unseen(clinician_id)
     flag_of_row = CaseloadFlagRow.person_id == CaseloadRow.person_id
     top = select(func.min(CaseloadFlagRow.rank)).where(flag_of_row, unseen).scalar_subquery()
-    seen = (
-        select(func.aggregate_strings(FlagSeenRow.flag_key, _SEP))
-        .where(
-            FlagSeenRow.clinician_id == clinician_id,
-            FlagSeenRow.patient_id == CareLinkRow.patient_id,
-        )
-        .scalar_subquery()
-    )
     linked = (
         select(CareLinkRow.patient_id)
         .select_from(CareLinkRow)
@@ -127,20 +119,7 @@ def read_page(
         .scalar_subquery()
     )
     query = (
-        select(
-            AccountRow.id,
-            AccountRow.email,
-            Person.id,
-            Person.name,
-            CareLinkRow.created_at,
-            CaseloadRow.records,
-            CaseloadRow.red_flag,
-            seen,
-            func.count().over(),
-            every,
-            all_unseen,
-            stale,
-        )
+        select(CareLinkRow.patient_id)
         .select_from(CareLinkRow)
         .join(AccountRow, AccountRow.id == CareLinkRow.patient_id)
         .join(Person, Person.id == AccountRow.person_id)
@@ -173,10 +152,45 @@ def read_page(
         "pain": [CaseloadRow.pain_key.desc()],
     }
     order = orders.get(sort, [func.coalesce(top, literal(NO_FLAG))])
-    query = query.order_by(*order, *by_name).offset(offset)
+    # The page is picked on the thin columns; only its rows carry their records out.
+    position = func.row_number().over(order_by=[*order, *by_name])
+    query = query.add_columns(
+        CareLinkRow.created_at.label("since"),
+        func.count().over().label("total"),
+        position.label("position"),
+    )
+    query = query.order_by(position).offset(offset)
     if limit is not None:
         query = query.limit(limit)
-    rows = db.execute(query).all()
+    picked = query.subquery()
+    seen = (
+        select(func.aggregate_strings(FlagSeenRow.flag_key, _SEP))
+        .where(FlagSeenRow.clinician_id == clinician_id)
+        .where(FlagSeenRow.patient_id == picked.c.patient_id)
+        .scalar_subquery()
+    )
+    page = (
+        select(
+            AccountRow.id,
+            AccountRow.email,
+            Person.id,
+            Person.name,
+            picked.c.since,
+            CaseloadRow.records,
+            CaseloadRow.red_flag,
+            seen,
+            picked.c.total,
+            every,
+            all_unseen,
+            stale,
+        )
+        .select_from(picked)
+        .join(AccountRow, AccountRow.id == picked.c.patient_id)
+        .join(Person, Person.id == AccountRow.person_id)
+        .join(CaseloadRow, CaseloadRow.person_id == Person.id)
+        .order_by(picked.c.position)
+    )
+    rows = db.execute(page).all()
     if not rows:
         counts = db.execute(select(every, all_unseen, stale)).one()
         total = db.scalar(select(func.count()).select_from(filtered.subquery())) if offset else 0
