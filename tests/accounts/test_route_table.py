@@ -331,6 +331,10 @@ TABLE: dict[tuple[str, str], Case] = {
     ("GET", "/api/v1/clinician/patients/{patient_id}"): Case(
         (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
     ),
+    ("GET", "/api/v1/clinician/outcomes.csv"): Case(CLINICIAN_JSON),
+    ("GET", "/api/v1/clinician/patients/{patient_id}/outcomes.csv"): Case(
+        (401, 403, 403, 200, 404, 403), lambda i: {"patient_id": _patient_a(i)}
+    ),
     ("POST", "/api/v1/clinician/invitations"): Case((401, 403, 403, 201, 201, 403)),
     ("POST", "/api/v1/clinician/patients/{patient_id}/flags/seen"): Case(
         (401, 403, 403, 200, 404, 403),

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,8 @@ from tests.clinician.kit import patient, session
 from tests.web.browser import LiveServer, axe_violations, shoot
 
 pytestmark = pytest.mark.browser
+#: Where the paging test leaves its screenshots (for a person to look at).
+SHOTS_HERE = Path(os.environ.get("SUPPLE_SHOTS", "test-artifacts/screenshots/caseload"))
 
 
 @pytest.fixture
@@ -60,3 +64,38 @@ def _check(browser: Any, live: LiveServer) -> None:
                 assert "rated painful 2 times" in page.inner_text(".patients")
         finally:
             context.close()
+
+
+def test_the_list_pages_and_links_the_outcomes(
+    browser: Any, postgres_url: str, made: Install
+) -> None:
+    for n in range(52):
+        patient(made, f"p{n:02d}@example.org", f"Paged {n:02d}")
+    with on_socket(postgres_url, made) as live:
+        for width in (360, 1366):
+            context = browser.new_context(
+                base_url=live.url, viewport={"width": width, "height": 800}
+            )
+            page = context.new_page()
+            try:
+                page.goto("/login")
+                page.fill("#email", "doc@a.example")
+                page.fill("#password", PASSWORD)
+                page.click("form.account-form button[type=submit]")
+                page.wait_for_url("**/clinician")
+                assert page.locator(".patient").count() == 50
+                assert "Download outcomes (CSV)" in page.inner_text("main")
+                page.click(".pager a[rel=next]")
+                page.wait_for_url("**/clinician?*page=2*")
+                assert page.locator(".patient").count() >= 2
+                assert page.locator(".pager a[rel=prev]").count() == 1
+                assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+                assert axe_violations(page) == []
+                SHOTS_HERE.mkdir(parents=True, exist_ok=True)
+                page.screenshot(
+                    path=str(SHOTS_HERE / f"clinician-page-2-{width}.png"), full_page=False
+                )
+                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+                page.screenshot(path=str(SHOTS_HERE / f"clinician-pager-{width}.png"))
+            finally:
+                context.close()

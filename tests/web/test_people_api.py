@@ -104,6 +104,10 @@ def _requests(
         ("GET", "/api/v1/auth/me"): [{}],
         ("GET", "/api/v1/clinician/patients"): [{}],
         ("GET", "/api/v1/clinician/patients/{patient_id}/progress"): [{"patient_id": them.person}],
+        ("GET", "/api/v1/clinician/outcomes.csv"): [{}],
+        ("GET", "/api/v1/clinician/patients/{patient_id}/outcomes.csv"): [
+            {"patient_id": them.person}
+        ],
         ("POST", "/api/v1/clinician/invitations"): [{}],
         ("POST", "/api/v1/clinician/patients/{patient_id}/flags/seen"): [
             {"patient_id": them.person, "json": {"key": "no_session:never"}}

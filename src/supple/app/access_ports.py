@@ -15,8 +15,9 @@ from supple.app.access_records import (
     TokenInfo,
     WebSession,
 )
-from supple.app.caseload_records import PatientRecords
+from supple.app.caseload_records import CaseloadPage, PatientRecords
 from supple.app.identity import Account, CareLink, Role
+from supple.tracking.model import ScreenRecord
 
 
 class Directory(Protocol):
@@ -113,6 +114,20 @@ class CareTeam(Protocol):
     def link(self, patient_id: int, *, at: datetime) -> None: ...
 
     def caseload(self, today: date) -> list[PatientRecords]: ...
+
+    def caseload_page(
+        self,
+        today: date,
+        *,
+        search: str,
+        flagged: str | None,
+        sort: str,
+        limit: int | None,
+        offset: int,
+        patient: int | None = None,
+    ) -> CaseloadPage: ...
+
+    def screens(self) -> dict[int, list[ScreenRecord]]: ...
 
     def mark_seen(self, patient_id: int, key: str, *, at: datetime) -> None: ...
 

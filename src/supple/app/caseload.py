@@ -30,6 +30,13 @@ SortKey = Literal["flags", "name", "last_session", "adherence", "pain"]
 SORTS: tuple[SortKey, ...] = ("flags", "name", "last_session", "adherence", "pain")
 
 
+class Unset:
+    """No red-flag answer given: :func:`summarize` screens the answers itself."""
+
+
+UNSET = Unset()
+
+
 @dataclass(frozen=True)
 class PatientSummary:
     """One row of the list (``flags`` most pressing first, those marked seen left out)."""
@@ -58,7 +65,8 @@ def display_name(records: PatientRecords) -> str:
     return records.email if records.name in ("", "me") else records.name
 
 
-def _red_flag(records: PatientRecords, today: date) -> RedFlagAnswer | None:
+def red_flag_of(records: PatientRecords, today: date) -> RedFlagAnswer | None:
+    """The red-flag answer of the patient's latest screening on ``today`` (None: none)."""
     if records.answers is None or records.answered is None:
         return None
     try:
@@ -84,11 +92,15 @@ def _digest(r: PatientRecords, today: date) -> Digest:
     )
 
 
-def summarize(records: PatientRecords, today: date) -> PatientSummary:
-    """One patient's row, from their records."""
+def summarize(
+    records: PatientRecords, today: date, answer: RedFlagAnswer | Unset | None = UNSET
+) -> PatientSummary:
+    """One patient's row, from their records (``answer``: their red-flag answer when it is
+    known already, as the list's summary rows keep it)."""
     d = _digest(records, today)
     since = records.since.astimezone().date()
-    answer = _red_flag(records, today)
+    if isinstance(answer, Unset):
+        answer = red_flag_of(records, today)
     found = flags(TriageInput(d, since, records.last_session, tuple(records.spreads), answer))
     this_week = week_start(today)
     month = [d.weeks.get(this_week - timedelta(weeks=n)) for n in range(4)]
@@ -114,6 +126,65 @@ def summarize(records: PatientRecords, today: date) -> PatientSummary:
     )
 
 
+def rank_number(flag: Flag) -> int:
+    """A flag's rank as one number (ten times the code's rank plus the tier's), to sort by."""
+    code, tier = flag.rank
+    return 10 * code + tier
+
+
+#: The rank number of a patient with no unseen flag (after every flag).
+NO_FLAG = 990
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the list: its rows, how many match, how many patients there are in all
+    and their unseen flags, the page number (from 1) and its size."""
+
+    rows: list[PatientSummary]
+    total: int
+    every: int
+    unseen: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+#: Patients a page shows.
+PER_PAGE = 50
+MAX_PER_PAGE = 200
+
+
+def patient_page(
+    *,
+    db: AccountsDatabase,
+    principal: Principal,
+    today: date,
+    search: str = "",
+    flagged: str | None = None,
+    sort: SortKey = "flags",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> Page:
+    """One page of the clinician's patients, searched, filtered and sorted in the store (one
+    query): as :func:`patient_list` says, ``per_page`` rows from row ``(page - 1) * per_page``."""
+    account = clinician_only(principal)
+    page, per_page = max(1, page), max(1, min(per_page, MAX_PER_PAGE))
+    found = db.care_team(account).caseload_page(
+        today,
+        search=search.strip().casefold(),
+        flagged=flagged,
+        sort=sort,
+        limit=per_page,
+        offset=(page - 1) * per_page,
+    )
+    rows = [summarize(r, today, answer) for r, answer in found.rows]
+    return Page(rows, found.total, found.every, found.unseen, page, per_page)
+
+
 def _ordered(rows: list[PatientSummary], sort: SortKey) -> list[PatientSummary]:
     by_name = sorted(rows, key=lambda r: (r.name.casefold(), r.account_id))
     if sort == "name":
@@ -137,10 +208,12 @@ def patient_list(
     sort: SortKey = "flags",
 ) -> list[PatientSummary]:
     """The clinician's patients: ``search`` in the name or e-mail, ``flagged`` a flag code
-    ("any": with any unseen flag), sorted by ``sort``."""
+    ("any": with any unseen flag), sorted by ``sort`` (every page at once)."""
     account = clinician_only(principal)
-    rows = [summarize(r, today) for r in db.care_team(account).caseload(today)]
-    return narrowed(rows, search=search, flagged=flagged, sort=sort)
+    found = db.care_team(account).caseload_page(
+        today, search=search.strip().casefold(), flagged=flagged, sort=sort, limit=None, offset=0
+    )
+    return [summarize(r, today, answer) for r, answer in found.rows]
 
 
 def narrowed(
@@ -174,13 +247,22 @@ def unseen_count(rows: list[PatientSummary]) -> int:
 
 
 __all__ = [
+    "MAX_PER_PAGE",
+    "NO_FLAG",
+    "PER_PAGE",
     "SORTS",
+    "UNSET",
+    "Page",
     "PatientSummary",
     "SortKey",
+    "Unset",
     "display_name",
     "mark_seen",
     "narrowed",
     "patient_list",
+    "patient_page",
+    "rank_number",
+    "red_flag_of",
     "summarize",
     "unseen_count",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 
 from supple.tracking.digest import Day, Week
 from supple.tracking.model import FeedbackRecord, PsfsRecord, SpreadRecord
+from supple.tracking.triage import RedFlagAnswer
 
 
 @dataclass
@@ -34,3 +35,15 @@ class PatientRecords:
     answers: dict[str, Any] | None = None
     answered: date | None = None
     seen: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class CaseloadPage:
+    """One page of the list as the store reads it: each patient's records with their red-flag
+    answer of the day (``seen`` filled), how many patients match, how many there are in all,
+    and their unseen flags in all."""
+
+    rows: list[tuple[PatientRecords, RedFlagAnswer | None]]
+    total: int
+    every: int
+    unseen: int

@@ -72,7 +72,10 @@ class StoreBase:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
+        from supple.store.caseload_summary import watch
+
         with Session(self._writer, expire_on_commit=False) as db, db.begin():
+            watch(db)  # the patient list's rows change with the records, in this transaction
             yield db
 
 

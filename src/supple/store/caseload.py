@@ -245,6 +245,44 @@ def _seen(db: Session, clinician_id: int, found: dict[int, PatientRecords]) -> N
             by_account[patient].seen.add(key)
 
 
+def read_person(db: Session, person_id: int, today: date) -> PatientRecords | None:
+    """One person's records for the list (their windows end ``today`` and run on past it):
+    the same reads as :func:`read_caseload`, for the summary row kept per patient."""
+    found = db.execute(
+        select(
+            Person.name,
+            Person.days_per_week,
+            TrackingState.sessions_done,
+            _last_session(Person.id),
+            _first_pain(Person.id),
+        )
+        .join(TrackingState, TrackingState.person_id == Person.id, isouter=True)
+        .where(Person.id == person_id)
+    ).first()
+    if found is None:
+        return None
+    name, per_week, done, last, first = found
+    records = PatientRecords(
+        account_id=0,
+        person_id=person_id,
+        email="",
+        name=name,
+        since=datetime.min,
+        days_per_week=per_week,
+        sessions_done=done or 0,
+        last_session=None if last is None else local_day(last),
+        first_pain=None if first is None else local_day(first),
+    )
+    one = {person_id: records}
+    linked = select(Person.id).where(Person.id == person_id)
+    _baselines(db, one)
+    _recent(db, linked, one, today)
+    _window(db, linked, one, today)
+    _psfs(db, linked, one)
+    _answers(db, linked, one)
+    return records
+
+
 def read_caseload(
     db: Session, *, clinician_id: int, clinic_id: int, today: date
 ) -> list[PatientRecords]:
@@ -262,4 +300,4 @@ def read_caseload(
     return list(found.values())
 
 
-__all__ = ["read_caseload"]
+__all__ = ["read_caseload", "read_person"]

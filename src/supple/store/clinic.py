@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.exc import IntegrityError
 
-from supple.app.caseload_records import PatientRecords
+from supple.app.caseload_records import CaseloadPage, PatientRecords
 from supple.app.identity import Account, CareLink
+from supple.store import caseload_summary
 from supple.store import engine as eng
 from supple.store.account_tables import AccountRow, CareLinkRow, Clinic, FlagSeenRow
 from supple.store.base import StoreBase
 from supple.store.caseload import read_caseload
+from supple.store.caseload_list import read_page
 from supple.store.directory import account_of, load_account, with_clinic
 from supple.store.errors import StoreError
+from supple.store.fastread import local_day
+from supple.store.schema import QuestionnaireRow
+from supple.tracking.model import ScreenRecord
 
 
 class CareTeam(StoreBase):
@@ -73,6 +78,78 @@ class CareTeam(StoreBase):
             return read_caseload(
                 db, clinician_id=self.clinician.id, clinic_id=self.clinician.clinic_id, today=today
             )
+
+    @eng.guarded
+    def caseload_page(
+        self,
+        today: date,
+        *,
+        search: str,
+        flagged: str | None,
+        sort: str,
+        limit: int | None,
+        offset: int,
+        patient: int | None = None,
+    ) -> CaseloadPage:
+        """One page of the patient list from the summary rows, in one query (the rows not yet
+        of ``today`` are brought to it first, once a day per patient)."""
+        assert self.clinician.clinic_id is not None
+        ask = {
+            "clinician_id": self.clinician.id,
+            "clinic_id": self.clinician.clinic_id,
+            "today": today,
+            "search": search,
+            "flagged": flagged,
+            "sort": sort,
+            "limit": limit,
+            "offset": offset,
+            "patient": patient,
+        }
+        with self._read() as db:
+            found = read_page(db, **ask)  # type: ignore[arg-type]
+        if found.stale:
+            with self._write() as db:
+                caseload_summary.refresh(db, found.stale, today)
+            with self._read() as db:
+                found = read_page(db, **ask)  # type: ignore[arg-type]
+        return CaseloadPage(found.rows, found.total, found.every, found.unseen)
+
+    @eng.guarded
+    def screens(self) -> dict[int, list[ScreenRecord]]:
+        """Each patient's first and latest support questionnaire (by account id; one query)."""
+        assert self.clinician.clinic_id is not None
+        ranked = (
+            select(
+                CareLinkRow.patient_id.label("patient"),
+                QuestionnaireRow.at.label("at"),
+                QuestionnaireRow.answers.label("answers"),
+                func.row_number()
+                .over(partition_by=QuestionnaireRow.person_id, order_by=QuestionnaireRow.at)
+                .label("first"),
+                func.row_number()
+                .over(
+                    partition_by=QuestionnaireRow.person_id,
+                    order_by=QuestionnaireRow.at.desc(),
+                )
+                .label("latest"),
+            )
+            .join(AccountRow, AccountRow.id == CareLinkRow.patient_id)
+            .join(QuestionnaireRow, QuestionnaireRow.person_id == AccountRow.person_id)
+            .where(CareLinkRow.clinician_id == self.clinician.id)
+            .where(CareLinkRow.clinic_id == self.clinician.clinic_id)
+            .where(CareLinkRow.ended_at.is_(None), AccountRow.deleted_at.is_(None))
+            .subquery()
+        )
+        query = (
+            select(ranked.c.patient, ranked.c.at, ranked.c.answers)
+            .where((ranked.c.first == 1) | (ranked.c.latest == 1))
+            .order_by(ranked.c.patient, ranked.c.at)
+        )
+        found: dict[int, list[ScreenRecord]] = {}
+        with self._read() as db:
+            for patient, at, answers in db.execute(query):
+                found.setdefault(patient, []).append(ScreenRecord(local_day(at), dict(answers)))
+        return found
 
     @eng.guarded
     def mark_seen(self, patient_id: int, key: str, *, at: datetime) -> None:

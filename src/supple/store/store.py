@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Container
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from supple.store import caseload_summary, summary
 from supple.store import engine as eng
-from supple.store import summary
 from supple.store.base import StoreBase
 from supple.store.corrections import CorrectionsMixin
 from supple.store.entries import EntriesMixin
@@ -183,6 +183,11 @@ class Store(FeedOwnersMixin, ReminderPeopleMixin, MessageOwnersMixin, StoreBase)
             for person_id in missing:
                 with self._write() as db:
                     summary.lock(db, person_id)
+            with self._read() as db:
+                unlisted = caseload_summary.missing(db)
+            for person_id in unlisted:  # the patient list's rows, one transaction each
+                with self._write() as db:
+                    caseload_summary.keep(db, person_id, date.today())
         except SQLAlchemyError:
             pass  # a read-only or busy database: reads recompute, the next write fills them
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 import supple.store.account_tables
+import supple.store.caseload_tables
 import supple.store.feed_tables
 import supple.store.message_tables
 import supple.store.prescription_tables

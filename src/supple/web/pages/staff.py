@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -39,21 +40,32 @@ def _clinician(
     q: str = "",
     flag: str = "",
     sort: str = "flags",
+    number: int = 1,
     **context: Any,
 ) -> HTMLResponse:
     web: Web = request.app.state.web
-    every = caseload.patient_list(db=web.database, principal=principal, today=today_of(web))
     wanted = flag if flag in TITLES or flag == "any" else None
     order: SortKey = sort if sort in caseload.SORTS else "flags"
-    rows = caseload.narrowed(every, search=q[:100], flagged=wanted, sort=order)
+    found = caseload.patient_page(
+        db=web.database,
+        principal=principal,
+        today=today_of(web),
+        search=q[:100],
+        flagged=wanted,
+        sort=order,
+        page=max(1, min(number, 10**6)),
+    )
+    kept = {"q": q[:100], "flag": wanted or "", "sort": order}
     return page(
         request,
         "clinician.html",
         nav="",
         principal=principal,
-        rows=rows,
-        total=len(every),
-        unseen=caseload.unseen_count(every),
+        rows=found.rows,
+        found=found,
+        pages=_pages(kept, found),
+        total=found.every,
+        unseen=found.unseen,
         names=exercise_names(web.library),
         titles=TITLES,
         reason=flag_reason,
@@ -66,11 +78,30 @@ def _clinician(
     )
 
 
+def _pages(kept: dict[str, str], found: caseload.Page) -> dict[str, str]:
+    """The links to the previous and the next page, keeping the search, filter and sort."""
+
+    def link(number: int) -> str:
+        return "?" + urlencode({**{k: v for k, v in kept.items() if v}, "page": number})
+
+    links = {}
+    if found.page > 1:
+        links["previous"] = link(min(found.page - 1, found.pages))
+    if found.page < found.pages:
+        links["next"] = link(found.page + 1)
+    return links
+
+
 @router.get("/clinician", response_class=HTMLResponse)
 def clinician(
-    request: Request, principal: ClinicianDep, q: str = "", flag: str = "", sort: str = "flags"
+    request: Request,
+    principal: ClinicianDep,
+    q: str = "",
+    flag: str = "",
+    sort: str = "flags",
+    page: int = 1,
 ) -> HTMLResponse:
-    return _clinician(request, principal, q, flag, sort)
+    return _clinician(request, principal, q, flag, sort, page)
 
 
 @router.post("/clinician/patients/{patient_id}/seen")
