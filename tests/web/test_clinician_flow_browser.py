@@ -115,6 +115,8 @@ def test_a_programme_goes_round_the_loop(browser: Any, postgres_url: str, made: 
             doc_page.goto(f"/clinician/patients/{alice}")
             record = doc_page.inner_text("main")
             assert record.count("painful") >= 2, record[:2000]
+            assert f"Set by {CLINICIAN} (version 1" in record
+            assert "Version 1" in doc_page.inner_text(".programme-history")
             _fits(doc_page)
 
             # Version 2 leaves the move out; Alice's Today changes.

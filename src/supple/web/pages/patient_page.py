@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from supple.app import prescriptions
 from supple.app.exports import current_programme
 from supple.app.patient_record import PatientRecord
 from supple.presentation import item_dose
@@ -71,9 +72,12 @@ def patient(
 ) -> HTMLResponse:
     record = patient_view.build(view, page=number if 0 < number < 100_000 else 1)
     pain_chart, psfs_chart = _charts(record)
+    ctx = view.context
+    changes = prescriptions.history(store=ctx.store, library=ctx.library, limit=3)
     return page(
         request,
         "patient.html",
+        versions=changes,
         nav="",
         principal=view.principal,
         r=record,
