@@ -29,6 +29,13 @@ DIRECTION_TEST = {
 }
 
 
+#: A browser's push subscription (the keys need only be well formed here).
+SUBSCRIPTION = {
+    "endpoint": "https://push.example.com/people-api",
+    "keys": {"p256dh": "B" + "A" * 86, "auth": "A" * 22},
+}
+
+
 def _key() -> str:
     return str(uuid.uuid4())
 
@@ -137,6 +144,45 @@ def _requests(
         ("GET", "/api/v1/calendar-feed"): [{}],
         ("POST", "/api/v1/calendar-feed"): [{"json": {"details": True}}],
         ("DELETE", "/api/v1/calendar-feed"): [{}],
+        # Reminders (issue 15): the asking person's settings and devices only.
+        ("GET", "/api/v1/reminders"): [{}],
+        ("PUT", "/api/v1/reminders"): [
+            {"json": {"enabled": True, "at": "08:00", "days": [0, 2, 4], "follow_up": True}}
+        ],
+        ("GET", "/api/v1/reminders/key"): [{}],
+        ("POST", "/api/v1/reminders/subscriptions"): [{"json": SUBSCRIPTION}],
+        ("DELETE", "/api/v1/reminders/subscriptions"): [
+            {"params": {"endpoint": SUBSCRIPTION["endpoint"]}}
+        ],
+        # Messages and the clinic (issue 14): with no clinician, nobody to write to or leave.
+        ("GET", "/api/v1/messages"): [{}],
+        ("POST", "/api/v1/messages"): [{"json": {"text": "Hello"}}],
+        ("POST", "/api/v1/messages/read"): [{}],
+        ("POST", "/api/v1/clinic/leave"): [{}],
+        # The clinician's workspace (issue 14): nobody here is a clinician.
+        ("GET", "/api/v1/clinician/patients/{patient_id}"): [{"patient_id": them.person}],
+        ("GET", "/api/v1/clinician/patients/{patient_id}/messages"): [{"patient_id": them.person}],
+        ("POST", "/api/v1/clinician/patients/{patient_id}/messages"): [
+            {"patient_id": them.person, "json": {"text": "Hello"}}
+        ],
+        ("POST", "/api/v1/clinician/patients/{patient_id}/messages/read"): [
+            {"patient_id": them.person}
+        ],
+        ("GET", "/api/v1/clinician/messages/unread"): [{}],
+        ("GET", "/api/v1/clinician/patients/{patient_id}/programme"): [{"patient_id": them.person}],
+        ("POST", "/api/v1/clinician/patients/{patient_id}/programme"): [
+            {"patient_id": them.person, "json": {"moves": [], "days_per_week": 3}}
+        ],
+        ("GET", "/api/v1/clinician/patients/{patient_id}/programme/versions"): [
+            {"patient_id": them.person}
+        ],
+        ("GET", "/api/v1/clinician/templates"): [{}],
+        ("POST", "/api/v1/clinician/templates"): [
+            {"json": {"name": "t", "prescription": {"moves": [], "days_per_week": 3}}}
+        ],
+        ("POST", "/api/v1/clinician/templates/{template_id}/apply"): [
+            {"template_id": 1, "json": {"patient_ids": [them.person]}}
+        ],
     }
 
 

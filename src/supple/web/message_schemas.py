@@ -17,7 +17,9 @@ class MessageIn(BaseModel):
     open thread); the clinician's route ignores it."""
 
     model_config = ConfigDict(extra="forbid", strict=True)
-    text: str = Field(max_length=4000, description="at most 2,000 characters once cleaned")
+    text: str = Field(
+        min_length=1, max_length=4000, description="at most 2,000 characters once cleaned"
+    )
     clinician_id: int | None = Field(default=None, ge=1, lt=2**31)
 
 
