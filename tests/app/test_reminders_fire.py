@@ -9,20 +9,15 @@ neither skips nor doubles one.
 
 from __future__ import annotations
 
-import json
-import os
 import threading
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import http_ece
 import pytest
 import requests
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from supple.app import reminders
 from supple.export.push import Subscription, application_server_key, pusher, vapid_key
@@ -30,7 +25,14 @@ from supple.library import load_library
 from supple.session.events import EndEvent
 from supple.store import PersonStore, Store
 from supple.tracking.reminders import Reminder
-from tests.export.test_push import Browser, PushEndpoint, Received, _verify_vapid
+from tests.export.push_kit import (
+    Browser,
+    PushEndpoint,
+    Received,
+    direct_session,
+    serving,
+    verify_vapid,
+)
 from tests.web.client import CALM
 
 CONTACT = "mailto:reminders@supple.invalid"
@@ -45,41 +47,18 @@ def local(day: date, hh: int, mm: int = 0) -> datetime:
 
 @pytest.fixture
 def endpoint() -> Iterator[PushEndpoint]:
-    box: list[PushEndpoint] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            headers = {k.lower(): v for k, v in self.headers.items()}
-            box[0].received.append(Received(self.path, headers, body))
-            self.send_response(box[0].status)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    box.append(PushEndpoint(f"http://127.0.0.1:{server.server_port}/push/{uuid.uuid4().hex}"))
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield box[0]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serving(uuid.uuid4().hex) as found:
+        yield found
 
 
 @pytest.fixture
 def phone() -> Browser:
-    return Browser(ec.generate_private_key(ec.SECP256R1()), os.urandom(16))
+    return Browser.new()
 
 
 @pytest.fixture
 def session() -> Iterator[requests.Session]:
-    with requests.Session() as s:
-        s.trust_env = False  # straight to 127.0.0.1, whatever proxy the environment names
+    with direct_session() as s:
         yield s
 
 
@@ -125,12 +104,7 @@ class Sender:
 
 
 def _message(got: Received, phone: Browser) -> dict[str, Any]:
-    assert got.headers["content-encoding"] == "aes128gcm"
-    plain = http_ece.decrypt(
-        got.body, private_key=phone.private_key, auth_secret=phone.auth, version="aes128gcm"
-    )
-    found: dict[str, Any] = json.loads(plain)
-    return found
+    return phone.read(got)
 
 
 def _minutes(records: PersonStore, day: date) -> int:
@@ -173,7 +147,7 @@ def test_a_reminder_fires_encrypted_signed_once_then_the_follow_up(
             "url": "/today",
             "tag": "supple-reminder",
         }
-        claims = _verify_vapid(got.headers["authorization"], application_server_key(sender.vapid))
+        claims = verify_vapid(got.headers["authorization"], application_server_key(sender.vapid))
         assert claims["sub"] == CONTACT
         # The same minute again, and the next: never a second one of the slot.
         assert sender.tick(local(MONDAY, 8, 0)) == []
@@ -249,7 +223,7 @@ def test_a_gone_subscription_is_deleted_and_others_still_get_it(
     sender = Sender(database_url, tmp_path, session)
     try:
         records = sender.db.for_person(person)
-        laptop = Browser(ec.generate_private_key(ec.SECP256R1()), os.urandom(16))
+        laptop = Browser.new()
         second = laptop.subscription(endpoint.url + "/laptop")
         reminders.save_subscription(store=records, target=second.target())
         assert len(records.push_targets()) == 2

@@ -3,25 +3,19 @@ subscription and signed with the server's VAPID key, and the test decrypts and v
 
 from __future__ import annotations
 
-import base64
 import json
-import os
 import stat
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import http_ece
 import pytest
 import requests
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.asymmetric.utils import encode_dss_signature
 
 from supple.export.push import (
     VAPID_KEY_FILE,
@@ -33,106 +27,33 @@ from supple.export.push import (
     vapid_key,
 )
 from supple.tracking.reminders import Reminder
+from tests.export.push_kit import (
+    Browser,
+    PushEndpoint,
+    direct_session,
+    serving,
+    unb64,
+    verify_vapid,
+)
 
 CONTACT = "mailto:reminders@supple.invalid"
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-@dataclass
-class Received:
-    """What the push endpoint saw (header names in lower case)."""
-
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass
-class PushEndpoint:
-    """A push service stand-in: records each POST, answers with ``status``."""
-
-    url: str
-    received: list[Received] = field(default_factory=list)
-    status: int = 201
-
-
 @pytest.fixture
 def endpoint() -> Iterator[PushEndpoint]:
-    box: list[PushEndpoint] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length)
-            headers = {k.lower(): v for k, v in self.headers.items()}
-            box[0].received.append(Received(self.path, headers, body))
-            self.send_response(box[0].status)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:  # keep test output quiet
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    box.append(PushEndpoint(f"http://127.0.0.1:{server.server_port}/push/abc123"))
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
-        yield box[0]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
-@dataclass(frozen=True)
-class Browser:
-    """The browser's side of a subscription: its key pair and auth secret."""
-
-    private_key: ec.EllipticCurvePrivateKey
-    auth: bytes
-
-    def subscription(self, endpoint: str) -> Subscription:
-        public = self.private_key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-        )
-        data = {"endpoint": endpoint, "keys": {"p256dh": _b64(public), "auth": _b64(self.auth)}}
-        return Subscription.from_json(data, allow_loopback=True)
+    with serving("abc123") as found:
+        yield found
 
 
 @pytest.fixture
 def browser() -> Browser:
-    return Browser(ec.generate_private_key(ec.SECP256R1()), os.urandom(16))
+    return Browser.new()
 
 
 @pytest.fixture
 def session() -> Iterator[requests.Session]:
-    with requests.Session() as s:
-        s.trust_env = False  # straight to 127.0.0.1, whatever proxy the environment names
+    with direct_session() as s:
         yield s
-
-
-def _verify_vapid(authorization: str, server_key: str) -> dict[str, object]:
-    """Check the VAPID header's ES256 signature with the public key it names; return the claims."""
-    scheme, params = authorization.split(" ", 1)
-    assert scheme == "vapid"
-    fields = dict(part.split("=", 1) for part in params.split(","))
-    assert fields["k"] == server_key
-    header, claims, signature = fields["t"].split(".")
-    raw = _unb64(signature)
-    der = encode_dss_signature(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
-    key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), _unb64(fields["k"]))
-    key.verify(der, f"{header}.{claims}".encode(), ec.ECDSA(hashes.SHA256()))
-    assert json.loads(_unb64(header)) == {"typ": "JWT", "alg": "ES256"}
-    loaded: dict[str, object] = json.loads(_unb64(claims))
-    return loaded
 
 
 def test_a_reminder_arrives_encrypted_and_signed(
@@ -160,7 +81,7 @@ def test_a_reminder_arrives_encrypted_and_signed(
     message = json.loads(plain)
     assert message["body"] == "Time for your back routine — 12 min"
     assert message["url"] == "/today"
-    claims = _verify_vapid(got.headers["authorization"], application_server_key(vapid))
+    claims = verify_vapid(got.headers["authorization"], application_server_key(vapid))
     assert claims["aud"] == endpoint.url.rsplit("/push", 1)[0]
     assert claims["sub"] == CONTACT
     assert time.time() < float(str(claims["exp"])) <= time.time() + 24 * 3600
@@ -209,7 +130,7 @@ def test_a_forged_signature_does_not_verify(
     other = application_server_key(vapid_key(tmp_path / "elsewhere"))
     forged = header.replace(application_server_key(vapid), other)
     with pytest.raises(InvalidSignature):
-        _verify_vapid(forged, other)
+        verify_vapid(forged, other)
 
 
 def test_a_dead_subscription_is_reported_gone(
@@ -249,7 +170,7 @@ def test_the_vapid_key_is_made_once_private_and_kept(tmp_path: Path) -> None:
     assert b"PRIVATE KEY" in path.read_bytes()
     again = vapid_key(folder)
     assert application_server_key(again) == application_server_key(first)
-    assert len(_unb64(application_server_key(first))) == 65
+    assert len(unb64(application_server_key(first))) == 65
     assert [p.name for p in folder.iterdir()] == [VAPID_KEY_FILE]
 
 

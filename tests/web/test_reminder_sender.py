@@ -6,7 +6,6 @@ lock file elects it. The lifespan starts the sender only when the setting turns 
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 import time as clock
 from collections.abc import Callable, Iterator
@@ -16,14 +15,13 @@ from typing import Any
 
 import pytest
 import requests
-from cryptography.hazmat.primitives.asymmetric import ec
 
 from supple.settings import load_settings
 from supple.store import Store
 from supple.web import create_app
 from supple.web.reminder_sender import Sender
 from tests.app.test_reminders_fire import MONDAY, _message, _person, endpoint, local  # noqa: F401
-from tests.export.test_push import Browser, PushEndpoint
+from tests.export.push_kit import Browser, PushEndpoint, direct_session
 
 
 class Clock:
@@ -38,13 +36,12 @@ class Clock:
 
 @pytest.fixture
 def phone() -> Browser:
-    return Browser(ec.generate_private_key(ec.SECP256R1()), os.urandom(16))
+    return Browser.new()
 
 
 @pytest.fixture
 def session() -> Iterator[requests.Session]:
-    with requests.Session() as s:
-        s.trust_env = False
+    with direct_session() as s:
         yield s
 
 
