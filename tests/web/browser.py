@@ -103,3 +103,25 @@ def shoot(page: Any, name: str) -> None:
         page.screenshot(path=str(SHOTS / f"{name}-{label}.png"), full_page=True)
     if size:
         page.set_viewport_size(size)
+
+
+def fill_sign_in(page: Any, email: str, password: str) -> None:
+    """Sign in on the login page with ``email`` and ``password`` (the caller waits as it needs)."""
+    page.goto("/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("form.account-form button[type=submit]")
+
+
+#: The elements that reach past the right edge of the window (to say what is too wide).
+WIDE = """() => [...document.querySelectorAll('body *')]
+  .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id)
+  .concat([document.documentElement.scrollWidth, window.innerWidth])"""
+
+
+def assert_fits(page: Any) -> None:
+    """The page does not scroll sideways (naming what is too wide) and axe finds nothing."""
+    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits, f"{page.url}: {page.evaluate(WIDE)}"
+    assert axe_violations(page) == []

@@ -14,7 +14,7 @@ import pytest
 
 from supple.safety.profile import Profile
 from tests.accounts.kit import NOW, PASSWORD, Install, install, on_socket
-from tests.web.browser import axe_violations
+from tests.web.browser import assert_fits, fill_sign_in
 
 pytestmark = pytest.mark.browser
 #: Where the screenshots of these pages go when asked for (SUPPLE_SHOTS=folder).
@@ -35,25 +35,9 @@ def _sign_in(browser: Any, url: str, email: str, width: int) -> tuple[Any, Any, 
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("form.account-form button[type=submit]")
+    fill_sign_in(page, email, PASSWORD)
     page.wait_for_load_state()
     return context, page, errors
-
-
-#: The elements that reach past the right edge of the window (to say what is too wide).
-WIDE = """() => [...document.querySelectorAll('body *')]
-  .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
-  .slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id)
-  .concat([document.documentElement.scrollWidth, window.innerWidth])"""
-
-
-def _fits(page: Any) -> None:
-    fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    assert fits, f"{page.url}: {page.evaluate(WIDE)}"
-    assert axe_violations(page) == []
 
 
 def _shoot(page: Any, name: str) -> None:
@@ -76,7 +60,7 @@ def test_built_locked_saved_and_seen_on_today(
         try:
             page.goto(f"/clinician/patients/{alice}/programme")
             _shoot(page, "builder")
-            _fits(page)
+            assert_fits(page)
             rows = page.locator("[data-move]")
             first = rows.nth(0).get_attribute("data-move")
             second = rows.nth(1).get_attribute("data-move")
@@ -88,7 +72,7 @@ def test_built_locked_saved_and_seen_on_today(
             page.click("button[value=save]")
             page.wait_for_url("**/programme/versions?saved=1")
             assert "Version 1" in page.inner_text("main")
-            _fits(page)
+            assert_fits(page)
             _shoot(page, "builder-versions")
             page.goto("/clinician")
             page.click(f'a[href="/clinician/patients/{alice}/programme"]')
@@ -96,7 +80,7 @@ def test_built_locked_saved_and_seen_on_today(
             page.click("button[formaction='/clinician/templates']")
             page.wait_for_url("**/clinician/templates?saved=*")
             assert "Low back, first weeks" in page.inner_text("main")
-            _fits(page)
+            assert_fits(page)
             _shoot(page, "templates")
             assert errors == []
         finally:
@@ -110,7 +94,7 @@ def test_built_locked_saved_and_seen_on_today(
             assert len(names) >= 2
             assert "Set by your clinician" in page.inner_text("ol.items li >> nth=0")
             assert "Keep the knees soft." in page.inner_text("ol.items li >> nth=0")
-            _fits(page)
+            assert_fits(page)
             _shoot(page, "today-from-clinician")
             assert errors == []
         finally:

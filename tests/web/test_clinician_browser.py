@@ -12,7 +12,7 @@ import pytest
 
 from tests.accounts.kit import PASSWORD, Install, install, on_socket
 from tests.clinician.kit import patient, session
-from tests.web.browser import LiveServer, axe_violations, shoot
+from tests.web.browser import LiveServer, axe_violations, fill_sign_in, shoot
 
 pytestmark = pytest.mark.browser
 #: Where the paging test leaves its screenshots (for a person to look at).
@@ -39,10 +39,7 @@ def _check(browser: Any, live: LiveServer) -> None:
         context = browser.new_context(base_url=live.url, viewport={"width": width, "height": 800})
         page = context.new_page()
         try:
-            page.goto("/login")
-            page.fill("#email", "doc@a.example")
-            page.fill("#password", PASSWORD)
-            page.click("form.account-form button[type=submit]")
+            fill_sign_in(page, "doc@a.example", PASSWORD)
             page.wait_for_url("**/clinician")
             assert "unseen" in page.inner_text("#unseen-count")
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -78,10 +75,7 @@ def test_the_list_pages_and_links_the_outcomes(
             )
             page = context.new_page()
             try:
-                page.goto("/login")
-                page.fill("#email", "doc@a.example")
-                page.fill("#password", PASSWORD)
-                page.click("form.account-form button[type=submit]")
+                fill_sign_in(page, "doc@a.example", PASSWORD)
                 page.wait_for_url("**/clinician")
                 assert page.locator(".patient").count() == 50
                 assert "Download outcomes (CSV)" in page.inner_text("main")

@@ -13,7 +13,7 @@ import pytest
 
 from supple.safety.profile import Profile
 from tests.accounts.kit import NOW, PASSWORD, Install, install, on_socket
-from tests.web.browser import axe_violations
+from tests.web.browser import assert_fits, fill_sign_in
 from tests.web.journey import plan_id_of, start_player
 
 pytestmark = pytest.mark.browser
@@ -36,17 +36,9 @@ def _sign_in(browser: Any, url: str, email: str) -> tuple[Any, Any, list[str]]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("form.account-form button[type=submit]")
+    fill_sign_in(page, email, PASSWORD)
     page.wait_for_load_state()
     return context, page, errors
-
-
-def _fits(page: Any) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
-    assert axe_violations(page) == [], page.url
 
 
 def _save(page: Any) -> None:
@@ -88,7 +80,7 @@ def test_a_programme_goes_round_the_loop(browser: Any, postgres_url: str, made: 
             doc_page.wait_for_load_state()
             doc_page.click(f'a[href="/clinician/patients/{alice}/programme"]')
             doc_page.wait_for_url(f"**/clinician/patients/{alice}/programme*")
-            _fits(doc_page)
+            assert_fits(doc_page)
             moves = doc_page.locator("[data-move]")
             first = moves.nth(0).get_attribute("data-move")
             locked = moves.nth(1).get_attribute("data-move")
@@ -103,7 +95,7 @@ def test_a_programme_goes_round_the_loop(browser: Any, postgres_url: str, made: 
             assert len(names) >= 2
             locked_row = pat_page.locator("ol.items li").nth(1)
             assert "Set by your clinician" in locked_row.inner_text()
-            _fits(pat_page)
+            assert_fits(pat_page)
 
             # She plays it twice and says the first move hurts both times.
             _play_and_say_the_first_move_hurts(pat_page)
@@ -117,7 +109,7 @@ def test_a_programme_goes_round_the_loop(browser: Any, postgres_url: str, made: 
             assert record.count("painful") >= 2, record[:2000]
             assert f"Set by {CLINICIAN} (version 1" in record
             assert "Version 1" in doc_page.inner_text(".programme-history")
-            _fits(doc_page)
+            assert_fits(doc_page)
 
             # Version 2 leaves the move out; Alice's Today changes.
             doc_page.goto(f"/clinician/patients/{alice}/programme")
@@ -142,7 +134,7 @@ def test_a_programme_goes_round_the_loop(browser: Any, postgres_url: str, made: 
             doc_page.wait_for_load_state()
             pat_page.goto("/messages")
             assert "I have taken it out; try the new routine." in pat_page.inner_text("main")
-            _fits(pat_page)
+            assert_fits(pat_page)
             assert doc_errors == [] and pat_errors == []
         finally:
             doc.close()

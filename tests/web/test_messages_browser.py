@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.accounts.kit import PASSWORD, Install, install, on_socket
-from tests.web.browser import SHOTS, LiveServer, axe_violations
+from tests.web.browser import SHOTS, LiveServer, axe_violations, fill_sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +30,7 @@ def made(postgres_url: str) -> Iterator[Install]:
 def _sign_in(browser: Any, live: LiveServer, email: str) -> Any:
     context = browser.new_context(base_url=live.url, viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    page.click("form.account-form button[type=submit]")
+    fill_sign_in(page, email, PASSWORD)
     page.wait_for_load_state()
     return page
 
