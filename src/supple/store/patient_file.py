@@ -16,6 +16,7 @@ from supple.store import engine as eng
 from supple.store.account_tables import FlagSeenRow
 from supple.store.base import PersonBase
 from supple.store.fastread import local_day
+from supple.store.queries import PAIN_ENTRY
 from supple.store.schema import (
     DirectionRow,
     ItemRow,
@@ -103,14 +104,7 @@ def _charts(db: Session, person_id: int, since: date) -> tuple[list[PainEntry], 
     pain = [
         PainEntry(*row)
         for row in db.execute(
-            select(
-                PainRow.id,
-                PainRow.at,
-                PainRow.score,
-                PainRow.moment,
-                PainRow.note,
-                PainRow.session_id,
-            )
+            select(*PAIN_ENTRY)
             .where(PainRow.person_id == person_id, PainRow.at >= start)
             .order_by(PainRow.at, PainRow.id)
         )

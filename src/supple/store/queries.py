@@ -13,6 +13,16 @@ from supple.store.schema import (
     SessionRow,
 )
 
+#: The columns of a PainEntry, in its order.
+PAIN_ENTRY = (
+    PainRow.id,
+    PainRow.at,
+    PainRow.score,
+    PainRow.moment,
+    PainRow.note,
+    PainRow.session_id,
+)
+
 
 def history(db: Session, person_id: int, limit: int) -> History:
     """The latest sessions (with item counts and pain before/after) and pain scores."""
@@ -68,14 +78,7 @@ def history(db: Session, person_id: int, limit: int) -> History:
     pain = [
         PainEntry(*row)
         for row in db.execute(
-            select(
-                PainRow.id,
-                PainRow.at,
-                PainRow.score,
-                PainRow.moment,
-                PainRow.note,
-                PainRow.session_id,
-            )
+            select(*PAIN_ENTRY)
             .where(PainRow.person_id == person_id)
             .order_by(PainRow.at.desc(), PainRow.id.desc())
             .limit(limit)
