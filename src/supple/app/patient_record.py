@@ -28,7 +28,7 @@ from supple.app.screening_record import ScreeningRecord, screening_record
 from supple.library.model import Exercise
 from supple.planner.model import Plan
 from supple.tracking.digest import Digest
-from supple.tracking.model import PsfsRecord
+from supple.tracking.model import PsfsRecord, TrackingInput
 from supple.tracking.triage import Flag
 
 #: Sessions a page shows.
@@ -67,6 +67,14 @@ class _DigestOnce:
         if today not in self._digests:
             self._digests[today] = self._store.tracking_digest(today)
         return self._digests[today]
+
+    def tracking_window(
+        self, today: date | None = None, *, since: date
+    ) -> tuple[TrackingInput, Digest]:
+        if today in self._digests:
+            return self._store.tracking_input(today, since=since), self._digests[today]
+        records, self._digests[today] = self._store.tracking_window(today, since=since)
+        return records, self._digests[today]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)

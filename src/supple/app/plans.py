@@ -120,12 +120,11 @@ def request(
     answers = saved_profile(store) if profile is None else profile
     if learn is None:
         learn = profile is None
-    records = recent_records(store, today)
-    adjustments = (
-        learned(store=store, library=library, today=today, recent=records)
-        if learn
-        else NO_ADJUSTMENTS
-    )
+    if learn:  # the records and the summaries, read together
+        records, digest = store.tracking_window(today, since=today - timedelta(days=RECENT_DAYS))
+        adjustments = readout.adjustments(digest, records, library)
+    else:
+        records, adjustments = recent_records(store, today), NO_ADJUSTMENTS
     return PlanRequest(
         profile=with_minutes(answers, minutes),
         adjustments=adjustments,

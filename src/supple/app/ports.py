@@ -31,6 +31,12 @@ class TrackingSource(Protocol):
 
     def tracking_digest(self, today: date | None = None) -> Digest: ...
 
+    def tracking_window(
+        self, today: date | None = None, *, since: date
+    ) -> tuple[TrackingInput, Digest]:
+        """The records of the days from ``since`` on and the digest (read together)."""
+        ...
+
 
 class Records(TrackingSource, Protocol):
     """Every record of one person: what a use case reads and writes."""

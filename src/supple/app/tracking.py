@@ -68,10 +68,9 @@ def progress(
 ) -> Summary:
     """The person's progress as of ``today``, from the summaries the store keeps (a cost that
     does not grow with the history), with the records of the last ``days`` days."""
-    digest = source.tracking_digest(today)
-    # One read covers both the days shown and the longer window the decisions need.
+    # One read covers the summaries, the days shown and the longer window the decisions need.
     first = today - timedelta(days=max(days - 1, DECIDE_DAYS))
-    window = source.tracking_input(today, since=first)
+    window, digest = source.tracking_window(today, since=first)
     cut = today - timedelta(days=days - 1)
     recent = replace(
         window,

@@ -50,78 +50,114 @@ def _psfs(rows: Rows, activities: list[Any]) -> tuple[PsfsRecord, ...]:
     return (*(rec for _, _, rec in first), *latest)
 
 
+def _param(dialect: str, day: date) -> Any:
+    return day.isoformat() if dialect == "sqlite" else day
+
+
+def digest_queries(dialect: str, person_id: int, today: date) -> list[fastread.Query]:
+    """The digest's queries, independent of each other (sent together: one round trip on
+    PostgreSQL); the days a week and the feedback are the tracking read's own queries."""
+    first_day = today - timedelta(days=DIGEST_DAYS - 1)
+    this_week = week_start(today)
+    first_week = this_week - timedelta(weeks=DIGEST_WEEKS - 1)
+    return [
+        ("SELECT zone, sessions_done FROM tracking_state WHERE person_id = :p", (person_id,)),
+        (
+            "SELECT day, finished, pain_sum, pain_count, run FROM tracking_day "
+            "WHERE person_id = :p AND day >= :p AND day <= :p",
+            (person_id, _param(dialect, first_day), _param(dialect, today)),
+        ),
+        (
+            f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p "
+            "AND start >= :p AND start <= :p",
+            (person_id, _param(dialect, first_week), _param(dialect, this_week)),
+        ),
+        (
+            f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p "
+            "AND start < :p ORDER BY start DESC LIMIT 1",
+            (person_id, _param(dialect, this_week)),
+        ),
+        ("SELECT max(run) FROM tracking_day WHERE person_id = :p", (person_id,)),
+        (
+            "SELECT day FROM tracking_day WHERE person_id = :p AND pain_count > 0 "
+            "ORDER BY day LIMIT 1",
+            (person_id,),
+        ),
+        ("SELECT id, name FROM psfs_activity WHERE person_id = :p", (person_id,)),
+    ]
+
+
+def digest_of_rows(
+    rows: fastread.Runner,
+    person_id: int,
+    today: date,
+    found: list[list[Any]],
+    tracking: TrackingInput,
+) -> Digest | None:
+    """The digest from the rows of :func:`digest_queries` (in their order) and the days a week
+    and feedback of ``tracking``; None when the summaries are missing or were counted in
+    another time zone. ``rows`` runs the few lookups that depend on those rows."""
+    state, days, weeks, complete, best, pain_first, activities = found
+    if not state or state[0][0] != fastread.zone_key():
+        return None
+    first_pain = _day(pain_first[0][0]) if pain_first else None
+    baseline = (0, 0)
+    if first_pain is not None:
+        sums = rows(
+            "SELECT sum(pain_sum), sum(pain_count) FROM tracking_day "
+            "WHERE person_id = :p AND day >= :p AND day <= :p",
+            person_id,
+            _param(rows.dialect, first_pain),
+            _param(rows.dialect, first_pain + timedelta(days=6)),
+        )
+        baseline = (int(sums[0][0] or 0), int(sums[0][1] or 0))
+    recent = [Day(_day(d), int(f), int(s), int(c), int(r)) for d, f, s, c, r in days]
+    return Digest(
+        today=today,
+        days_per_week=tracking.days_per_week,
+        days={d.day: d for d in recent},
+        weeks={w.start: w for w in map(_week, weeks)},
+        hold=_week(complete[0]).hold if complete else Hold(),
+        sessions_done=int(state[0][1]),
+        best_run=int(best[0][0] or 0),
+        first_pain=first_pain,
+        baseline=baseline,
+        feedback=tracking.feedback,
+        psfs=_psfs(rows, activities),
+    )
+
+
+def read_window(
+    conn: Any, dialect: str, person_id: int, today: date, *, since: date
+) -> tuple[TrackingInput, Digest | None]:
+    """The records of the days from ``since`` on and the digest, in one batch of queries on
+    one connection (what today's routine and progress read on every request)."""
+    rows = fastread.runner(conn, dialect)
+    try:
+        tracking = fastread.tracking_queries(dialect, person_id, today, since=since)
+        found = rows.many([*tracking, *digest_queries(dialect, person_id, today)])
+        records = fastread.tracking_of(today, found[: len(tracking)])
+        return records, digest_of_rows(rows, person_id, today, found[len(tracking) :], records)
+    finally:
+        rows.close()
+
+
 def read_digest(conn: Any, dialect: str, person_id: int, today: date) -> Digest | None:
     """The digest of ``person_id`` as of ``today``, or None when the summaries are missing or
     were counted in another time zone (the caller then reads every record)."""
     rows = fastread.runner(conn, dialect)
-
-    def param(day: date) -> Any:
-        return day.isoformat() if dialect == "sqlite" else day
-
-    first_day = today - timedelta(days=DIGEST_DAYS - 1)
-    this_week = week_start(today)
-    first_week = this_week - timedelta(weeks=DIGEST_WEEKS - 1)
     try:
-        # independent of each other: sent together (one round trip on PostgreSQL)
-        state, days, weeks, complete, best, pain_first, per_week, said, activities = rows.many(
-            [
-                (
-                    "SELECT zone, sessions_done FROM tracking_state WHERE person_id = :p",
-                    (person_id,),
-                ),
-                (
-                    "SELECT day, finished, pain_sum, pain_count, run FROM tracking_day "
-                    "WHERE person_id = :p AND day >= :p AND day <= :p",
-                    (person_id, param(first_day), param(today)),
-                ),
-                (
-                    f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p "
-                    "AND start >= :p AND start <= :p",
-                    (person_id, param(first_week), param(this_week)),
-                ),
-                (
-                    f"SELECT {WEEK_COLUMNS} FROM tracking_week WHERE person_id = :p "
-                    "AND start < :p ORDER BY start DESC LIMIT 1",
-                    (person_id, param(this_week)),
-                ),
-                ("SELECT max(run) FROM tracking_day WHERE person_id = :p", (person_id,)),
-                (
-                    "SELECT day FROM tracking_day WHERE person_id = :p AND pain_count > 0 "
-                    "ORDER BY day LIMIT 1",
-                    (person_id,),
-                ),
-                fastread.days_per_week_query(person_id),
-                fastread.feedback_query(dialect, person_id, today),
-                ("SELECT id, name FROM psfs_activity WHERE person_id = :p", (person_id,)),
-            ]
-        )
-        if not state or state[0][0] != fastread.zone_key():
-            return None
-        first_pain = _day(pain_first[0][0]) if pain_first else None
-        baseline = (0, 0)
-        if first_pain is not None:
-            found = rows(
-                "SELECT sum(pain_sum), sum(pain_count) FROM tracking_day "
-                "WHERE person_id = :p AND day >= :p AND day <= :p",
-                person_id,
-                param(first_pain),
-                param(first_pain + timedelta(days=6)),
-            )
-            baseline = (int(found[0][0] or 0), int(found[0][1] or 0))
-        recent = [Day(_day(d), int(f), int(s), int(c), int(r)) for d, f, s, c, r in days]
-        return Digest(
+        shared = [
+            fastread.days_per_week_query(person_id),
+            fastread.feedback_query(dialect, person_id, today),
+        ]
+        week, said, *found = rows.many([*shared, *digest_queries(dialect, person_id, today)])
+        tracking = TrackingInput(
             today=today,
-            days_per_week=fastread.days_per_week_of(per_week),
-            days={d.day: d for d in recent},
-            weeks={w.start: w for w in map(_week, weeks)},
-            hold=_week(complete[0]).hold if complete else Hold(),
-            sessions_done=int(state[0][1]),
-            best_run=int(best[0][0] or 0),
-            first_pain=first_pain,
-            baseline=baseline,
+            days_per_week=fastread.days_per_week_of(week),
             feedback=fastread.feedback_of(said),
-            psfs=_psfs(rows, activities),
         )
+        return digest_of_rows(rows, person_id, today, found, tracking)
     finally:
         rows.close()
 
@@ -151,5 +187,10 @@ class LightSource:
         self.usable = self.usable and found is not None
         return found or Digest(today=today or date.today())
 
+    def tracking_window(
+        self, today: date | None = None, *, since: date
+    ) -> tuple[TrackingInput, Digest]:
+        return self.tracking_input(today, since=since), self.tracking_digest(today)
 
-__all__ = ["LightSource", "read_digest"]
+
+__all__ = ["LightSource", "digest_of_rows", "digest_queries", "read_digest", "read_window"]

@@ -166,19 +166,18 @@ def days_per_week_of(found: list[Any]) -> int:
     return int(found[0][0]) if found else 7
 
 
-def read(
-    conn: Any, dialect: str, person_id: int, today: date, *, since: date | None = None
-) -> TrackingInput:
-    """Run the tracking queries on a DBAPI connection (read-only): every record, or those of
-    the days from ``since`` on."""
-    rows = runner(conn, dialect)
+def tracking_queries(
+    dialect: str, person_id: int, today: date, *, since: date | None = None
+) -> list[Query]:
+    """The queries of the tracking read (every record, or those of the days from ``since`` on);
+    independent of each other, so they go together (:meth:`Runner.many`)."""
     if since is None:
         first = datetime.min.replace(tzinfo=UTC)
     else:
         first = datetime.combine(since, datetime.min.time()).astimezone()  # local midnight
     start = _since_param(dialect, first)
     window = datetime.combine(today - timedelta(days=FEEDBACK_WINDOW_DAYS), datetime.min.time())
-    queries: list[Query] = [
+    return [
         (
             "SELECT :day(started_at), status FROM session WHERE person_id = :p "
             "AND started_at >= :p ORDER BY started_at",
@@ -196,30 +195,44 @@ def read(
             (person_id, start),
         ),
         (
-            "SELECT :day(s.started_at), i.exercise, s.id FROM session_item i "
-            "JOIN session s ON s.id = i.session_id WHERE s.person_id = :p "
-            "AND s.started_at >= :p AND i.status = 'done' ORDER BY s.started_at, i.idx",
-            # the window tracking counts, as feedback
+            # the window tracking counts: the moves done and the feedback given, in one pass
+            "SELECT :day(s.started_at), i.exercise, i.status, i.feedback, s.id "
+            "FROM session_item i JOIN session s ON s.id = i.session_id "
+            "WHERE s.person_id = :p AND s.started_at >= :p "
+            "AND (i.status = 'done' OR i.feedback IS NOT NULL) ORDER BY s.started_at, i.idx",
             (person_id, _since_param(dialect, window.astimezone())),
         ),
-        feedback_query(dialect, person_id, today),
         days_per_week_query(person_id),
         *((text, (person_id,)) for text in PROGRAMME_QUERIES),
     ]
-    try:
-        sessions, pain, psfs, done, said, week, *programme = rows.many(queries)
-    finally:
-        rows.close()
+
+
+def tracking_of(today: date, found: list[list[Any]]) -> TrackingInput:
+    """The tracking input from the rows of :func:`tracking_queries`, in their order."""
+    sessions, pain, psfs, items, week, *programme = found
     return TrackingInput(
         today=today,
         sessions=tuple(SessionRecord(local_day(d), st) for d, st in sessions),
         pain=tuple(PainRecord(local_day(d), sc, m) for d, sc, m in pain),
-        feedback=feedback_of(said),
+        feedback=feedback_of([(d, ex, fb, sid) for d, ex, _, fb, sid in items if fb is not None]),
         psfs=tuple(PsfsRecord(local_day(d), name, sc) for d, name, sc in psfs),
         days_per_week=days_per_week_of(week),
-        done=tuple(DoneRecord(local_day(d), ex, sid) for d, ex, sid in done),
+        done=tuple(DoneRecord(local_day(d), ex, i) for d, ex, st, _, i in items if st == "done"),
         **programme_records(programme, local_day),
     )
+
+
+def read(
+    conn: Any, dialect: str, person_id: int, today: date, *, since: date | None = None
+) -> TrackingInput:
+    """Run the tracking queries on a DBAPI connection (read-only): every record, or those of
+    the days from ``since`` on."""
+    rows = runner(conn, dialect)
+    try:
+        found = rows.many(tracking_queries(dialect, person_id, today, since=since))
+    finally:
+        rows.close()
+    return tracking_of(today, found)
 
 
 def _target(url: str | None) -> tuple[str, str] | None:

@@ -56,6 +56,21 @@ class WholeMixin(PersonBase):
         found = self._raw_read(read_digest, today)
         return found if found is not None else digest_of(self.tracking_input(today))
 
+    @eng.guarded
+    def tracking_window(
+        self, today: date | None = None, *, since: date
+    ) -> tuple[TrackingInput, Digest]:
+        """The records of the days from ``since`` on and the digest, read together (one
+        connection and one batch of queries): what today's routine and progress need."""
+        from supple.store.digest_read import read_window
+        from supple.tracking.digest import digest_of
+
+        def read(conn: Any, dialect: str, person_id: int, day: date) -> Any:
+            return read_window(conn, dialect, person_id, day, since=since)
+
+        records, found = self._raw_read(read, today)
+        return records, found if found is not None else digest_of(self.tracking_input(today))
+
     def _raw_read(self, reader: Callable[[Any, str, int, date], T], today: date | None) -> T:
         from supple.store import fastread
 
