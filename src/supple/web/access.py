@@ -93,8 +93,12 @@ def public(
 PublicDep = Annotated[Principal | None, Depends(public)]
 
 
-def signed_in(principal: PublicDep) -> Principal:
-    """Anyone signed in (or the one person of single-person mode)."""
+async def signed_in(principal: PublicDep) -> Principal:
+    """Anyone signed in (or the one person of single-person mode).
+
+    This check and the role checks below only look at the principal, so they are coroutines:
+    FastAPI runs a plain function dependency in a worker thread, a hop that costs more than the
+    check. The lookup that may query the store (:func:`public`) stays a plain function."""
     if principal is None:
         raise SignInNeeded("sign in first")
     return principal
@@ -103,13 +107,13 @@ def signed_in(principal: PublicDep) -> Principal:
 SignedInDep = Annotated[Principal, Depends(signed_in)]
 
 
-def clinician(principal: SignedInDep) -> Principal:
+async def clinician(principal: SignedInDep) -> Principal:
     if principal.role != "clinician":
         raise NotAllowed("this is for clinicians")
     return principal
 
 
-def admin(principal: SignedInDep) -> Principal:
+async def admin(principal: SignedInDep) -> Principal:
     if principal.role != "admin":
         raise NotAllowed("this is for admins")
     return principal
@@ -119,7 +123,7 @@ ClinicianDep = Annotated[Principal, Depends(clinician)]
 AdminDep = Annotated[Principal, Depends(admin)]
 
 
-def patient_person(request: Request, principal: SignedInDep) -> int:
+async def patient_person(request: Request, principal: SignedInDep) -> int:
     """The person whose own records the request reaches: a patient's."""
     if principal.role != "patient" or principal.person_id is None:
         raise NotAllowed("this is a patient's own page: sign in as a patient")

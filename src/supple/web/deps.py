@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from supple.app import audit, care
 from supple.app.identity import Account, CareLink, Principal
@@ -124,6 +125,14 @@ class Context:
     web: Web
     store: PersonStore
     memo: PersonMemo
+    #: what this request has read once and uses again (such as the programme version)
+    scratch: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def once(self, key: str, read: Callable[[], Any]) -> Any:
+        """``read()`` the first time this request asks for ``key``, the same value after."""
+        if key not in self.scratch:
+            self.scratch[key] = read()
+        return self.scratch[key]
 
     @property
     def library(self) -> Library:
@@ -162,11 +171,18 @@ def person_context(web: Web, person_id: int) -> Context:
     return _context(web, person_id, None)
 
 
-def get_context(request: Request, person_id: Annotated[int, Depends(current_person)]) -> Context:
-    """A patient on their own records (the one person in single-person mode)."""
+async def get_context(
+    request: Request, person_id: Annotated[int, Depends(current_person)]
+) -> Context:
+    """A patient on their own records (the one person in single-person mode); the records of a
+    person this process has not served yet are looked up in a worker thread (a query), the
+    others are at hand (a coroutine: no hop to a thread)."""
     principal: Principal | None = getattr(request.state, "principal", None)
     account = None if principal is None else principal.account
-    return _context(request.app.state.web, person_id, account)
+    web: Web = request.app.state.web
+    if person_id not in web._records:
+        await run_in_threadpool(web.records, person_id)
+    return _context(web, person_id, account)
 
 
 ContextDep = Annotated[Context, Depends(get_context)]

@@ -40,7 +40,7 @@ def todays_plan(
 def assigned(ctx: Context, req: PlanRequest) -> prescriptions.Assigned | None:
     """Today's routine from the person's current programme version (None: they have none);
     a version never changes, so each request's routine of it is made once."""
-    version = ctx.store.latest_version()
+    version = ctx.once("latest_version", ctx.store.latest_version)  # read once a request
     if version is None:
         return None
     found: prescriptions.Assigned = ctx.memo.get(
@@ -103,7 +103,7 @@ def substitution(ctx: Context) -> Substitution:
     """The swap rule for the person today (their answers and what tracking learned), which
     leaves the locked moves of their clinician's programme alone."""
     rule = sessions.substitution(store=ctx.store, library=ctx.library, today=ctx.today())
-    version = ctx.store.latest_version()
+    version = ctx.once("latest_version", ctx.store.latest_version)  # read once a request
     return rule if version is None else Prescribed.of(rule, version.prescription)
 
 
