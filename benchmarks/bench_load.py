@@ -104,6 +104,12 @@ def locust(host: str, prefix: Path, *, file: str, env: dict[str, str]) -> list[d
         capture_output=True,
         timeout=SECONDS + 60,
     )
+    failures = Path(f"{prefix}_failures.csv")
+    if failures.is_file():  # what failed, so a failure in the table can be looked into
+        with failures.open(newline="") as file_:
+            for row in csv.DictReader(file_):
+                what = f"{row['Method']} {row['Name']}: {row['Error']}"
+                print(f"  failed {row['Occurrences']}×: {what}")
     with Path(f"{prefix}_stats.csv").open(newline="") as file_:
         return list(csv.DictReader(file_))
 
