@@ -219,3 +219,37 @@ def test_reopening_keeps_everything(database_url: str) -> None:
         assert again.person_id == person
         assert again.database.migration_backup is None
         assert [p.score for p in again.history().pain] == [3]
+
+
+def test_the_moves_done_and_the_feedback_come_from_one_read(store: PersonStore) -> None:
+    plan = make_plan()
+    first, second = (item.exercise for item in plan.items[:2])
+    sid = store.begin_session(store.save_plan(plan), key=key(), at=T0)
+
+    def item(index: int, exercise: str, status: Any) -> ItemEvent:
+        return ItemEvent(
+            key=key(),
+            at=T0,
+            index=index,
+            exercise=exercise,
+            planned_seconds=60,
+            held_seconds=60 if status == "done" else 0,
+            status=status,
+        )
+
+    store.record(sid, item(0, first, "done"))
+    store.record(sid, FeedbackEvent(key=key(), at=T0, index=0, exercise=first, feedback="too_easy"))
+    store.record(sid, item(1, second, "skipped"))
+    store.record(sid, FeedbackEvent(key=key(), at=T0, index=1, exercise=second, feedback="painful"))
+    store.record(sid, EndEvent(key=key(), at=T0, status="stopped"))
+    today = T0.astimezone().date() + timedelta(days=3)
+    data = store.tracking_input(today=today)
+    # done: only the move done; feedback: both, the skipped one too, in the plan's order
+    assert [d.exercise for d in data.done] == [first]
+    assert [(f.exercise, f.feedback) for f in data.feedback] == [
+        (first, "too_easy"),
+        (second, "painful"),
+    ]
+    window, digest = store.tracking_window(today, since=today - timedelta(days=36))
+    assert window == data  # every record here is in the window
+    assert digest == store.tracking_digest(today) and digest.feedback == data.feedback

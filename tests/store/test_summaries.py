@@ -1,5 +1,6 @@
 """The summaries always equal a full recomputation, whatever happened (Hypothesis), on both
-databases, and under two processes writing for the same person at once."""
+databases, and under two processes writing for the same person at once; the one-batch read of
+the recent records and the digest equals the two reads it replaces."""
 
 from __future__ import annotations
 
@@ -80,6 +81,11 @@ def check(store: PersonStore) -> None:
         from_summaries = store._raw_read(read_digest, today)
         assert from_summaries is not None  # read from the summaries, not recomputed
         assert from_summaries == digest_of(store.tracking_input(today))
+        # the one-batch read of today's routine and progress equals the two reads it replaces
+        since = today - timedelta(days=36)
+        records, digest = store.tracking_window(today, since=since)
+        assert records == store.tracking_input(today, since=since)
+        assert digest == from_summaries
 
 
 @pytest.fixture(params=["UTC", "America/New_York"])
