@@ -68,7 +68,7 @@ def reachable_strength(profile: Profile) -> int:
     st.sampled_from([12, 26, 52, 300]),
     st.integers(0, 1000),
 )
-# gentle mode's 15 minutes for neck pain, which has one strength move within reach (found by a full run)
+# gentle mode's 15 minutes for neck pain: one strength move within reach (a full run found it)
 @example(NECK_GENTLE, 31, 12, 0)
 def test_chronic_routines_build_strength_and_keep_stretches_to_half(
     profile: Profile, minutes: int, weeks: int, seed: int
