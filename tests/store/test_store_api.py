@@ -223,21 +223,9 @@ def test_reopening_keeps_everything(database_url: str) -> None:
 
 def test_the_moves_done_and_the_feedback_come_from_one_read(store: PersonStore) -> None:
     plan = make_plan()
-    first, second = (item.exercise for item in plan.items[:2])
+    first, second = (i.exercise for i in plan.items[:2])
     sid = store.begin_session(store.save_plan(plan), key=key(), at=T0)
-
-    def item(index: int, exercise: str, status: Any) -> ItemEvent:
-        return ItemEvent(
-            key=key(),
-            at=T0,
-            index=index,
-            exercise=exercise,
-            planned_seconds=60,
-            held_seconds=60 if status == "done" else 0,
-            status=status,
-        )
-
-    store.record(sid, item(0, first, "done"))
+    store.record(sid, item(0, first))
     store.record(sid, FeedbackEvent(key=key(), at=T0, index=0, exercise=first, feedback="too_easy"))
     store.record(sid, item(1, second, "skipped"))
     store.record(sid, FeedbackEvent(key=key(), at=T0, index=1, exercise=second, feedback="painful"))

@@ -74,18 +74,19 @@ def recent_records(store: Records, today: date) -> TrackingInput:
     return store.tracking_input(today, since=today - timedelta(days=RECENT_DAYS))
 
 
-def learned(
-    *,
-    store: Records,
-    library: Mapping[str, Exercise],
-    today: date,
-    recent: TrackingInput | None = None,
-) -> Adjustments:
+def _recent_and_learned(
+    store: Records, library: Mapping[str, Exercise], today: date
+) -> tuple[TrackingInput, Adjustments]:
+    """The records of the window and what tracking learned from them and the summaries, read
+    together (one connection, one batch of queries)."""
+    records, digest = store.tracking_window(today, since=today - timedelta(days=RECENT_DAYS))
+    return records, readout.adjustments(digest, records, library)
+
+
+def learned(*, store: Records, library: Mapping[str, Exercise], today: date) -> Adjustments:
     """What tracking learned from the person's feedback and pain, for the planner (read from
     the summaries the store keeps up to date and the recent records)."""
-    if recent is None:
-        recent = recent_records(store, today)
-    return readout.adjustments(store.tracking_digest(today), recent, library)
+    return _recent_and_learned(store, library, today)[1]
 
 
 class PlanOptions(TypedDict, total=False):
@@ -120,9 +121,8 @@ def request(
     answers = saved_profile(store) if profile is None else profile
     if learn is None:
         learn = profile is None
-    if learn:  # the records and the summaries, read together
-        records, digest = store.tracking_window(today, since=today - timedelta(days=RECENT_DAYS))
-        adjustments = readout.adjustments(digest, records, library)
+    if learn:
+        records, adjustments = _recent_and_learned(store, library, today)
     else:
         records, adjustments = recent_records(store, today), NO_ADJUSTMENTS
     return PlanRequest(

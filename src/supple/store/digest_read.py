@@ -11,7 +11,7 @@ from supple.store import fastread
 from supple.store.fastread import Rows
 from supple.tracking.adherence import week_start
 from supple.tracking.digest import DIGEST_DAYS, DIGEST_WEEKS, Day, Digest, Hold, Week
-from supple.tracking.model import PsfsRecord, TrackingInput
+from supple.tracking.model import FeedbackRecord, PsfsRecord, TrackingInput
 
 WEEK_COLUMNS = "start, done, pain_sum, pain_count, runs, hold_step, hold_pain_sum, " + (
     "hold_pain_count, hold_started"
@@ -92,11 +92,13 @@ def digest_of_rows(
     person_id: int,
     today: date,
     found: list[list[Any]],
-    tracking: TrackingInput,
+    *,
+    days_per_week: int,
+    feedback: tuple[FeedbackRecord, ...],
 ) -> Digest | None:
-    """The digest from the rows of :func:`digest_queries` (in their order) and the days a week
-    and feedback of ``tracking``; None when the summaries are missing or were counted in
-    another time zone. ``rows`` runs the few lookups that depend on those rows."""
+    """The digest from the rows of :func:`digest_queries` (in their order), the days a week and
+    the window's feedback; None when the summaries are missing or were counted in another time
+    zone. ``rows`` runs the few lookups that depend on those rows."""
     state, days, weeks, complete, best, pain_first, activities = found
     if not state or state[0][0] != fastread.zone_key():
         return None
@@ -114,7 +116,7 @@ def digest_of_rows(
     recent = [Day(_day(d), int(f), int(s), int(c), int(r)) for d, f, s, c, r in days]
     return Digest(
         today=today,
-        days_per_week=tracking.days_per_week,
+        days_per_week=days_per_week,
         days={d.day: d for d in recent},
         weeks={w.start: w for w in map(_week, weeks)},
         hold=_week(complete[0]).hold if complete else Hold(),
@@ -122,7 +124,7 @@ def digest_of_rows(
         best_run=int(best[0][0] or 0),
         first_pain=first_pain,
         baseline=baseline,
-        feedback=tracking.feedback,
+        feedback=feedback,
         psfs=_psfs(rows, activities),
     )
 
@@ -137,7 +139,15 @@ def read_window(
         tracking = fastread.tracking_queries(dialect, person_id, today, since=since)
         found = rows.many([*tracking, *digest_queries(dialect, person_id, today)])
         records = fastread.tracking_of(today, found[: len(tracking)])
-        return records, digest_of_rows(rows, person_id, today, found[len(tracking) :], records)
+        digest = digest_of_rows(
+            rows,
+            person_id,
+            today,
+            found[len(tracking) :],
+            days_per_week=records.days_per_week,
+            feedback=records.feedback,
+        )
+        return records, digest
     finally:
         rows.close()
 
@@ -152,12 +162,14 @@ def read_digest(conn: Any, dialect: str, person_id: int, today: date) -> Digest 
             fastread.feedback_query(dialect, person_id, today),
         ]
         week, said, *found = rows.many([*shared, *digest_queries(dialect, person_id, today)])
-        tracking = TrackingInput(
-            today=today,
+        return digest_of_rows(
+            rows,
+            person_id,
+            today,
+            found,
             days_per_week=fastread.days_per_week_of(week),
             feedback=fastread.feedback_of(said),
         )
-        return digest_of_rows(rows, person_id, today, found, tracking)
     finally:
         rows.close()
 
